@@ -1,0 +1,1 @@
+"""The headless command line (shared/spec/cli.md)."""

@@ -1,0 +1,32 @@
+"""The domain model (domain.md): every table of the vault, as typed SQLAlchemy 2 classes."""
+
+from consultant_app.domain.audit import AuditEvent
+from consultant_app.domain.base import Base
+from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
+from consultant_app.domain.outbox import OutboxPackage
+from consultant_app.domain.people import Citizen, Professional, normalise_email
+from consultant_app.domain.profile import Profile
+from consultant_app.domain.risk import RiskAssessment, RiskMeasure, RiskRating
+from consultant_app.domain.survey import SurveyCampaign, SurveyDispatch, SurveyResponseCount
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Citizen",
+    "Contact",
+    "FollowUp",
+    "Inquiry",
+    "InquiryAdvice",
+    "InquiryReason",
+    "Note",
+    "OutboxPackage",
+    "Professional",
+    "Profile",
+    "RiskAssessment",
+    "RiskMeasure",
+    "RiskRating",
+    "SurveyCampaign",
+    "SurveyDispatch",
+    "SurveyResponseCount",
+    "normalise_email",
+]

@@ -1,0 +1,28 @@
+"""The consultant who owns the vault: one row."""
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from consultant_app.domain.base import Base, code_column, utcnow
+
+
+def new_submitter_id() -> str:
+    """Random and pseudonymous: it names the laptop's packages at SIRI and nothing else."""
+    return secrets.token_hex(16)
+
+
+class Profile(Base):
+    __tablename__ = "profile"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str] = code_column()
+    default_region: Mapped[str | None] = code_column(nullable=True)
+    submitter_id: Mapped[str] = mapped_column(String(32), default=new_submitter_id, unique=True)
+    language: Mapped[str] = mapped_column(String(2), default="da")
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,118 @@
+"""SQLCipher on a raw DB-API connection: apply the key, verify it, check the settings.
+
+Everything here talks to the sqlcipher3 connection directly, never through SQLAlchemy, so
+no statement that holds a passphrase can reach SQLAlchemy's logging or its error messages.
+Every failure is re-raised as a typed error with `from None`: the original exception (which
+could name the statement) is not chained into tracebacks.
+"""
+
+import sqlcipher3
+
+from consultant_app.errors import (
+    EncryptionSettingsError,
+    StorageWriteError,
+    VaultCorruptError,
+    WrongPassphraseError,
+)
+from consultant_app.storage.passphrase import Passphrase
+
+# SQLCipher 4 defaults (architecture.md): checked at every open, never changed.
+EXPECTED_SETTINGS = {
+    "kdf_iter": "256000",
+    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_page_size": "4096",
+    "cipher_plaintext_header_size": "0",
+}
+
+# Applied after the key on every connection.
+CONNECTION_PRAGMAS = (
+    "PRAGMA temp_store = MEMORY",  # no plaintext temporary files
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = DELETE",  # the rollback journal holds encrypted pages only
+    "PRAGMA synchronous = FULL",  # what was reported saved survives a power cut
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def sql_literal(text: str) -> str:
+    """A SQL string literal. PRAGMA key takes no bound parameters, so quote it ourselves."""
+    if "\x00" in text:
+        raise ValueError("text with a NUL character cannot be a SQL literal")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(path: str) -> sqlcipher3.Connection:
+    # isolation_level=None: SQLAlchemy and our code issue BEGIN/COMMIT themselves.
+    conn = sqlcipher3.connect(path, check_same_thread=False, isolation_level=None)
+    # SQLCipher logs a failed HMAC (a wrong key) to stderr; our own error says it plainly.
+    conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    return conn
+
+
+def apply_key(dbapi_conn, passphrase: Passphrase) -> None:
+    """Key a fresh connection, prove the key by reading, and refuse unexpected settings."""
+    try:
+        dbapi_conn.execute(f"PRAGMA key = {sql_literal(passphrase.reveal())}")
+    except Exception:
+        raise WrongPassphraseError() from None
+    try:
+        # A wrong key only shows at the first read ("file is not a database").
+        dbapi_conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        raise WrongPassphraseError() from None
+    version = dbapi_conn.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise EncryptionSettingsError(setting="cipher_version")
+    for name, expected in EXPECTED_SETTINGS.items():
+        row = dbapi_conn.execute(f"PRAGMA {name}").fetchone()
+        if row is None or str(row[0]) != expected:
+            raise EncryptionSettingsError(setting=name)
+    for pragma in CONNECTION_PRAGMAS:
+        dbapi_conn.execute(pragma).fetchall()
+
+
+def attach_and_export(dbapi_conn, target_path: str, passphrase: Passphrase) -> None:
+    """Write a complete encrypted copy of the open database to `target_path`.
+
+    `sqlcipher_export` copies schema and data page by page into a new file with its own salt,
+    so a backup or a re-keyed copy never shares key material with the original.
+    """
+    try:
+        dbapi_conn.execute(
+            f"ATTACH DATABASE {sql_literal(target_path)} AS export KEY {sql_literal(passphrase.reveal())}"
+        )
+    except Exception:
+        raise StorageWriteError(detail="attach") from None
+    try:
+        dbapi_conn.execute("SELECT sqlcipher_export('export')").fetchall()
+        version = dbapi_conn.execute("PRAGMA main.user_version").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA export.user_version = {int(version)}")
+    except sqlcipher3.OperationalError as exc:
+        raise StorageWriteError(detail=_safe_reason(exc)) from None
+    finally:
+        dbapi_conn.execute("DETACH DATABASE export")
+
+
+def integrity_problems(dbapi_conn) -> list[str]:
+    """Both SQLite's structural check and SQLCipher's per-page HMAC check; empty when clean."""
+    problems: list[str] = []
+    rows = dbapi_conn.execute("PRAGMA integrity_check").fetchall()
+    problems += [r[0] for r in rows if r[0] != "ok"]
+    problems += [r[0] for r in dbapi_conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return problems
+
+
+def require_integrity(dbapi_conn) -> None:
+    try:
+        problems = integrity_problems(dbapi_conn)
+    except sqlcipher3.DatabaseError:
+        raise VaultCorruptError(detail="integrity_check") from None
+    if problems:
+        raise VaultCorruptError(detail=f"{len(problems)} problems")
+
+
+def _safe_reason(exc: Exception) -> str:
+    """SQLite's own words for a failure (e.g. 'database or disk is full'): never statement text."""
+    text = str(exc)
+    return text if len(text) < 80 and "'" not in text else type(exc).__name__

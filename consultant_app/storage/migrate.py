@@ -1,0 +1,59 @@
+"""Alembic, run from code with the connection handed in (the env lives in `db/`)."""
+
+from enum import Enum
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from consultant_app.resources import migrations_dir
+
+
+class SchemaState(Enum):
+    EMPTY = "empty"  # a new file: no tables yet
+    CURRENT = "current"
+    OUTDATED = "outdated"  # written by an older version: upgrade, after a copy aside
+    TOO_NEW = "too_new"  # written by a newer version: refuse
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    if head is None:
+        raise RuntimeError("the migration chain has no single head")
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def schema_state(connection: Connection) -> SchemaState:
+    current = current_revision(connection)
+    if current is None:
+        return SchemaState.EMPTY
+    if current == head_revision():
+        return SchemaState.CURRENT
+    try:
+        script_directory().get_revision(current)
+    except Exception:
+        return SchemaState.TOO_NEW
+    return SchemaState.OUTDATED
+
+
+def upgrade(connection: Connection, target: str = "head") -> None:
+    """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
+    command.upgrade(alembic_config(connection), target)

@@ -1,0 +1,19 @@
+"""Alembic environment: migrations always run from code with a connection handed in
+(consultant_app.storage.migrate), never against a URL, so the SQLCipher key is already applied."""
+
+from alembic import context
+
+from consultant_app.domain import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("Run migrations through consultant_app.storage.migrate with a keyed connection.")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,23 @@
+"""The `consultant-app` program: a subcommand runs the headless core, none opens the window.
+
+PySide6 is imported only when the window is wanted, so the command line works on a server
+without Qt.
+"""
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        from consultant_app.cli.main import main as cli_main
+
+        return cli_main(args)
+    from ui.app import run
+
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

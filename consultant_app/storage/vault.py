@@ -66,7 +66,7 @@ class Vault:
             conn = cipher.connect(str(staging))
             try:
                 cipher.apply_key(conn, secret)
-                engine = _engine_on(conn)
+                engine = _sqlcipher_engine(lambda: conn)
                 with engine.begin() as c:
                     migrate.upgrade(c)
                 with Session(engine) as session, session.begin():
@@ -223,18 +223,7 @@ class Vault:
                 raise
             return conn
 
-        # One connection: the key derivation is paid once per unlock, and all database work
-        # goes through one lane.
-        engine = create_engine(
-            "sqlite+pysqlite://",
-            module=sqlcipher3.dbapi2,
-            creator=keyed_connection,
-            poolclass=QueuePool,
-            pool_size=1,
-            max_overflow=0,
-            pool_timeout=60,
-        )
-        _emit_begin(engine)
+        engine = _sqlcipher_engine(keyed_connection)
         with engine.connect():  # proves the key now, not at the first query
             pass
         return engine
@@ -271,26 +260,27 @@ class Vault:
             audit.record(session, action)
 
 
-def _engine_on(conn) -> Engine:
-    """An engine over one already-keyed connection (vault creation, before the rename)."""
+def _sqlcipher_engine(creator) -> Engine:
+    # One connection: the key derivation is paid once per unlock, and all database work goes
+    # through one lane. hide_parameters: record content never reaches a log line or an error.
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher3.dbapi2,
-        creator=lambda: conn,
+        creator=creator,
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,
+        pool_timeout=60,
+        hide_parameters=True,
     )
-    _emit_begin(engine)
-    return engine
 
-
-def _emit_begin(engine: Engine) -> None:
     # The driver runs in autocommit mode (isolation_level=None); SQLAlchemy's "begin" issues a
     # real BEGIN so a transaction, a migration or an import is all-or-nothing.
     @event.listens_for(engine, "begin")
     def _begin(conn):
         conn.exec_driver_sql("BEGIN")
+
+    return engine
 
 
 def _acquire(path: Path) -> filelock.BaseFileLock:

@@ -1,0 +1,107 @@
+"""Migrations: one head, upgrades with data in the vault, models equal the migrated schema."""
+
+import shutil
+from datetime import datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from consultant_app.domain import Base, Inquiry
+from consultant_app.errors import VaultTooNewError, VaultUpgradeRequired
+from consultant_app.resources import migrations_dir
+from consultant_app.storage import migrate
+from consultant_app.storage.vault import Vault
+from tests.support import PASSPHRASE
+
+PROBE_REVISION = '''
+"""test-only revision: proves an outdated vault is copied aside and upgraded"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("upgrade_probe", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table("upgrade_probe")
+'''
+
+
+def test_the_revision_chain_has_one_head():
+    assert len(migrate.script_directory().get_heads()) == 1
+
+
+def test_models_match_the_migrated_schema(vault):
+    with vault.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_from_the_first_revision_keeps_data(vault_path):
+    first = list(migrate.script_directory().walk_revisions())[-1].revision
+    vault = Vault.create(vault_path, PASSPHRASE, name="T", team="odense")
+    with vault.engine.begin() as conn:
+        migrate.command.downgrade(migrate.alembic_config(conn), first)
+        # Frozen SQL, as a vault of the first revision would hold it.
+        conn.execute(text(
+            "INSERT INTO inquiry (received_at, consultant, region, inquirer_type, channel, "
+            "citizen_age_group, consent, trip_concern, kind, created_at, updated_at) VALUES "
+            "('2024-05-01 09:00:00', 'T', 'nordjylland', 'skole', 'mail', 'barn', 'anonym', "
+            "'udlandet', 'forloeb', '2024-05-01 09:00:00', '2024-05-01 09:00:00')"
+        ))
+    with vault.engine.begin() as conn:
+        migrate.upgrade(conn)
+        assert migrate.schema_state(conn) is migrate.SchemaState.CURRENT
+    with vault.session() as s:
+        inquiry = s.query(Inquiry).one()
+        assert (inquiry.region, inquiry.trip_concern) == ("nordjylland", "udlandet")
+        assert inquiry.received_at == datetime(2024, 5, 1, 9)
+    vault.lock()
+
+
+def newer_migrations(tmp_path, monkeypatch):
+    """The migrations of a later version: today's chain plus one revision."""
+    target = tmp_path / "db"
+    shutil.copytree(migrations_dir(), target, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "versions" / "9999_probe.py").write_text(
+        PROBE_REVISION.format(head=migrate.head_revision()), encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: target)
+    return target
+
+
+def test_outdated_vault_is_copied_aside_then_upgraded(vault_path, monkeypatch, tmp_path):
+    Vault.create(vault_path, PASSPHRASE, name="T", team="odense").lock()
+    old_head = migrate.head_revision()
+    newer_migrations(tmp_path / "newer", monkeypatch)
+
+    with pytest.raises(VaultUpgradeRequired):
+        Vault.open(vault_path, PASSPHRASE, upgrade=False)
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
+        assert migrate.current_revision(conn) == "9999"
+        conn.execute(text("SELECT count(*) FROM upgrade_probe"))
+    copies = list(vault_path.parent.glob(f"{vault_path.name}.before-{old_head}-*.bak"))
+    assert len(copies) == 1
+    assert not copies[0].read_bytes().startswith(b"SQLite format 3")
+    monkeypatch.setattr(migrate, "migrations_dir", migrations_dir)
+    with Vault.open(copies[0], PASSPHRASE, upgrade=False) as old, old.engine.connect() as conn:
+        assert migrate.current_revision(conn) == old_head
+
+
+def test_vault_from_a_newer_version_is_refused(vault_path, monkeypatch, tmp_path):
+    newer = newer_migrations(tmp_path / "newer", monkeypatch)
+    Vault.create(vault_path, PASSPHRASE, name="T", team="odense").lock()
+    monkeypatch.setattr(migrate, "migrations_dir", migrations_dir)
+    before = vault_path.read_bytes()
+    with pytest.raises(VaultTooNewError):
+        Vault.open(vault_path, PASSPHRASE)
+    assert vault_path.read_bytes() == before
+    assert newer.exists()

@@ -78,7 +78,6 @@ def _after_flush(session: Session, _context) -> None:
 
 
 def _id(obj) -> int | None:
-    identity = inspect(obj).identity
-    if identity and len(identity) == 1 and isinstance(identity[0], int):
-        return identity[0]
-    return None
+    state = inspect(obj)
+    key = state.mapper.primary_key_from_instance(obj)
+    return key[0] if len(key) == 1 and isinstance(key[0], int) else None

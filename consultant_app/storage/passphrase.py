@@ -87,12 +87,22 @@ def weaknesses(text: str) -> list[Text]:
     if len(set(text.casefold())) < MIN_DISTINCT:
         reasons.append(_TOO_FEW_DISTINCT)
     folded = "".join(ch for ch in text.casefold() if not ch.isspace())
-    if len(folded) >= 4 and any(folded in s or folded in s[::-1] for s in _SEQUENCES):
+    if _mostly_sequential(folded):
         reasons.append(_SEQUENCE)
     # "Sommer2024!!" is "sommer" plus decoration: guessed in the first minutes of an attack.
     if "".join(ch for ch in folded if ch.isalpha()) in _COMMON_WORDS:
         reasons.append(_COMMON)
     return reasons
+
+
+# Neighbouring characters on a keyboard row, in the alphabet or among digits, both directions.
+_NEIGHBOURS = {(s[i], s[(i + 1) % len(s)]) for s in _SEQUENCES for i in range(len(s))}
+_NEIGHBOURS |= {(b, a) for a, b in _NEIGHBOURS}
+
+
+def _mostly_sequential(folded: str) -> bool:
+    pairs = list(zip(folded, folded[1:], strict=False))
+    return len(pairs) >= 3 and sum(p in _NEIGHBOURS for p in pairs) >= 0.8 * len(pairs)
 
 
 def require_strong(text: str) -> Passphrase:

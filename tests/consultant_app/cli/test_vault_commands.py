@@ -16,8 +16,14 @@ def run(*args, passphrase=PASSPHRASE, new_passphrase=None, lang=None):
         env["CONSULTANT_APP_NEW_PASSPHRASE"] = new_passphrase
     if lang:
         env["CONSULTANT_APP_LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "consultant_app", *map(str, args)], env=env,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "consultant_app", *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -58,8 +64,13 @@ def test_missing_vault(tmp_path):
 
 def test_no_passphrase_and_no_terminal_is_a_clear_error(made):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULTANT_APP_")}
-    result = subprocess.run([sys.executable, "-m", "consultant_app", "backup", "--vault", str(made), "x"],
-                            env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "consultant_app", "backup", "--vault", str(made), "x"],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 1
     assert "CONSULTANT_APP_PASSPHRASE" in result.stderr
 

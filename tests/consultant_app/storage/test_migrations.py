@@ -51,12 +51,14 @@ def test_upgrade_from_the_first_revision_keeps_data(vault_path):
     with vault.engine.begin() as conn:
         migrate.command.downgrade(migrate.alembic_config(conn), first)
         # Frozen SQL, as a vault of the first revision would hold it.
-        conn.execute(text(
-            "INSERT INTO inquiry (received_at, consultant, region, inquirer_type, channel, "
-            "citizen_age_group, consent, trip_concern, kind, created_at, updated_at) VALUES "
-            "('2024-05-01 09:00:00', 'T', 'nordjylland', 'skole', 'mail', 'barn', 'anonym', "
-            "'udlandet', 'forloeb', '2024-05-01 09:00:00', '2024-05-01 09:00:00')"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO inquiry (received_at, consultant, region, inquirer_type, channel, "
+                "citizen_age_group, consent, trip_concern, kind, created_at, updated_at) VALUES "
+                "('2024-05-01 09:00:00', 'T', 'nordjylland', 'skole', 'mail', 'barn', 'anonym', "
+                "'udlandet', 'forloeb', '2024-05-01 09:00:00', '2024-05-01 09:00:00')"
+            )
+        )
     with vault.engine.begin() as conn:
         migrate.upgrade(conn)
         assert migrate.schema_state(conn) is migrate.SchemaState.CURRENT

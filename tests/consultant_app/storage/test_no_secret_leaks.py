@@ -47,9 +47,18 @@ def test_every_failure_path_keeps_the_passphrase_out(tmp_path, debug_logs, capsy
     seen.append(_fail(lambda: Vault.create(path, WEAK, name="T", team="aalborg")))
     vault = Vault.create(path, RIGHT, name="T", team="aalborg")
     with vault.session() as s:
-        s.add(Inquiry(received_at=datetime(2025, 1, 2), consultant="T", region="nordjylland",
-                      inquirer_type="borger", channel="telefon", citizen_age_group="voksen",
-                      trip_concern="ingen", notes=RECORD_CANARY))
+        s.add(
+            Inquiry(
+                received_at=datetime(2025, 1, 2),
+                consultant="T",
+                region="nordjylland",
+                inquirer_type="borger",
+                channel="telefon",
+                citizen_age_group="voksen",
+                trip_concern="ingen",
+                notes=RECORD_CANARY,
+            )
+        )
     seen.append(_fail(lambda: vault.change_passphrase(WEAK)))
     seen.append(_fail(lambda: vault.backup(tmp_path / "missing-dir" / "b.vault")))
 

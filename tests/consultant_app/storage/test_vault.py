@@ -27,9 +27,15 @@ def add_sensitive_case(vault: Vault) -> int:
     with vault.session() as s:
         citizen = Citizen(pseudonym="F.K.", full_name=SECRETS[0], cpr=SECRETS[1])
         inquiry = Inquiry(
-            received_at=datetime(2025, 3, 4, 10, 30), consultant="Test", region="midtjylland",
-            inquirer_type="kommune", channel="telefon", citizen_age_group="barn",
-            trip_concern="trussel_dk", citizen=citizen, notes=SECRETS[2],
+            received_at=datetime(2025, 3, 4, 10, 30),
+            consultant="Test",
+            region="midtjylland",
+            inquirer_type="kommune",
+            channel="telefon",
+            citizen_age_group="barn",
+            trip_concern="trussel_dk",
+            citizen=citizen,
+            notes=SECRETS[2],
         )
         s.add(inquiry)
         s.flush()
@@ -148,8 +154,9 @@ def test_second_process_gets_already_open_and_file_is_not_touched(vault, vault_p
         "except VaultInUseError as e:\n"
         "    print('in-use:', e)\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], input=PASSPHRASE, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], input=PASSPHRASE, capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("in-use: Boksen er allerede åben")
     assert vault_path.read_bytes() == before
 
@@ -218,9 +225,15 @@ def test_integrity_check_is_clean(vault):
 
 def test_a_failed_transaction_leaves_nothing(vault):
     with pytest.raises(RuntimeError), vault.session() as s:
-        add = Inquiry(received_at=datetime(2025, 1, 1), consultant="x", region="sjaelland",
-                      inquirer_type="politi", channel="mail", citizen_age_group="voksen",
-                      trip_concern="ingen")
+        add = Inquiry(
+            received_at=datetime(2025, 1, 1),
+            consultant="x",
+            region="sjaelland",
+            inquirer_type="politi",
+            channel="mail",
+            citizen_age_group="voksen",
+            trip_concern="ingen",
+        )
         s.add(add)
         s.flush()
         raise RuntimeError("power cut")

@@ -5,6 +5,7 @@ only the storage layer calls `reveal()`, to hand it to SQLCipher.
 """
 
 import unicodedata
+from itertools import pairwise
 
 from consultant_app.errors import WeakPassphraseError
 from consultant_app.i18n import Text
@@ -101,7 +102,7 @@ _NEIGHBOURS |= {(b, a) for a, b in _NEIGHBOURS}
 
 
 def _mostly_sequential(folded: str) -> bool:
-    pairs = list(zip(folded, folded[1:], strict=False))
+    pairs = list(pairwise(folded))
     return len(pairs) >= 3 and sum(p in _NEIGHBOURS for p in pairs) >= 0.8 * len(pairs)
 
 

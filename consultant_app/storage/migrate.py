@@ -57,3 +57,20 @@ def schema_state(connection: Connection) -> SchemaState:
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
     command.upgrade(alembic_config(connection), target)
+
+
+def new_revision(message: str) -> None:
+    """For developers: autogenerate the next revision from the models, against an in-memory
+    database at head. Review what it wrote before committing it."""
+    from sqlalchemy import create_engine
+
+    number = len(list(script_directory().walk_revisions())) + 1
+    with create_engine("sqlite://").begin() as conn:
+        upgrade(conn)
+        command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=f"{number:04d}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    new_revision(" ".join(sys.argv[1:]) or "schema change")

@@ -284,7 +284,8 @@ def _sqlcipher_engine(creator) -> Engine:
 
 
 def _acquire(path: Path) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(sibling(path, "lock")), timeout=0)
+    # thread_local=False: the desktop unlocks on a worker and may lock from another thread.
+    lock = filelock.FileLock(str(sibling(path, "lock")), timeout=0, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:

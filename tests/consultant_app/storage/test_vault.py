@@ -239,3 +239,15 @@ def test_a_failed_transaction_leaves_nothing(vault):
         raise RuntimeError("power cut")
     with vault.session() as s:
         assert s.scalar(select(func.count(Inquiry.id))) == 0
+
+
+def test_lock_from_another_thread_releases_the_file(vault_path):
+    import threading
+
+    opened: list[Vault] = []
+    worker = threading.Thread(target=lambda: opened.append(Vault.open(vault_path, PASSPHRASE)))
+    Vault.create(vault_path, PASSPHRASE, name="T", team="aarhus").lock()
+    worker.start()
+    worker.join()
+    opened[0].lock()  # on the main thread, as the desktop's Ctrl+L does
+    Vault.open(vault_path, PASSPHRASE).lock()

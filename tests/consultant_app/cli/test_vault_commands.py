@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from consultant_app.cli.main import main as cli_main
 from tests.support import PASSPHRASE
 
 
@@ -91,8 +92,9 @@ def test_change_passphrase_backup_and_restore(made, tmp_path):
     assert run("backup", "--vault", made, tmp_path / "c.vault", passphrase=new).returncode == 0
 
 
-def test_help_on_every_command():
-    for command in ("init", "backup", "restore", "change-passphrase"):
-        result = run(command, "-h")
-        assert result.returncode == 0
-        assert "--vault" in result.stdout
+@pytest.mark.parametrize("command", ["init", "backup", "restore", "change-passphrase"])
+def test_help_on_every_command(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        cli_main([command, "-h"])
+    assert done.value.code == 0
+    assert "--vault" in capsys.readouterr().out

@@ -1,0 +1,50 @@
+"""Widget tests: offscreen, in Danish, against real vaults in tmp_path."""
+
+import os
+
+# Before any Qt import: no window reaches a real screen, and CI needs no display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from consultant_app.storage.vault import Vault
+from tests.ui.support import NAME, PASSPHRASE, flush_deletions
+from ui.app import install_translators
+from ui.desktop import Desktop
+from ui.operations import Lane
+
+
+@pytest.fixture(scope="session", autouse=True)
+def danish_interface(qapp):
+    translators = install_translators(qapp, "da")
+    assert len(translators) == 2, "Qt's and the app's Danish translations must both load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def vault_file(tmp_path):
+    """A vault on disk, locked: what the desktop finds at start."""
+    path = tmp_path / "vault.db"
+    Vault.create(path, PASSPHRASE, name=NAME, team="koebenhavn").lock()
+    return path
+
+
+@pytest.fixture
+def lane(qapp):
+    lane = Lane()
+    yield lane
+    lane.close()
+    lane.deleteLater()
+
+
+@pytest.fixture
+def desktop(vault_file, lane):
+    desktop = Desktop(vault_file, lane)
+    yield desktop
+    if desktop.window is not None:
+        desktop.window.hide()
+        desktop.window.deleteLater()
+    desktop.shutdown()
+    flush_deletions()

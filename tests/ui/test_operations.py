@@ -1,0 +1,57 @@
+"""The database lane: work off the GUI thread, results back on it, one operation at a time."""
+
+import threading
+import time
+
+import pytest
+
+from consultant_app.errors import VaultLockedError
+
+
+def test_work_runs_on_a_worker_and_the_result_arrives_on_the_gui_thread(qtbot, lane):
+    gui = threading.get_ident()
+    seen = {}
+
+    def on_success(worker):
+        seen["worker"], seen["callback"] = worker, threading.get_ident()
+
+    lane.run(threading.get_ident, on_success, pytest.fail)
+    qtbot.waitUntil(lambda: "callback" in seen)
+    assert seen["worker"] != gui
+    assert seen["callback"] == gui
+    assert not lane.busy
+
+
+def test_a_failure_arrives_on_the_gui_thread_with_the_error(qtbot, lane):
+    gui = threading.get_ident()
+    seen = []
+
+    def fail():
+        raise VaultLockedError()
+
+    lane.run(fail, pytest.fail, lambda error: seen.append((error, threading.get_ident())))
+    qtbot.waitUntil(lambda: bool(seen))
+    error, thread = seen[0]
+    assert isinstance(error, VaultLockedError)
+    assert str(error) == "Boksen er låst."
+    assert thread == gui
+
+
+def test_operations_run_one_at_a_time_in_the_order_given(qtbot, lane):
+    running, overlap, done = [], [], []
+
+    def step(n):
+        def work():
+            running.append(n)
+            overlap.append(len(running))
+            time.sleep(0.01)
+            running.remove(n)
+            return n
+
+        return work
+
+    for n in range(6):
+        lane.run(step(n), done.append, pytest.fail)
+    qtbot.waitUntil(lambda: len(done) == 6)
+    assert done == list(range(6))
+    assert max(overlap) == 1

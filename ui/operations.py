@@ -1,0 +1,104 @@
+"""The one lane for database work: an operation runs on a worker, its result comes back on the GUI thread.
+
+After Anki's CollectionOp: no widget touches the vault on the GUI thread, so a key derivation or
+a long query never freezes the window, and with a single worker two operations never use the
+vault at the same time. Success and failure are delivered in one place, on the GUI thread.
+
+The worker is one long-lived thread (a single-worker executor): the vault's one connection is
+used from one thread at a time, in the order the user asked.
+"""
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from consultant_app.errors import ConsultantAppError
+
+log = logging.getLogger(__name__)
+
+OnSuccess = Callable[[Any], None]
+OnFailure = Callable[[Exception], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread. Its signals are emitted on the worker; because the connected slots
+    belong to this object, Qt queues the calls back to the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_success: OnSuccess, on_failure: OnFailure, lane: "Lane") -> None:
+        super().__init__(lane)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._lane = lane
+        self.succeeded.connect(self._deliver_success)
+        self.failed.connect(self._deliver_failure)
+
+    @Slot(object)
+    def _deliver_success(self, result: object) -> None:
+        self._lane._delivered(self)
+        self._on_success(result)
+
+    @Slot(object)
+    def _deliver_failure(self, error: Exception) -> None:
+        self._lane._delivered(self)
+        self._on_failure(error)
+
+
+def _work(operation: Callable[[], Any], relay: _Relay) -> None:
+    try:
+        result = operation()
+    except Exception as exc:
+        _log_unexpected(exc)
+        relay.failed.emit(exc)
+    else:
+        relay.succeeded.emit(result)
+
+
+def _log_unexpected(exc: Exception) -> None:
+    if not isinstance(exc, ConsultantAppError):  # expected errors explain themselves to the user
+        log.error("database operation failed", exc_info=exc)
+
+
+class Lane(QObject):
+    """Runs operations one after another, in the order submitted, on a single worker thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-lane")
+        self._in_flight: set[_Relay] = set()  # keeps each relay alive until it has delivered
+        self._closed = False
+
+    def run(self, operation: Callable[[], Any], on_success: OnSuccess, on_failure: OnFailure) -> None:
+        relay = _Relay(on_success, on_failure, self)
+        self._in_flight.add(relay)
+        self._executor.submit(_work, operation, relay)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._in_flight)
+
+    def close(self, last: Callable[[], object] | None = None) -> None:
+        """At shutdown, when no window is left: run `last` after everything queued (on the lane,
+        where the vault was opened), then stop the worker. Blocks until it has."""
+        if self._closed:
+            return
+        self._closed = True
+        if last is not None:
+            self._executor.submit(_last, last)
+        self._executor.shutdown(wait=True)
+
+    def _delivered(self, relay: _Relay) -> None:
+        self._in_flight.discard(relay)
+        relay.deleteLater()
+
+
+def _last(operation: Callable[[], object]) -> None:
+    try:
+        operation()
+    except Exception as exc:
+        _log_unexpected(exc)

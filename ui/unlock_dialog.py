@@ -1,0 +1,218 @@
+"""The unlock dialog: asks for the passphrase and opens the vault on the database lane.
+
+Wrong passphrases cost nothing for the first three tries, then a growing wait: it slows a
+person guessing at a locked laptop without punishing a typo. (The real defence is the strong
+passphrase and SQLCipher's key derivation; a restart of the program starts the count again.)
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from consultant_app.domain import Profile
+from consultant_app.errors import ConsultantAppError, WrongPassphraseError
+from consultant_app.storage.vault import Vault
+from ui.operations import Lane
+
+FREE_TRIES = 3
+MAX_DELAY_SECONDS = 60
+
+
+def retry_delay(failures: int) -> int:
+    """Seconds before the next try after `failures` wrong passphrases: 0, 0, 2, 4, 8, ... 60."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(2 ** (failures - FREE_TRIES + 1), MAX_DELAY_SECONDS)
+
+
+@dataclass(frozen=True)
+class UnlockedVault:
+    vault: Vault
+    profile: Profile  # detached: readable on the GUI thread without touching the database
+
+
+def open_vault(path: Path, passphrase: str) -> UnlockedVault:
+    """Runs on the lane: the key derivation and the first read never block the window."""
+    vault = Vault.open(path, passphrase)
+    try:
+        with vault.session() as session:
+            profile = session.scalars(select(Profile)).one()
+    except BaseException:
+        vault.lock()
+        raise
+    return UnlockedVault(vault, profile)
+
+
+class PathLabel(QLabel):
+    """A file path on one line, shortened in the middle to fit (a wrapped path reads like two);
+    the whole path is in the tooltip."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = QDir.toNativeSeparators(str(path))
+        self.setToolTip(self._full)
+        self.setMinimumWidth(1)  # may shrink below the full text: that is what eliding is for
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setText(self._full)
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for a usual path; a longer one is shortened rather than widening the dialog.
+        width = min(self.fontMetrics().horizontalAdvance(self._full) + 4, 520)
+        return QSize(width, super().sizeHint().height())
+
+    @property
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)  # UnlockedVault
+
+    def __init__(self, vault_path: Path, lane: Lane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault_path = vault_path
+        self._lane = lane
+        self._failures = 0
+        self._busy = False
+        self._wait_left = 0
+        self._error = ""
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
+
+        self.setWindowTitle(self.tr("Unlock vault"))
+
+        heading = QLabel(self.tr("Security consultant"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(self.tr("Enter your passphrase to unlock your vault."))
+        intro.setWordWrap(True)
+
+        self.path_label = PathLabel(vault_path)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMinimumWidth(320)
+        form = QFormLayout()
+        form.addRow(self.tr("Vault:"), self.path_label)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # error texts may quote a path
+        self.status.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.unlock_button = self.buttons.addButton(
+            self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.quit_button = self.buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Enter always means "unlock": no button becomes the default by merely having focus.
+        for button in (self.unlock_button, self.quit_button):
+            button.setAutoDefault(False)
+        self.unlock_button.setDefault(True)
+        self.buttons.accepted.connect(self._start_unlock)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        layout.addWidget(self.buttons)
+        self.passphrase.setFocus()
+
+    # --- unlocking ---------------------------------------------------------------------
+
+    def _start_unlock(self) -> None:
+        if self._busy or self._wait_left:
+            return
+        text = self.passphrase.text()
+        if not text:
+            self._show_status(self.tr("Enter the passphrase."), error=True)
+            return
+        self._set_busy(True)
+        self._show_status(self.tr("Unlocking …"), error=False)
+        path = self._vault_path
+        self._lane.run(lambda: open_vault(path, text), self._succeeded, self._failed)
+
+    def _succeeded(self, unlocked: UnlockedVault) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()  # the window does not keep the passphrase once it has served
+        self.status.hide()
+        self.unlocked.emit(unlocked)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, ConsultantAppError):
+            message = str(error)  # the core's text, in the user's language
+        else:
+            message = self.tr("Unexpected error ({kind}). The details are in the log.").format(
+                kind=type(error).__name__
+            )
+        if isinstance(error, WrongPassphraseError):
+            self._failures += 1
+            self._wait_left = retry_delay(self._failures)
+        self._error = message
+        self._show_status(self._error_with_wait(), error=True)
+        if self._wait_left:
+            self.unlock_button.setEnabled(False)
+            self._countdown.start()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._wait_left = 0
+            self._countdown.stop()
+            self.unlock_button.setEnabled(True)
+        self._show_status(self._error_with_wait(), error=True)
+
+    def _error_with_wait(self) -> str:
+        if not self._wait_left:
+            return self._error
+        wait = self.tr("Too many wrong tries: wait %n second(s) before the next one.", "", self._wait_left)
+        return f"{self._error}\n{wait}"
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.passphrase.setReadOnly(busy)  # read-only, not disabled: the field keeps the focus
+        self.unlock_button.setEnabled(not busy and not self._wait_left)
+        self.quit_button.setEnabled(not busy)
+
+    def _show_status(self, text: str, *, error: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self.status.show()
+
+    def reject(self) -> None:
+        # An unlock in flight would leave an open vault that nobody locks: let it finish first.
+        if not self._busy:
+            super().reject()

@@ -1,0 +1,115 @@
+"""Exporting inquiries in interchange format v1: what `import` reads back unchanged.
+
+Rows are ordered by received time, then id; lists follow the code-list order; dates are
+YYYY-MM-DD. An inquiry without an external_ref is written with its case code, so a re-import
+into another vault keeps a stable key.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from consultant_app.codes import Codes, load_codes
+from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Professional
+from consultant_app.interchange.cells import format_cell
+from consultant_app.interchange.columns import COLUMNS, HEADER, Kind
+from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
+from consultant_app.services import audit
+from consultant_app.storage.vault import Vault
+
+# Interchange column -> the professional's attribute it comes from.
+_PROFESSIONAL_COLUMNS = {
+    "professional_name": Professional.name,
+    "professional_email": Professional.email,
+    "professional_phone": Professional.phone,
+    "professional_organisation": Professional.organisation_name,
+}
+_OWN_COLUMNS = [c.field for c in COLUMNS if c.field not in _PROFESSIONAL_COLUMNS and c.kind is not Kind.CODES]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    inquiries: int
+
+
+def export_inquiries(
+    vault: Vault,
+    path: Path,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    overwrite: bool = False,
+) -> ExportSummary:
+    """Write the inquiries received in [date_from, date_to] (both optional, inclusive)."""
+    path = Path(path)
+    refuse_existing(path, overwrite)
+    staging = None
+    try:
+        with vault.session() as session:
+            rows = list(export_rows(session, date_from, date_to))
+            staging = stage_csv(path, HEADER, rows)
+            # In the same transaction as the read: the audit line exists if the file can.
+            audit.record(session, "export", "inquiry", None, f"inquiries={len(rows)} format=interchange-v1")
+        commit_staged(staging, path)
+    except BaseException:
+        discard_staged(staging)
+        raise
+    return ExportSummary(path, len(rows))
+
+
+def export_rows(
+    session: Session, date_from: date | None = None, date_to: date | None = None
+) -> Iterator[list[str]]:
+    """The data rows, as the text cells of the file (header excluded)."""
+    codes = load_codes()
+    query = _inquiries(date_from, date_to)
+    reasons = _codes_of(session, InquiryReason, query)
+    advice = _codes_of(session, InquiryAdvice, query)
+    for row in session.execute(query).mappings():
+        values = dict(row)
+        values["received_at"] = row["received_at"].date()
+        values["external_ref"] = row["external_ref"] or _case_code(row["received_at"], row["id"])
+        values["reasons"] = reasons.get(row["id"], ())
+        values["advice_types"] = advice.get(row["id"], ())
+        yield _cells(values, codes)
+
+
+def _inquiries(date_from: date | None, date_to: date | None) -> Select:
+    query = (
+        select(
+            Inquiry.id,
+            *(getattr(Inquiry, name) for name in _OWN_COLUMNS),
+            *(attribute.label(column) for column, attribute in _PROFESSIONAL_COLUMNS.items()),
+        )
+        .outerjoin(Professional, Inquiry.professional_id == Professional.id)
+        .order_by(Inquiry.received_at, Inquiry.id)
+    )
+    if date_from is not None:
+        query = query.where(Inquiry.received_at >= datetime.combine(date_from, time()))
+    if date_to is not None:
+        query = query.where(Inquiry.received_at < datetime.combine(date_to + timedelta(days=1), time()))
+    return query
+
+
+def _codes_of(session: Session, model: type, inquiries: Select) -> dict[int, list[str]]:
+    ids = inquiries.with_only_columns(Inquiry.id).order_by(None).scalar_subquery()
+    found: dict[int, list[str]] = {}
+    for inquiry_id, code in session.execute(
+        select(model.inquiry_id, model.code).where(model.inquiry_id.in_(ids))
+    ):
+        found.setdefault(inquiry_id, []).append(code)
+    return found
+
+
+def _case_code(received_at: datetime, inquiry_id: int) -> str:
+    # Inquiry.case_code, computed from the row so no ORM object is loaded per inquiry.
+    return f"{received_at.year}-{inquiry_id:05d}"
+
+
+def _cells(values: dict[str, object], codes: Codes) -> list[str]:
+    return [format_cell(column, values[column.field], codes) for column in COLUMNS]

@@ -1,0 +1,213 @@
+"""Deciding, row by row, what an import does: add, update, leave unchanged or reject.
+
+The plan is made inside the import's transaction but writes nothing; `import_writer` carries it
+out in bulk. Rows are validated here against the inquiry they update, so a column the file lacks
+is checked with the stored value it keeps.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from consultant_app.codes import Codes
+from consultant_app.domain import Inquiry, Professional
+from consultant_app.domain.base import utcnow
+from consultant_app.errors import Problem
+from consultant_app.interchange.file_check import CheckedFile, CheckedRow, draft_for, row_problems
+from consultant_app.interchange.vault_state import (
+    StoredInquiry,
+    load_by_refs,
+    load_professionals,
+    next_id,
+    owner_name,
+)
+from consultant_app.services.inquiries import (
+    FILLABLE_PROFESSIONAL_COLUMNS,
+    InquiryDraft,
+    ProfessionalDirectory,
+    new_professional_values,
+    professional_fill_ins,
+)
+
+
+@dataclass
+class Rejected:
+    row: CheckedRow
+    problems: list[Problem]
+
+
+@dataclass
+class ImportPlan:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    new_inquiries: list[dict] = field(default_factory=list)
+    inquiry_updates: list[dict] = field(default_factory=list)
+    new_reasons: list[dict] = field(default_factory=list)
+    new_advice: list[dict] = field(default_factory=list)
+    # Updated inquiries whose reasons and advice are rewritten.
+    codes_replaced: list[int] = field(default_factory=list)
+    new_contacts: list[dict] = field(default_factory=list)
+    contact_updates: list[dict] = field(default_factory=list)
+    contact_deletes: list[int] = field(default_factory=list)
+    new_professionals: dict[int, dict] = field(default_factory=dict)
+    professional_updates: dict[int, dict] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for rejected in self.rejected for problem in rejected.problems]
+
+
+def plan_import(session: Session, checked: CheckedFile, codes: Codes, today: date) -> ImportPlan:
+    return _Planner(session, checked, codes, today).run()
+
+
+class _Planner:
+    def __init__(self, session: Session, checked: CheckedFile, codes: Codes, today: date) -> None:
+        self.checked = checked
+        self.codes = codes
+        self.today = today
+        self.plan = ImportPlan()
+        refs = [ref.strip() for row in checked.rows if isinstance(ref := row.values.get("external_ref"), str)]
+        self.stored = load_by_refs(session, refs)
+        self.professionals = load_professionals(session)
+        self.directory = ProfessionalDirectory()
+        for pro in self.professionals.values():
+            self.directory.add(pro["id"], pro["name"], pro["email"], pro["phone"])
+        self.next_inquiry_id = next_id(session, Inquiry)
+        self.next_professional_id = next_id(session, Professional)
+        self.consultant = owner_name(session)
+        self.now = utcnow()
+
+    def run(self) -> ImportPlan:
+        for row in self.checked.rows:
+            ref = row.values.get("external_ref")
+            stored = self.stored.get(ref.strip()) if isinstance(ref, str) else None
+            base = stored.draft(self.professionals) if stored else InquiryDraft()
+            draft = draft_for(row, base)
+            problems = row_problems(row, draft, self.codes, self.today, self.checked.index)
+            if problems:
+                self.plan.rejected.append(Rejected(row, problems))
+            elif stored is None:
+                self._add(draft)
+            else:
+                self._update(stored, draft)
+        return self.plan
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def _add(self, draft: InquiryDraft) -> None:
+        inquiry_id = self.next_inquiry_id
+        self.next_inquiry_id += 1
+        professional_id = self._professional_for(draft)
+        self.plan.new_inquiries.append(
+            draft.inquiry_values()
+            | {
+                "id": inquiry_id,
+                "consultant": draft.consultant or self.consultant,
+                "professional_id": professional_id,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        )
+        self._add_codes(inquiry_id, draft)
+        if professional_id is not None:
+            self.plan.new_contacts.append(self._contact(inquiry_id, professional_id, draft))
+        self.plan.added += 1
+
+    def _update(self, stored: StoredInquiry, draft: InquiryDraft) -> None:
+        if self.checked.has_professional_columns:
+            professional_id = self._professional_for(draft)
+            intake_with = professional_id
+        else:  # the file says nothing about professionals: keep the link as it is
+            professional_id = stored.values["professional_id"]
+            intake_with = stored.intake.professional_id if stored.intake else None
+        values = draft.inquiry_values() | {"professional_id": professional_id}
+        wanted_intake = (intake_with, draft.received_at, draft.channel) if intake_with is not None else None
+        intake = stored.intake
+        current_intake = (intake.professional_id, intake.occurred_at, intake.channel) if intake else None
+        codes_differ = set(draft.reasons) != stored.reasons or set(draft.advice_types) != stored.advice
+        if (
+            all(stored.values[name] == value for name, value in values.items())
+            and not codes_differ
+            and wanted_intake == current_intake
+        ):
+            self.plan.unchanged += 1
+            return
+        self.plan.updated += 1
+        self.plan.inquiry_updates.append(values | {"id": stored.id, "updated_at": self.now})
+        if codes_differ:
+            self.plan.codes_replaced.append(stored.id)
+            self._add_codes(stored.id, draft)
+        if wanted_intake != current_intake:
+            self._update_intake(stored, draft, intake_with)
+
+    def _update_intake(self, stored: StoredInquiry, draft: InquiryDraft, professional_id: int | None) -> None:
+        intake = stored.intake
+        if professional_id is None:
+            self.plan.contact_deletes.append(intake.id)
+        elif intake is None:
+            self.plan.new_contacts.append(self._contact(stored.id, professional_id, draft))
+        else:
+            self.plan.contact_updates.append(
+                {
+                    "id": intake.id,
+                    "professional_id": professional_id,
+                    "occurred_at": draft.received_at,
+                    "channel": draft.channel,
+                    "updated_at": self.now,
+                }
+            )
+
+    def _add_codes(self, inquiry_id: int, draft: InquiryDraft) -> None:
+        self.plan.new_reasons.extend({"inquiry_id": inquiry_id, "code": code} for code in draft.reasons)
+        self.plan.new_advice.extend({"inquiry_id": inquiry_id, "code": code} for code in draft.advice_types)
+
+    def _contact(self, inquiry_id: int, professional_id: int, draft: InquiryDraft) -> dict:
+        return {
+            "inquiry_id": inquiry_id,
+            "professional_id": professional_id,
+            "occurred_at": draft.received_at,
+            "channel": draft.channel,
+            "is_intake": True,
+            "summary": None,
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
+
+    # --- professionals ------------------------------------------------------------------
+
+    def _professional_for(self, draft: InquiryDraft) -> int | None:
+        if not draft.has_professional:
+            return None
+        found = self.directory.find(
+            draft.professional_name, draft.professional_email, draft.professional_phone
+        )
+        if found is None:
+            return self._new_professional(draft)
+        known = self.professionals[found]
+        fill_ins = professional_fill_ins(known, draft)
+        if fill_ins:
+            known.update(fill_ins)  # a professional new in this file is updated in place
+            if found not in self.plan.new_professionals:
+                self.plan.professional_updates[found] = {
+                    "id": found,
+                    **{name: known[name] for name in FILLABLE_PROFESSIONAL_COLUMNS},
+                    "updated_at": self.now,
+                }
+        return found
+
+    def _new_professional(self, draft: InquiryDraft) -> int:
+        professional_id = self.next_professional_id
+        self.next_professional_id += 1
+        values = new_professional_values(draft) | {
+            "id": professional_id,
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
+        self.plan.new_professionals[professional_id] = values
+        self.professionals[professional_id] = values
+        self.directory.add(professional_id, values["name"], values["email"], values["phone"])
+        return professional_id

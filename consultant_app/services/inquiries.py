@@ -1,0 +1,471 @@
+"""Inquiries: one set of rules for every way an inquiry comes in (the desktop form, a file import).
+
+`InquiryDraft` holds typed values; `validate_inquiry` is a pure check that returns every problem
+at once, so a form can mark all fields and an import can report all lines. `create_inquiry` and
+`update_inquiry` validate, link the professional who made contact and keep the intake contact.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from consultant_app.codes import Codes, load_codes
+from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional, Profile
+from consultant_app.domain.people import normalise_email
+from consultant_app.errors import Problem, ValidationError
+from consultant_app.i18n import Text
+
+# A received date before the scheme's records began is a typing error (0224 for 2024).
+EARLIEST_RECEIVED = date(2000, 1, 1)
+
+REQUIRED_FIELDS = ("received_at", "region", "inquirer_type", "channel", "citizen_age_group", "trip_concern")
+# Draft field -> the code list (codes.json) its value must come from.
+CODE_FIELDS = {
+    "region": "region",
+    "inquirer_type": "inquirer_type",
+    "municipal_department": "municipal_department",
+    "channel": "channel",
+    "citizen_age_group": "age_group",
+    "citizen_gender": "gender",
+    "consent": "consent",
+    "trip_concern": "trip_concern",
+    "kind": "kind",
+    "closing_reason": "closing_reason",
+}
+CODE_LIST_FIELDS = {"reasons": "reason", "advice_types": "advice_type"}
+PROFESSIONAL_FIELDS = (
+    "professional_name",
+    "professional_email",
+    "professional_phone",
+    "professional_organisation",
+)
+# The column sizes of the schema: longer text would be cut or refused by the database.
+TEXT_LIMITS = {
+    "external_ref": 64,
+    "consultant": 200,
+    "professional_name": 200,
+    "professional_email": 254,
+    "professional_phone": 40,
+    "professional_organisation": 200,
+}
+# Draft fields stored as Inquiry columns of the same name.
+INQUIRY_COLUMNS = (
+    "external_ref",
+    "received_at",
+    "region",
+    "municipality_code",
+    "inquirer_type",
+    "municipal_department",
+    "inquirer_other_note",
+    "channel",
+    "citizen_age_group",
+    "citizen_gender",
+    "consent",
+    "trip_concern",
+    "kind",
+    "closed_on",
+    "closing_reason",
+    "notes",
+)
+_MULTILINE_FIELDS = ("notes", "inquirer_other_note")
+
+REQUIRED = Text(da="skal udfyldes", en="is required")
+UNKNOWN_CODE = Text(
+    da="ukendt værdi; gyldige værdier: {allowed}", en="unknown value; valid values: {allowed}"
+)
+IN_FUTURE = Text(da="datoen ligger i fremtiden", en="the date is in the future")
+TOO_EARLY = Text(da="datoen ligger før {earliest}", en="the date is before {earliest}")
+CLOSED_BEFORE_RECEIVED = Text(
+    da="lukkedatoen ligger før modtagelsesdatoen ({received})",
+    en="the closing date is before the received date ({received})",
+)
+UNKNOWN_MUNICIPALITY = Text(
+    da="ukendt kommune; brug den 3-cifrede kommunekode", en="unknown municipality; use the 3-digit code"
+)
+WRONG_REGION = Text(
+    da="{municipality} ligger i region {municipality_region}, ikke i {region}",
+    en="{municipality} lies in region {municipality_region}, not in {region}",
+)
+DEPARTMENT_NOT_KOMMUNE = Text(
+    da="en forvaltning kan kun angives, når henvenderen er en kommune",
+    en="a department can only be given when the inquirer is a municipality",
+)
+CLOSING_REASON_NOT_CLOSED = Text(
+    da="en afslutningsårsag kræver en lukkedato", en="a closing reason needs a closing date"
+)
+TOO_LONG = Text(da="højst {limit} tegn (her {length})", en="at most {limit} characters (here {length})")
+NAME_NEEDED = Text(
+    da="fagpersonens navn skal udfyldes, når e-mail, telefon eller organisation er angivet",
+    en="the professional's name is required when an e-mail, phone or organisation is given",
+)
+BAD_EMAIL = Text(da="ikke en gyldig e-mailadresse", en="not a valid e-mail address")
+REF_TAKEN = Text(
+    da="referencen bruges allerede af en anden henvendelse",
+    en="the reference is already used by another inquiry",
+)
+
+
+@dataclass(frozen=True)
+class InquiryDraft:
+    """What a form or a file row says about one inquiry, before it is checked and stored."""
+
+    received_at: datetime | None = None
+    region: str | None = None
+    inquirer_type: str | None = None
+    channel: str | None = None
+    citizen_age_group: str | None = None
+    trip_concern: str | None = None
+    external_ref: str | None = None
+    municipality_code: str | None = None
+    municipal_department: str | None = None
+    inquirer_other_note: str | None = None
+    citizen_gender: str | None = None
+    consent: str = "anonym"
+    kind: str = "enkelt"
+    reasons: tuple[str, ...] = ()
+    advice_types: tuple[str, ...] = ()
+    closed_on: date | None = None
+    closing_reason: str | None = None
+    notes: str | None = None
+    consultant: str | None = None
+    professional_name: str | None = None
+    professional_email: str | None = None
+    professional_phone: str | None = None
+    professional_organisation: str | None = None
+
+    def normalised(self) -> "InquiryDraft":
+        """Single-line text trimmed, blank text as not given, lists without repeats."""
+        values = dict(vars(self))  # not dataclasses.replace: an import calls this 100 000 times
+        for name, value in values.items():
+            if not isinstance(value, str):
+                continue
+            if name in _MULTILINE_FIELDS:
+                # Free text keeps its own spacing: an export must read back byte for byte.
+                values[name] = value if value.strip() else None
+            else:
+                values[name] = value.strip() or None
+        values["reasons"] = tuple(dict.fromkeys(self.reasons))
+        values["advice_types"] = tuple(dict.fromkeys(self.advice_types))
+        values["consent"] = values["consent"] or "anonym"
+        values["kind"] = values["kind"] or "enkelt"
+        return InquiryDraft(**values)
+
+    @property
+    def has_professional(self) -> bool:
+        return any(getattr(self, name) for name in PROFESSIONAL_FIELDS)
+
+    def inquiry_values(self) -> dict[str, object]:
+        """The Inquiry columns this draft sets (the professional and consultant are linked apart)."""
+        return {name: getattr(self, name) for name in INQUIRY_COLUMNS}
+
+    @classmethod
+    def from_stored(
+        cls,
+        values: Mapping[str, object],
+        reasons: Iterable[str],
+        advice_types: Iterable[str],
+        professional: Mapping[str, object] | None,
+    ) -> "InquiryDraft":
+        """A draft of a stored inquiry: its columns, codes and linked professional's details."""
+        own = {name: values[name] for name in (*INQUIRY_COLUMNS, "consultant")}
+        pro = professional or {}
+        return cls(
+            **own,
+            reasons=tuple(reasons),
+            advice_types=tuple(advice_types),
+            professional_name=pro.get("name"),
+            professional_email=pro.get("email"),
+            professional_phone=pro.get("phone"),
+            professional_organisation=pro.get("organisation_name"),
+        )
+
+    @classmethod
+    def from_inquiry(cls, inquiry: Inquiry) -> "InquiryDraft":
+        pro = inquiry.professional
+        details = ("name", "email", "phone", "organisation_name")
+        return cls.from_stored(
+            {name: getattr(inquiry, name) for name in (*INQUIRY_COLUMNS, "consultant")},
+            inquiry.reason_codes,
+            inquiry.advice_codes,
+            {name: getattr(pro, name) for name in details} if pro else None,
+        )
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def validate_inquiry(draft: InquiryDraft, codes: Codes, today: date) -> list[Problem]:
+    """Every problem with the draft (empty when it can be stored). Pure: no database."""
+    return [
+        *_required(draft),
+        *_codes(draft, codes),
+        *_dates(draft, today),
+        *_municipality(draft, codes),
+        *_department(draft),
+        *_lengths(draft),
+        *_professional(draft),
+    ]
+
+
+def _required(draft: InquiryDraft) -> list[Problem]:
+    return [Problem(name, "", REQUIRED) for name in REQUIRED_FIELDS if getattr(draft, name) is None]
+
+
+def _allowed(codes: Codes, list_name: str) -> tuple[tuple[str, object], ...]:
+    return (("allowed", ", ".join(codes[list_name].values())),)
+
+
+def _codes(draft: InquiryDraft, codes: Codes) -> list[Problem]:
+    problems = []
+    for name, list_name in CODE_FIELDS.items():
+        value = getattr(draft, name)
+        if value is not None and value not in codes[list_name]:
+            problems.append(Problem(name, value, UNKNOWN_CODE, _allowed(codes, list_name)))
+    for name, list_name in CODE_LIST_FIELDS.items():
+        for value in getattr(draft, name):
+            if value not in codes[list_name]:
+                problems.append(Problem(name, value, UNKNOWN_CODE, _allowed(codes, list_name)))
+    return problems
+
+
+def _dates(draft: InquiryDraft, today: date) -> list[Problem]:
+    problems = []
+    received = draft.received_at.date() if draft.received_at else None
+    for name, day in (("received_at", received), ("closed_on", draft.closed_on)):
+        if day is None:
+            continue
+        if day > today:
+            problems.append(Problem(name, day, IN_FUTURE))
+        elif day < EARLIEST_RECEIVED:
+            problems.append(Problem(name, day, TOO_EARLY, (("earliest", EARLIEST_RECEIVED),)))
+    if received and draft.closed_on and draft.closed_on < received:
+        problems.append(
+            Problem("closed_on", draft.closed_on, CLOSED_BEFORE_RECEIVED, (("received", received),))
+        )
+    if draft.closing_reason and draft.closed_on is None:
+        problems.append(Problem("closing_reason", draft.closing_reason, CLOSING_REASON_NOT_CLOSED))
+    return problems
+
+
+def _municipality(draft: InquiryDraft, codes: Codes) -> list[Problem]:
+    code = draft.municipality_code
+    if code is None:
+        return []
+    municipality = codes.municipality(code) if code.isdigit() and len(code) == 3 else None
+    if municipality is None:
+        return [Problem("municipality_code", code, UNKNOWN_MUNICIPALITY)]
+    if draft.region in codes["region"] and municipality.region != draft.region:
+        params = (
+            ("municipality", municipality.name),
+            ("municipality_region", municipality.region),
+            ("region", draft.region),
+        )
+        return [Problem("municipality_code", code, WRONG_REGION, params)]
+    return []
+
+
+def _department(draft: InquiryDraft) -> list[Problem]:
+    if draft.municipal_department and draft.inquirer_type != "kommune":
+        return [Problem("municipal_department", draft.municipal_department, DEPARTMENT_NOT_KOMMUNE)]
+    return []
+
+
+def _lengths(draft: InquiryDraft) -> list[Problem]:
+    problems = []
+    for name, limit in TEXT_LIMITS.items():
+        value = getattr(draft, name)
+        if value is not None and len(value) > limit:
+            problems.append(Problem(name, value, TOO_LONG, (("limit", limit), ("length", len(value)))))
+    return problems
+
+
+def _professional(draft: InquiryDraft) -> list[Problem]:
+    problems = []
+    if draft.has_professional and not draft.professional_name:
+        problems.append(Problem("professional_name", "", NAME_NEEDED))
+    email = draft.professional_email
+    if email is not None and not _looks_like_email(email):
+        problems.append(Problem("professional_email", email, BAD_EMAIL))
+    return problems
+
+
+def _looks_like_email(email: str) -> bool:
+    # Deliberately loose: one @, something before it, a dotted domain after it, no spaces.
+    local, at, domain = email.rpartition("@")
+    return bool(at and local and "." in domain.strip(".") and not any(ch.isspace() for ch in email))
+
+
+# --- professionals ------------------------------------------------------------------------
+
+
+class ProfessionalDirectory:
+    """Finds the professional a form or a row means. The key is the normalised e-mail; without
+    an e-mail, the exact name and phone. The lowest id wins when several share a key."""
+
+    def __init__(self) -> None:
+        self._by_email: dict[str, int] = {}
+        self._by_name_phone: dict[tuple[str, str | None], int] = {}
+
+    @classmethod
+    def load(cls, session: Session) -> "ProfessionalDirectory":
+        directory = cls()
+        rows = session.execute(
+            select(
+                Professional.id, Professional.name, Professional.email_normalised, Professional.phone
+            ).order_by(Professional.id)
+        )
+        for row in rows:
+            directory.add(row.id, row.name, row.email_normalised, row.phone)
+        return directory
+
+    def add(self, professional_id: int, name: str, email: str | None, phone: str | None) -> None:
+        key = normalise_email(email)
+        if key:
+            self._by_email.setdefault(key, professional_id)
+        self._by_name_phone.setdefault((name, phone), professional_id)
+
+    def find(self, name: str | None, email: str | None, phone: str | None) -> int | None:
+        key = normalise_email(email)
+        if key:
+            return self._by_email.get(key)
+        if name is None:
+            return None
+        return self._by_name_phone.get((name, phone))
+
+
+FILLABLE_PROFESSIONAL_COLUMNS = ("phone", "organisation_name", "organisation_type", "municipality_code")
+
+
+def new_professional_values(draft: InquiryDraft) -> dict[str, object]:
+    """The columns of a professional first met through this inquiry."""
+    email = draft.professional_email
+    return {
+        "name": draft.professional_name,
+        "email": email,
+        "email_normalised": normalise_email(email),
+        "phone": draft.professional_phone,
+        "organisation_name": draft.professional_organisation,
+        # The one who made contact works where the inquiry came from; a citizen is no organisation.
+        "organisation_type": draft.inquirer_type if draft.inquirer_type != "borger" else None,
+        "municipality_code": draft.municipality_code if draft.inquirer_type == "kommune" else None,
+    }
+
+
+def professional_fill_ins(stored: Mapping[str, object], draft: InquiryDraft) -> dict[str, object]:
+    """Details the draft knows and the stored professional lacks. A professional is shared by
+    many inquiries, so one inquiry never overwrites what is already recorded about them."""
+    offered = new_professional_values(draft)
+    return {
+        name: offered[name]
+        for name in FILLABLE_PROFESSIONAL_COLUMNS
+        if offered[name] is not None and stored.get(name) is None
+    }
+
+
+# --- create and update --------------------------------------------------------------------
+
+
+def create_inquiry(session: Session, draft: InquiryDraft, *, today: date | None = None) -> Inquiry:
+    """Validate and add a new inquiry (with its intake contact). Raises `ValidationError`."""
+    draft = _checked(session, draft, None, today)
+    # Queries come before the first change, so one save is one flush and one audit line each.
+    professional = _professional_for(session, draft)
+    consultant = draft.consultant or _owner_name(session)
+    with session.no_autoflush:
+        inquiry = Inquiry(**draft.inquiry_values(), consultant=consultant)
+        inquiry.reasons = [InquiryReason(code=code) for code in draft.reasons]
+        inquiry.advice = [InquiryAdvice(code=code) for code in draft.advice_types]
+        session.add(inquiry)
+        _link_professional(inquiry, professional, draft)
+    session.flush()
+    return inquiry
+
+
+def update_inquiry(
+    session: Session, inquiry: Inquiry, draft: InquiryDraft, *, today: date | None = None
+) -> Inquiry:
+    """Validate and apply the draft to a stored inquiry. Raises `ValidationError`."""
+    draft = _checked(session, draft, inquiry.id, today)
+    professional = _professional_for(session, draft)
+    # Loading the codes and contacts must not flush half the change (two audit lines for one save).
+    with session.no_autoflush:
+        for name, value in draft.inquiry_values().items():
+            setattr(inquiry, name, value)
+        if draft.consultant:
+            inquiry.consultant = draft.consultant
+        _replace_codes(inquiry.reasons, draft.reasons, InquiryReason)
+        _replace_codes(inquiry.advice, draft.advice_types, InquiryAdvice)
+        _link_professional(inquiry, professional, draft)
+    session.flush()
+    return inquiry
+
+
+def _checked(
+    session: Session, draft: InquiryDraft, inquiry_id: int | None, today: date | None
+) -> InquiryDraft:
+    draft = draft.normalised()
+    problems = validate_inquiry(draft, load_codes(), today or date.today())
+    if draft.external_ref is not None and _ref_taken(session, draft.external_ref, inquiry_id):
+        problems.append(Problem("external_ref", draft.external_ref, REF_TAKEN))
+    if problems:
+        raise ValidationError(problems)
+    return draft
+
+
+def _ref_taken(session: Session, ref: str, inquiry_id: int | None) -> bool:
+    owner = session.scalar(select(Inquiry.id).where(Inquiry.external_ref == ref))
+    return owner is not None and owner != inquiry_id
+
+
+def _owner_name(session: Session) -> str:
+    return session.scalar(select(Profile.name)) or ""
+
+
+def _replace_codes(current: list, wanted: tuple[str, ...], row_class: type) -> None:
+    # Keep rows that stay, so an unchanged code is not deleted and inserted again.
+    current[:] = [row for row in current if row.code in wanted]
+    kept = {row.code for row in current}
+    current.extend(row_class(code=code) for code in wanted if code not in kept)
+
+
+def _link_professional(inquiry: Inquiry, professional: Professional | None, draft: InquiryDraft) -> None:
+    """Point the inquiry at the professional who made contact and keep its intake contact."""
+    inquiry.professional = professional
+    intake = next((c for c in inquiry.contacts if c.is_intake), None)
+    if professional is None:
+        if intake is not None:
+            inquiry.contacts.remove(intake)
+        return
+    if intake is None:
+        intake = Contact(is_intake=True)
+        inquiry.contacts.append(intake)
+    intake.professional = professional
+    intake.occurred_at = draft.received_at
+    intake.channel = draft.channel
+
+
+def _professional_for(session: Session, draft: InquiryDraft) -> Professional | None:
+    """The professional the draft names: found by `ProfessionalDirectory` and completed, or new."""
+    if not draft.has_professional:
+        return None
+    directory = ProfessionalDirectory.load(session)
+    found = directory.find(draft.professional_name, draft.professional_email, draft.professional_phone)
+    if found is None:
+        values = new_professional_values(draft)
+        values.pop("email_normalised")  # kept by the model's own e-mail validator
+        return Professional(**values)
+    professional = session.get_one(Professional, found)
+    stored = {name: getattr(professional, name) for name in FILLABLE_PROFESSIONAL_COLUMNS}
+    for name, value in professional_fill_ins(stored, draft).items():
+        setattr(professional, name, value)
+    return professional
+
+
+def received_at_for(day: date, stored: datetime | None = None) -> datetime:
+    """A received date as a timestamp: the stored time of day is kept when the date is the same."""
+    if stored is not None and stored.date() == day:
+        return stored
+    return datetime.combine(day, time())

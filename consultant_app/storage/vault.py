@@ -285,7 +285,7 @@ def _sqlcipher_engine(creator) -> Engine:
 
 def _acquire(path: Path) -> filelock.BaseFileLock:
     # thread_local=False: the desktop unlocks on a worker and may lock from another thread.
-    lock = filelock.FileLock(str(sibling(path, "lock")), timeout=0, thread_local=False)
+    lock = filelock.FileLock(str(sibling(path, "lock")), timeout=0, mode=0o600, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -309,6 +309,8 @@ def _write_copy(source: Path, target: Path) -> None:
 def _commit_file(staging: Path, final: Path) -> None:
     """Make a fully written file durable, then rename it into place in one atomic step."""
     try:
+        if os.name != "nt":  # owner only; on Windows the per-user profile folder protects it
+            os.chmod(staging, 0o600)
         _fsync(staging)
         os.replace(staging, final)
         _fsync_dir(final.parent)

@@ -251,3 +251,11 @@ def test_lock_from_another_thread_releases_the_file(vault_path):
     worker.join()
     opened[0].lock()  # on the main thread, as the desktop's Ctrl+L does
     Vault.open(vault_path, PASSPHRASE).lock()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_vault_and_backup_are_readable_by_the_owner_only(vault, vault_path, tmp_path):
+    backup = vault.backup(tmp_path / "b.vault")
+    vault.change_passphrase("en ny og lang sætning til test")
+    for path in (vault_path, backup):
+        assert path.stat().st_mode & 0o777 == 0o600, path

@@ -25,6 +25,7 @@ from consultant_app.domain import (
     InquiryReason,
     Note,
 )
+from consultant_app.services.refs import own_ref
 
 if TYPE_CHECKING:
     from consultant_app.demo.rows import DemoRows
@@ -72,7 +73,7 @@ class CaseRows:
         t[Inquiry].append(
             {
                 "id": iid,
-                "external_ref": None,
+                "external_ref": own_ref(g.ref_prefix, received, iid),
                 "received_at": received,
                 "consultant": self.consultant,
                 "region": region,

@@ -22,6 +22,7 @@ from consultant_app.domain import (
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.services import audit
+from consultant_app.services.refs import ref_prefix
 from consultant_app.storage.vault import Vault
 
 DEMO_CONSULTANT = "Demo-konsulent"
@@ -91,6 +92,7 @@ def fill_vault(vault: Vault, inquiries: int, seed: int, *, today: date | None = 
             today or date.today(),
             profile.name if profile else DEMO_CONSULTANT,
             first_ids,
+            ref_prefix=ref_prefix(session),
         )
         written: Counter[type] = Counter()
         connection = session.connection()

@@ -94,12 +94,20 @@ class Choice:
 
 class DemoRows:
     def __init__(
-        self, count: int, seed: int, today: date, consultant: str, first_ids: Mapping[type, int]
+        self,
+        count: int,
+        seed: int,
+        today: date,
+        consultant: str,
+        first_ids: Mapping[type, int],
+        *,
+        ref_prefix: str,
     ) -> None:
         check_codes()
         codes = load_codes()
         self.count = count
         self.today = today
+        self.ref_prefix = ref_prefix  # the vault's, for the inquiries' own references
         self.rng = rng = random.Random(seed)
         self._next_id = {table: first_ids.get(table, 1) for table in ID_TABLES}
         self.first_received: datetime | None = None

@@ -1,8 +1,8 @@
 """Exporting inquiries in interchange format v1: what `import` reads back unchanged.
 
 Rows are ordered by received time, then id; lists follow the code-list order; dates are
-YYYY-MM-DD. An inquiry without an external_ref is written with its case code, so a re-import
-into another vault keeps a stable key.
+YYYY-MM-DD. Every inquiry is written with its stored external_ref (given, or the vault's own from
+services/refs.py), so a re-import into this or any other vault finds the same inquiry again.
 """
 
 from collections.abc import Iterator
@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Professional
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
 from consultant_app.interchange.cells import format_cell
 from consultant_app.interchange.columns import COLUMNS, HEADER, Kind
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
@@ -29,6 +31,15 @@ _PROFESSIONAL_COLUMNS = {
     "professional_organisation": Professional.organisation_name,
 }
 _OWN_COLUMNS = [c.field for c in COLUMNS if c.field not in _PROFESSIONAL_COLUMNS and c.kind is not Kind.CODES]
+
+
+class MissingRefError(ConsultantAppError):
+    """An inquiry stored without a reference: made outside `create_inquiry` and the importer."""
+
+    text = Text(
+        da="Henvendelse {case_code} har ingen reference (external_ref). Intet er eksporteret.",
+        en="Inquiry {case_code} has no reference (external_ref). Nothing was exported.",
+    )
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,9 @@ def export_rows(
     for row in session.execute(query).mappings():
         values = dict(row)
         values["received_at"] = row["received_at"].date()
-        values["external_ref"] = row["external_ref"] or _case_code(row["received_at"], row["id"])
+        if row["external_ref"] is None:
+            # Without its key a re-import would add the inquiry a second time.
+            raise MissingRefError(case_code=_case_code(row["received_at"], row["id"]))
         values["reasons"] = reasons.get(row["id"], ())
         values["advice_types"] = advice.get(row["id"], ())
         yield _cells(values, codes)
@@ -107,7 +120,8 @@ def _codes_of(session: Session, model: type, inquiries: Select) -> dict[int, lis
 
 
 def _case_code(received_at: datetime, inquiry_id: int) -> str:
-    # Inquiry.case_code, computed from the row so no ORM object is loaded per inquiry.
+    # Inquiry.case_code, computed from the row so no ORM object is loaded per inquiry; only for
+    # the message, which must not quote the inquiry's contents.
     return f"{received_at.year}-{inquiry_id:05d}"
 
 

@@ -2,7 +2,8 @@
 
 The plan is made inside the import's transaction but writes nothing; `import_writer` carries it
 out in bulk. Rows are validated here against the inquiry they update, so a column the file lacks
-is checked with the stored value it keeps.
+is checked with the stored value it keeps. A row added without an external_ref gets the vault's
+own (`own_ref`), as an inquiry made in the form does.
 """
 
 from dataclasses import dataclass, field
@@ -19,16 +20,17 @@ from consultant_app.interchange.vault_state import (
     StoredInquiry,
     load_by_refs,
     load_professionals,
-    next_id,
     owner_name,
+    taken_refs,
 )
-from consultant_app.services.inquiries import (
+from consultant_app.services.inquiries import OWN_REF_TAKEN, InquiryDraft
+from consultant_app.services.professionals import (
     FILLABLE_PROFESSIONAL_COLUMNS,
-    InquiryDraft,
     ProfessionalDirectory,
     new_professional_values,
     professional_fill_ins,
 )
+from consultant_app.services.refs import next_id, own_ref, ref_prefix
 
 
 @dataclass
@@ -54,6 +56,8 @@ class ImportPlan:
     contact_deletes: list[int] = field(default_factory=list)
     new_professionals: dict[int, dict] = field(default_factory=dict)
     professional_updates: dict[int, dict] = field(default_factory=dict)
+    # The vault's own references given to added rows -> the line of each.
+    own_refs: dict[str, int] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:
@@ -61,17 +65,40 @@ class ImportPlan:
 
 
 def plan_import(session: Session, checked: CheckedFile, codes: Codes, today: date) -> ImportPlan:
-    return _Planner(session, checked, codes, today).run()
+    """The plan for the file. An own reference can only be taken when someone typed one in this
+    vault's format (into the vault or the file): such a row is refused, asking for a reference,
+    and the plan made again, since the ids of the rows after it (and so their references) move."""
+    given = set(_given_refs(checked))
+    refused: dict[int, Problem] = {}
+    while True:
+        plan = _Planner(session, checked, codes, today, refused).run()
+        taken = given | taken_refs(session, plan.own_refs)
+        clashes = {line: ref for ref, line in plan.own_refs.items() if ref in taken}
+        if not clashes:
+            return plan
+        for line, ref in clashes.items():
+            refused[line] = Problem("external_ref", ref, OWN_REF_TAKEN, line=line)
+
+
+def _given_refs(checked: CheckedFile) -> list[str]:
+    return [ref.strip() for row in checked.rows if isinstance(ref := row.values.get("external_ref"), str)]
 
 
 class _Planner:
-    def __init__(self, session: Session, checked: CheckedFile, codes: Codes, today: date) -> None:
+    def __init__(
+        self,
+        session: Session,
+        checked: CheckedFile,
+        codes: Codes,
+        today: date,
+        refused: dict[int, Problem],
+    ) -> None:
         self.checked = checked
         self.codes = codes
         self.today = today
+        self.refused = refused  # line -> why a row that is otherwise fine cannot be added
         self.plan = ImportPlan()
-        refs = [ref.strip() for row in checked.rows if isinstance(ref := row.values.get("external_ref"), str)]
-        self.stored = load_by_refs(session, refs)
+        self.stored = load_by_refs(session, _given_refs(checked))
         self.professionals = load_professionals(session)
         self.directory = ProfessionalDirectory()
         for pro in self.professionals.values():
@@ -79,6 +106,7 @@ class _Planner:
         self.next_inquiry_id = next_id(session, Inquiry)
         self.next_professional_id = next_id(session, Professional)
         self.consultant = owner_name(session)
+        self.ref_prefix = ref_prefix(session)
         self.now = utcnow()
 
     def run(self) -> ImportPlan:
@@ -88,24 +116,31 @@ class _Planner:
             base = stored.draft(self.professionals) if stored else InquiryDraft()
             draft = draft_for(row, base)
             problems = row_problems(row, draft, self.codes, self.today, self.checked.index)
+            if stored is None and row.line in self.refused:
+                problems.append(self.refused[row.line])
             if problems:
                 self.plan.rejected.append(Rejected(row, problems))
             elif stored is None:
-                self._add(draft)
+                self._add(draft, row.line)
             else:
                 self._update(stored, draft)
         return self.plan
 
     # --- rows ---------------------------------------------------------------------------
 
-    def _add(self, draft: InquiryDraft) -> None:
+    def _add(self, draft: InquiryDraft, line: int) -> None:
         inquiry_id = self.next_inquiry_id
         self.next_inquiry_id += 1
+        external_ref = draft.external_ref
+        if external_ref is None:
+            external_ref = own_ref(self.ref_prefix, draft.received_at, inquiry_id)
+            self.plan.own_refs[external_ref] = line
         professional_id = self._professional_for(draft)
         self.plan.new_inquiries.append(
             draft.inquiry_values()
             | {
                 "id": inquiry_id,
+                "external_ref": external_ref,
                 "consultant": draft.consultant or self.consultant,
                 "professional_id": professional_id,
                 "created_at": self.now,

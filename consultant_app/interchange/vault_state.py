@@ -5,11 +5,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional, Profile
-from consultant_app.services.inquiries import FILLABLE_PROFESSIONAL_COLUMNS, INQUIRY_COLUMNS, InquiryDraft
+from consultant_app.services.inquiries import INQUIRY_COLUMNS, InquiryDraft
+from consultant_app.services.professionals import FILLABLE_PROFESSIONAL_COLUMNS
 
 # Well under SQLite's limit on bound parameters in one statement.
 CHUNK = 500
@@ -101,10 +102,12 @@ def load_professionals(session: Session) -> dict[int, dict[str, object]]:
     }
 
 
-def next_id(session: Session, model: type) -> int:
-    # Safe because the import holds the vault's only connection (and its file lock) and runs
-    # in one transaction: nobody else can take an id meanwhile.
-    return (session.scalar(select(func.max(model.id))) or 0) + 1
+def taken_refs(session: Session, refs: Iterable[str]) -> set[str]:
+    """Those of `refs` some stored inquiry already has."""
+    taken: set[str] = set()
+    for part in chunks(sorted(set(refs))):
+        taken.update(session.scalars(select(Inquiry.external_ref).where(Inquiry.external_ref.in_(part))))
+    return taken
 
 
 def owner_name(session: Session) -> str:

@@ -2,7 +2,8 @@
 
 `InquiryDraft` holds typed values; `validate_inquiry` is a pure check that returns every problem
 at once, so a form can mark all fields and an import can report all lines. `create_inquiry` and
-`update_inquiry` validate, link the professional who made contact and keep the intake contact.
+`update_inquiry` validate, give a new inquiry its reference (services/refs.py), and link the
+professional who made contact (services/professionals.py).
 """
 
 from collections.abc import Iterable, Mapping
@@ -13,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
-from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional, Profile
-from consultant_app.domain.people import normalise_email
+from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Profile
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import Text
+from consultant_app.services.professionals import link_professional, professional_for
+from consultant_app.services.refs import next_id, own_ref, ref_prefix
 
 # A received date before the scheme's records began is a typing error (0224 for 2024).
 EARLIEST_RECEIVED = date(2000, 1, 1)
@@ -105,6 +107,11 @@ BAD_EMAIL = Text(da="ikke en gyldig e-mailadresse", en="not a valid e-mail addre
 REF_TAKEN = Text(
     da="referencen bruges allerede af en anden henvendelse",
     en="the reference is already used by another inquiry",
+)
+# Only when a reference was given by hand (or a file) in this vault's own format.
+OWN_REF_TAKEN = Text(
+    da="referencen, henvendelsen ellers ville få, bruges allerede af en anden henvendelse; angiv en reference",
+    en="the reference the inquiry would be given is already used by another inquiry; give it a reference",
 )
 
 
@@ -298,88 +305,29 @@ def _looks_like_email(email: str) -> bool:
     return bool(at and local and "." in domain.strip(".") and not any(ch.isspace() for ch in email))
 
 
-# --- professionals ------------------------------------------------------------------------
-
-
-class ProfessionalDirectory:
-    """Finds the professional a form or a row means. The key is the normalised e-mail; without
-    an e-mail, the exact name and phone. The lowest id wins when several share a key."""
-
-    def __init__(self) -> None:
-        self._by_email: dict[str, int] = {}
-        self._by_name_phone: dict[tuple[str, str | None], int] = {}
-
-    @classmethod
-    def load(cls, session: Session) -> "ProfessionalDirectory":
-        directory = cls()
-        rows = session.execute(
-            select(
-                Professional.id, Professional.name, Professional.email_normalised, Professional.phone
-            ).order_by(Professional.id)
-        )
-        for row in rows:
-            directory.add(row.id, row.name, row.email_normalised, row.phone)
-        return directory
-
-    def add(self, professional_id: int, name: str, email: str | None, phone: str | None) -> None:
-        key = normalise_email(email)
-        if key:
-            self._by_email.setdefault(key, professional_id)
-        self._by_name_phone.setdefault((name, phone), professional_id)
-
-    def find(self, name: str | None, email: str | None, phone: str | None) -> int | None:
-        key = normalise_email(email)
-        if key:
-            return self._by_email.get(key)
-        if name is None:
-            return None
-        return self._by_name_phone.get((name, phone))
-
-
-FILLABLE_PROFESSIONAL_COLUMNS = ("phone", "organisation_name", "organisation_type", "municipality_code")
-
-
-def new_professional_values(draft: InquiryDraft) -> dict[str, object]:
-    """The columns of a professional first met through this inquiry."""
-    email = draft.professional_email
-    return {
-        "name": draft.professional_name,
-        "email": email,
-        "email_normalised": normalise_email(email),
-        "phone": draft.professional_phone,
-        "organisation_name": draft.professional_organisation,
-        # The one who made contact works where the inquiry came from; a citizen is no organisation.
-        "organisation_type": draft.inquirer_type if draft.inquirer_type != "borger" else None,
-        "municipality_code": draft.municipality_code if draft.inquirer_type == "kommune" else None,
-    }
-
-
-def professional_fill_ins(stored: Mapping[str, object], draft: InquiryDraft) -> dict[str, object]:
-    """Details the draft knows and the stored professional lacks. A professional is shared by
-    many inquiries, so one inquiry never overwrites what is already recorded about them."""
-    offered = new_professional_values(draft)
-    return {
-        name: offered[name]
-        for name in FILLABLE_PROFESSIONAL_COLUMNS
-        if offered[name] is not None and stored.get(name) is None
-    }
-
-
 # --- create and update --------------------------------------------------------------------
 
 
 def create_inquiry(session: Session, draft: InquiryDraft, *, today: date | None = None) -> Inquiry:
-    """Validate and add a new inquiry (with its intake contact). Raises `ValidationError`."""
+    """Validate and add a new inquiry (with its intake contact). Without a reference it gets the
+    vault's own (`own_ref`). Raises `ValidationError`."""
     draft = _checked(session, draft, None, today)
-    # Queries come before the first change, so one save is one flush and one audit line each.
-    professional = _professional_for(session, draft)
+    # Queries come before the first change, so one save is one flush and one audit line each;
+    # the id is known up front, so the reference is stored with the insert, not by an update.
+    inquiry_id = next_id(session, Inquiry)
+    external_ref = draft.external_ref or _free_own_ref(session, draft.received_at, inquiry_id)
     consultant = draft.consultant or _owner_name(session)
+    professional = professional_for(session, draft)
     with session.no_autoflush:
-        inquiry = Inquiry(**draft.inquiry_values(), consultant=consultant)
+        inquiry = Inquiry(
+            **(draft.inquiry_values() | {"external_ref": external_ref}),
+            id=inquiry_id,
+            consultant=consultant,
+        )
         inquiry.reasons = [InquiryReason(code=code) for code in draft.reasons]
         inquiry.advice = [InquiryAdvice(code=code) for code in draft.advice_types]
         session.add(inquiry)
-        _link_professional(inquiry, professional, draft)
+        link_professional(inquiry, professional, draft)
     session.flush()
     return inquiry
 
@@ -387,18 +335,22 @@ def create_inquiry(session: Session, draft: InquiryDraft, *, today: date | None 
 def update_inquiry(
     session: Session, inquiry: Inquiry, draft: InquiryDraft, *, today: date | None = None
 ) -> Inquiry:
-    """Validate and apply the draft to a stored inquiry. Raises `ValidationError`."""
+    """Validate and apply the draft to a stored inquiry. A draft without a reference keeps the
+    stored one: files and other vaults know the inquiry by it. Raises `ValidationError`."""
     draft = _checked(session, draft, inquiry.id, today)
-    professional = _professional_for(session, draft)
+    professional = professional_for(session, draft)
     # Loading the codes and contacts must not flush half the change (two audit lines for one save).
+    values = draft.inquiry_values()
+    if values["external_ref"] is None:
+        del values["external_ref"]
     with session.no_autoflush:
-        for name, value in draft.inquiry_values().items():
+        for name, value in values.items():
             setattr(inquiry, name, value)
         if draft.consultant:
             inquiry.consultant = draft.consultant
         _replace_codes(inquiry.reasons, draft.reasons, InquiryReason)
         _replace_codes(inquiry.advice, draft.advice_types, InquiryAdvice)
-        _link_professional(inquiry, professional, draft)
+        link_professional(inquiry, professional, draft)
     session.flush()
     return inquiry
 
@@ -420,6 +372,13 @@ def _ref_taken(session: Session, ref: str, inquiry_id: int | None) -> bool:
     return owner is not None and owner != inquiry_id
 
 
+def _free_own_ref(session: Session, received_at: datetime, inquiry_id: int) -> str:
+    ref = own_ref(ref_prefix(session), received_at, inquiry_id)
+    if _ref_taken(session, ref, None):
+        raise ValidationError([Problem("external_ref", ref, OWN_REF_TAKEN)])
+    return ref
+
+
 def _owner_name(session: Session) -> str:
     return session.scalar(select(Profile.name)) or ""
 
@@ -429,39 +388,6 @@ def _replace_codes(current: list, wanted: tuple[str, ...], row_class: type) -> N
     current[:] = [row for row in current if row.code in wanted]
     kept = {row.code for row in current}
     current.extend(row_class(code=code) for code in wanted if code not in kept)
-
-
-def _link_professional(inquiry: Inquiry, professional: Professional | None, draft: InquiryDraft) -> None:
-    """Point the inquiry at the professional who made contact and keep its intake contact."""
-    inquiry.professional = professional
-    intake = next((c for c in inquiry.contacts if c.is_intake), None)
-    if professional is None:
-        if intake is not None:
-            inquiry.contacts.remove(intake)
-        return
-    if intake is None:
-        intake = Contact(is_intake=True)
-        inquiry.contacts.append(intake)
-    intake.professional = professional
-    intake.occurred_at = draft.received_at
-    intake.channel = draft.channel
-
-
-def _professional_for(session: Session, draft: InquiryDraft) -> Professional | None:
-    """The professional the draft names: found by `ProfessionalDirectory` and completed, or new."""
-    if not draft.has_professional:
-        return None
-    directory = ProfessionalDirectory.load(session)
-    found = directory.find(draft.professional_name, draft.professional_email, draft.professional_phone)
-    if found is None:
-        values = new_professional_values(draft)
-        values.pop("email_normalised")  # kept by the model's own e-mail validator
-        return Professional(**values)
-    professional = session.get_one(Professional, found)
-    stored = {name: getattr(professional, name) for name in FILLABLE_PROFESSIONAL_COLUMNS}
-    for name, value in professional_fill_ins(stored, draft).items():
-        setattr(professional, name, value)
-    return professional
 
 
 def received_at_for(day: date, stored: datetime | None = None) -> datetime:

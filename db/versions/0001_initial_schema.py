@@ -87,6 +87,7 @@ def upgrade() -> None:
         sa.Column("team", sa.String(length=32), nullable=False),
         sa.Column("default_region", sa.String(length=32), nullable=True),
         sa.Column("submitter_id", sa.String(length=32), nullable=False),
+        sa.Column("ref_prefix", sa.String(length=6), nullable=False),
         sa.Column("language", sa.String(length=2), nullable=False),
         sa.Column("idle_lock_minutes", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

@@ -27,6 +27,7 @@ from consultant_app.domain import (
     RiskMeasure,
     RiskRating,
 )
+from consultant_app.services.refs import own_ref
 from consultant_app.storage.vault import Vault
 from tests.support import PASSPHRASE
 
@@ -57,7 +58,7 @@ def values(session, *columns) -> set:
 
 
 def all_rows(count: int, seed: int) -> list:
-    generator = DemoRows(count, seed, TODAY, "Demo", {})
+    generator = DemoRows(count, seed, TODAY, "Demo", {}, ref_prefix="DEMO23")
     return [(table.__tablename__, rows) for batch in generator.batches() for table, rows in batch.items()]
 
 
@@ -151,6 +152,13 @@ def test_professionals_recur_in_contacts_across_inquiries(session):
     emails = list(session.scalars(select(Professional.email_normalised)))
     assert len(set(emails)) == len(emails)
     assert all(e.endswith(".example") for e in emails)
+
+
+def test_every_inquiry_has_the_vaults_own_reference(session):
+    prefix = session.scalar(select(Profile.ref_prefix))
+    rows = session.execute(select(Inquiry.id, Inquiry.received_at, Inquiry.external_ref)).all()
+    assert len(rows) == COUNT
+    assert all(ref == own_ref(prefix, received, iid) for iid, received, ref in rows)
 
 
 def test_citizens_are_initials_and_never_have_a_cpr_number(session):

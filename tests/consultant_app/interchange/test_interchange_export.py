@@ -1,17 +1,17 @@
 """Exporting interchange files, and the lossless round trip export -> import -> export."""
 
 import os
-import shutil
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from consultant_app.domain import AuditEvent, Inquiry
 from consultant_app.interchange import export_inquiries, import_inquiries
 from consultant_app.interchange.columns import HEADER
 from consultant_app.interchange.csv_output import OutputExistsError
+from consultant_app.interchange.exporter import MissingRefError
 from consultant_app.services.inquiries import InquiryDraft, create_inquiry
 from consultant_app.storage.vault import Vault
 
@@ -54,17 +54,28 @@ def test_rows_by_received_time_then_id_with_codes_in_list_order(vault, tmp_path,
     )
     export_inquiries(vault, tmp_path / "ud.csv")
     rows = load_csv(tmp_path / "ud.csv")
-    assert [r["external_ref"] for r in rows] == [i.case_code for i in (early, same_a, same_b, late)]
+    assert [r["external_ref"] for r in rows] == [i.external_ref for i in (early, same_a, same_b, late)]
     assert rows[0]["received_on"] == "2024-03-01"
     assert rows[0]["reasons"] == "social_kontrol|pres|udlandsophold"
     assert rows[0]["advice_types"] == "opmaerksomhed|andet"
     assert (rows[0]["consent"], rows[0]["kind"], rows[0]["closed_on"]) == ("anonym", "enkelt", "")
 
 
-def test_the_stored_external_ref_wins_over_the_case_code(vault, tmp_path, load_csv):
-    add_from_form(vault, replace(FORM, external_ref="Excel-17"))
+def test_every_inquiry_is_written_with_its_stored_reference(vault, tmp_path, load_csv):
+    _, own = add_from_form(vault, replace(FORM, external_ref="Excel-17"), FORM)
     export_inquiries(vault, tmp_path / "ud.csv")
-    assert load_csv(tmp_path / "ud.csv")[0]["external_ref"] == "Excel-17"
+    assert [r["external_ref"] for r in load_csv(tmp_path / "ud.csv")] == ["Excel-17", own.external_ref]
+    assert own.external_ref != own.case_code
+
+
+def test_an_inquiry_without_a_reference_stops_the_export_clearly(vault, tmp_path):
+    (inquiry,) = add_from_form(vault, FORM)
+    with vault.session() as s:  # only code that bypasses create_inquiry and the importer can do this
+        s.get_one(Inquiry, inquiry.id).external_ref = None
+    with pytest.raises(MissingRefError) as raised:
+        export_inquiries(vault, tmp_path / "ud.csv")
+    assert inquiry.case_code in str(raised.value)
+    assert not (tmp_path / "ud.csv").exists()
 
 
 def test_from_and_to_are_inclusive_received_dates(vault, tmp_path, load_csv):
@@ -106,12 +117,12 @@ def test_the_unencrypted_file_is_readable_by_the_owner_only(vault, tmp_path):
     assert (tmp_path / "ud.csv").stat().st_mode & 0o777 == 0o600
 
 
-def test_round_trip_into_a_new_vault_is_byte_identical(
-    vault, vault_path, tmp_path, make_csv, full, minimal, passphrase
-):
-    # The second vault is made before the first is filled, so it is truly new.
-    other_path = tmp_path / "andet.db"
-    shutil.copyfile(vault_path, other_path)
+def new_vault(path, passphrase: str) -> Vault:
+    """A vault of its own (its own reference prefix), not a copy of the test template."""
+    return Vault.create(path, passphrase, name="Anden Konsulent", team="odense")
+
+
+def test_round_trip_into_a_new_vault_is_byte_identical(vault, tmp_path, make_csv, full, minimal, passphrase):
     rows = [
         full,
         full
@@ -125,7 +136,7 @@ def test_round_trip_into_a_new_vault_is_byte_identical(
     first = tmp_path / "første.csv"
     export_inquiries(vault, first)
 
-    with Vault.open(other_path, passphrase) as other:
+    with new_vault(tmp_path / "andet.db", passphrase) as other:
         summary = import_inquiries(other, first, today=TODAY)
         assert summary.added == 7
         second = tmp_path / "anden.csv"
@@ -137,7 +148,38 @@ def test_round_trip_into_a_new_vault_is_byte_identical(
 
 
 def test_an_export_re_imported_into_its_own_vault_changes_nothing(vault, tmp_path, make_csv, full, minimal):
-    import_inquiries(vault, make_csv([full, minimal | {"external_ref": "R2"}]), today=TODAY)
+    # Given references, rows without one, and inquiries from the form without one.
+    rows = [full, minimal | {"external_ref": "R2"}, minimal, full | {"external_ref": ""}]
+    import_inquiries(vault, make_csv(rows), today=TODAY)
+    add_from_form(vault, FORM, replace(FORM, external_ref="Excel-17"))
     export_inquiries(vault, tmp_path / "ud.csv")
     summary = import_inquiries(vault, tmp_path / "ud.csv", today=TODAY)
-    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 2)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 6)
+    with vault.session() as s:
+        assert s.scalar(select(func.count(Inquiry.id))) == 6
+    export_inquiries(vault, tmp_path / "igen.csv")
+    assert (tmp_path / "igen.csv").read_bytes() == (tmp_path / "ud.csv").read_bytes()
+
+
+def test_exports_of_two_vaults_imported_into_one_never_collide(
+    vault, tmp_path, make_csv, minimal, passphrase, load_csv
+):
+    # Both vaults hold inquiries with the same ids and years and no given reference.
+    with new_vault(tmp_path / "anden.db", passphrase) as other:
+        for each in (vault, other):
+            import_inquiries(each, make_csv([minimal, minimal]), today=TODAY)
+            add_from_form(each, FORM)
+        export_inquiries(other, tmp_path / "anden.csv")
+    export_inquiries(vault, tmp_path / "første.csv")
+    refs = [r["external_ref"] for name in ("første.csv", "anden.csv") for r in load_csv(tmp_path / name)]
+    assert len(set(refs)) == len(refs) == 6
+
+    with new_vault(tmp_path / "tredje.db", passphrase) as third:
+        for name in ("første.csv", "anden.csv"):
+            summary = import_inquiries(third, tmp_path / name, today=TODAY)
+            assert (summary.added, summary.updated) == (3, 0)
+        export_inquiries(third, tmp_path / "samlet.csv")
+    assert sorted(r["external_ref"] for r in load_csv(tmp_path / "samlet.csv")) == sorted(refs)
+
+    summary = import_inquiries(vault, tmp_path / "anden.csv", today=TODAY)  # and into the first
+    assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 0)

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from consultant_app.domain import AuditEvent, Contact, Inquiry, InquiryReason, Professional
+from consultant_app.domain import AuditEvent, Contact, Inquiry, InquiryReason, Professional, Profile
 from consultant_app.interchange import ImportRejected, check_inquiry_file, import_inquiries, import_writer
 from consultant_app.interchange.columns import HEADER
 from consultant_app.interchange.csv_output import OutputExistsError
@@ -255,7 +255,7 @@ def test_re_importing_updates_by_reference_and_counts_unchanged(vault, make_csv,
     summary = import_inquiries(vault, make_csv(second, name="second.csv"), today=TODAY)
     assert (summary.added, summary.updated, summary.unchanged) == (1, 2, 1)
     found = {i.external_ref: i for i in inquiries(vault)}
-    assert len(found) == 4  # three references and two rows without one
+    assert len(found) == 5  # three references, and two rows without one that got the vault's own
     updated = found["SAG-2024/Ø1"]
     assert updated.reason_codes == ["pres"]
     assert (updated.channel, updated.received_at) == ("telefon", datetime(2024, 3, 6))
@@ -263,6 +263,41 @@ def test_re_importing_updates_by_reference_and_counts_unchanged(vault, make_csv,
     assert (intake.channel, intake.occurred_at) == ("telefon", datetime(2024, 3, 6))
     assert found["R3"].kind == "forloeb"
     assert count(vault, Contact.id) == 1
+
+
+def test_a_row_without_a_reference_gets_the_vaults_own(vault, make_csv, full, minimal):
+    rows = [minimal | {"received_on": "2023-12-31"}, full, minimal | {"external_ref": " "}]
+    import_inquiries(vault, make_csv(rows), today=TODAY)
+    with vault.session() as s:
+        prefix = s.scalar(select(Profile.ref_prefix))
+    assert [i.external_ref for i in inquiries(vault)] == [
+        f"{prefix}-2023-00001",
+        full["external_ref"],
+        f"{prefix}-2024-00003",
+    ]
+
+
+def test_an_own_reference_already_taken_refuses_that_row_and_no_other(vault, make_csv, minimal, tmp_path):
+    # Only possible when someone typed a reference in this vault's own format.
+    with vault.session() as s:
+        prefix = s.scalar(select(Profile.ref_prefix))
+    import_inquiries(vault, make_csv([minimal | {"external_ref": f"{prefix}-2024-00003"}]), today=TODAY)
+    rows = [
+        minimal,  # would be inquiry 2: free
+        minimal | {"external_ref": f"{prefix}-2024-00002"},  # ... but the file gives it to this row
+        minimal,  # would be inquiry 3: taken in the vault
+    ]
+    path = make_csv(rows, name="second.csv")
+    messages = rejected(vault, path)
+    assert messages == [
+        f"Linje 2, kolonne external_ref, værdi '{prefix}-2024-00002': referencen, henvendelsen ellers "
+        "ville få, bruges allerede af en anden henvendelse; angiv en reference",
+        f"Linje 4, kolonne external_ref, værdi '{prefix}-2024-00003': referencen, henvendelsen ellers "
+        "ville få, bruges allerede af en anden henvendelse; angiv en reference",
+    ]
+    summary = import_inquiries(vault, path, skip_invalid=True, rejects_path=tmp_path / "af.csv", today=TODAY)
+    assert (summary.added, summary.rejected) == (1, 2)
+    assert [i.external_ref for i in inquiries(vault)] == [f"{prefix}-2024-00003", f"{prefix}-2024-00002"]
 
 
 def test_an_unchanged_re_import_writes_nothing_but_the_audit_line(vault, make_csv, full):

@@ -1,4 +1,6 @@
-"""The shared inquiry rules (services/inquiries.py): validation, create, update, professional links."""
+"""The shared inquiry rules (services/inquiries.py): validation, create, update, references.
+
+How the professional who made contact is linked is tested in test_professionals.py."""
 
 from collections.abc import Iterator
 from dataclasses import replace
@@ -9,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app.codes import load_codes
-from consultant_app.domain import AuditEvent, Contact, Inquiry, Professional
+from consultant_app.domain import AuditEvent, Contact, Inquiry, Profile
 from consultant_app.errors import ValidationError
 from consultant_app.services.inquiries import (
     InquiryDraft,
@@ -17,6 +19,7 @@ from consultant_app.services.inquiries import (
     update_inquiry,
     validate_inquiry,
 )
+from consultant_app.services.refs import own_ref
 from consultant_app.storage.vault import Vault
 
 TODAY = date(2024, 6, 15)
@@ -196,36 +199,6 @@ def test_external_ref_is_unique_per_vault(vault: Vault):
         )
 
 
-def test_the_same_email_links_the_same_professional(vault: Vault):
-    with vault.session() as s:
-        a = create_inquiry(s, with_professional(), today=TODAY)
-        b = create_inquiry(
-            s,
-            replace(VALID, professional_name="A. Æbelø", professional_email=" anna@AARHUS.dk "),
-            today=TODAY,
-        )
-        assert a.professional_id == b.professional_id
-        assert s.scalar(select(func.count(Professional.id))) == 1
-
-
-def test_without_email_name_and_phone_must_match_exactly(vault: Vault):
-    pro = {"professional_name": "Bo Berg", "professional_phone": "12345678"}
-    with vault.session() as s:
-        a = create_inquiry(s, replace(VALID, **pro), today=TODAY)
-        b = create_inquiry(s, replace(VALID, **pro), today=TODAY)
-        c = create_inquiry(s, replace(VALID, **(pro | {"professional_phone": "87654321"})), today=TODAY)
-        assert a.professional_id == b.professional_id != c.professional_id
-
-
-def test_a_link_completes_a_professional_but_never_overwrites(vault: Vault):
-    with vault.session() as s:
-        create_inquiry(s, with_professional(), today=TODAY)
-        create_inquiry(s, with_professional(professional_phone="11111111"), today=TODAY)
-        create_inquiry(s, with_professional(professional_phone="22222222"), today=TODAY)
-        (pro,) = s.scalars(select(Professional)).all()
-        assert pro.phone == "11111111"
-
-
 def test_update_replaces_codes_and_keeps_the_intake_contact_in_step(vault: Vault):
     with vault.session() as s:
         inquiry = create_inquiry(s, with_professional(reasons=("pres", "trusler")), today=TODAY)
@@ -277,3 +250,53 @@ def test_one_save_is_one_audit_line_per_record(vault: Vault):
         ).all()
     assert [action for action, _ in lines] == ["create", "update"]
     assert "kind" in lines[1].detail and "professional_id" in lines[1].detail
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+def test_an_inquiry_without_a_reference_gets_the_vaults_own(vault: Vault):
+    with vault.session() as s:
+        prefix = s.scalar(select(Profile.ref_prefix))
+        first = create_inquiry(s, VALID, today=TODAY)
+        given = create_inquiry(s, replace(VALID, external_ref="Excel-17"), today=TODAY)
+        second = create_inquiry(s, replace(VALID, received_at=datetime(2023, 12, 31)), today=TODAY)
+    assert first.external_ref == own_ref(prefix, VALID.received_at, first.id) == f"{prefix}-2024-00001"
+    assert given.external_ref == "Excel-17"
+    assert second.external_ref == f"{prefix}-2023-00003"
+
+
+def test_a_created_inquiry_is_one_insert_and_one_audit_line(vault: Vault):
+    with vault.session() as s:
+        inquiry = create_inquiry(s, VALID, today=TODAY)
+    with vault.session() as s:
+        lines = s.execute(
+            select(AuditEvent.action, AuditEvent.detail).where(AuditEvent.entity == "inquiry")
+        ).all()
+        assert lines == [("create", None)]
+        assert s.get_one(Inquiry, inquiry.id).external_ref is not None
+
+
+def test_an_update_without_a_reference_keeps_the_stored_one(vault: Vault):
+    with vault.session() as s:
+        inquiry = create_inquiry(s, VALID, today=TODAY)
+        ref = inquiry.external_ref
+    with vault.session() as s:
+        update_inquiry(
+            s, s.get_one(Inquiry, inquiry.id), replace(VALID, received_at=datetime(2023, 1, 2)), today=TODAY
+        )
+    with vault.session() as s:
+        assert s.get_one(Inquiry, inquiry.id).external_ref == ref  # stable, though the year changed
+
+
+def test_an_own_reference_typed_by_hand_elsewhere_is_refused_clearly(vault: Vault):
+    with vault.session() as s:
+        prefix = s.scalar(select(Profile.ref_prefix))
+        create_inquiry(s, replace(VALID, external_ref=f"{prefix}-2024-00002"), today=TODAY)
+    with pytest.raises(ValidationError) as caught, vault.session() as s:
+        create_inquiry(s, VALID, today=TODAY)  # would be inquiry 2, received 2024
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.value) == ("external_ref", f"{prefix}-2024-00002")
+    assert "angiv en reference" in problem.message("da")
+    with vault.session() as s:  # with a reference of its own it is stored
+        assert create_inquiry(s, replace(VALID, external_ref="R2"), today=TODAY).id == 2

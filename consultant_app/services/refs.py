@@ -1,0 +1,46 @@
+"""The keys an inquiry gets before it is inserted: its id and, when none is given, its reference.
+
+The reference (`external_ref`, interchange.md) is how a file or another vault knows an inquiry,
+so every inquiry has one from the moment it is stored: the one a form or a file gave, or else
+the vault's own, made by `own_ref` and nothing else (the form, the importer and the demo all
+call it). The vault's random prefix (`Profile.ref_prefix`) keeps the own references of two
+vaults apart; the id keeps them apart within a vault.
+"""
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from consultant_app.domain import Profile
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
+
+
+class NoProfileError(ConsultantAppError):
+    text = Text(
+        da="Boksen har ingen profil, så en ny henvendelse kan ikke få en reference.",
+        en="The vault has no profile, so a new inquiry cannot be given a reference.",
+    )
+
+
+def own_ref(prefix: str, received_at: date, inquiry_id: int) -> str:
+    """The reference a vault gives an inquiry that came without one, e.g. `K7QH2M-2024-00042`.
+
+    Stored once, when the inquiry is; a later change of the received date leaves it as it is."""
+    return f"{prefix}-{received_at.year}-{inquiry_id:05d}"
+
+
+def ref_prefix(session: Session) -> str:
+    """This vault's prefix for its own references."""
+    prefix = session.scalar(select(Profile.ref_prefix))
+    if prefix is None:
+        raise NoProfileError()
+    return prefix
+
+
+def next_id(session: Session, model: type) -> int:
+    """The id the next row of `model` gets, known before the insert (so an own reference can be
+    stored with the row). Safe because a vault has one connection, behind its file lock, and the
+    caller's transaction holds it: nobody else can take an id meanwhile."""
+    return (session.scalar(select(func.max(model.id))) or 0) + 1

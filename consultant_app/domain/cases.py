@@ -18,6 +18,9 @@ class Inquiry(Base, Timestamps):
     __table_args__ = (
         Index("ix_inquiry_region_received", "region", "received_at"),
         Index("ix_inquiry_kind_closed", "kind", "closed_on"),
+        # An id, and with it the inquiry's own reference, is never given out twice, not even
+        # after a delete: an old export re-imported must not update a different inquiry.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ vaults apart; the id keeps them apart within a vault.
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Profile
@@ -42,5 +42,12 @@ def ref_prefix(session: Session) -> str:
 def next_id(session: Session, model: type) -> int:
     """The id the next row of `model` gets, known before the insert (so an own reference can be
     stored with the row). Safe because a vault has one connection, behind its file lock, and the
-    caller's transaction holds it: nobody else can take an id meanwhile."""
-    return (session.scalar(select(func.max(model.id))) or 0) + 1
+    caller's transaction holds it: nobody else can take an id meanwhile. For an AUTOINCREMENT
+    table the highest id ever used counts too, so a deleted row's id is never reused."""
+    highest = session.scalar(select(func.max(model.id))) or 0
+    if model.__table__.dialect_options["sqlite"]["autoincrement"]:
+        used = session.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": model.__tablename__}
+        ).scalar()
+        highest = max(highest, used or 0)
+    return highest + 1

@@ -147,13 +147,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inquiry")),
         sa.UniqueConstraint("external_ref", name=op.f("uq_inquiry_external_ref")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("inquiry", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_inquiry_citizen_id"), ["citizen_id"], unique=False)
         batch_op.create_index("ix_inquiry_kind_closed", ["kind", "closed_on"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_inquiry_professional_id"), ["professional_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_inquiry_professional_id"), ["professional_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_inquiry_received_at"), ["received_at"], unique=False)
         batch_op.create_index("ix_inquiry_region_received", ["region", "received_at"], unique=False)
 
@@ -310,9 +309,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_risk_assessment")),
     )
     with op.batch_alter_table("risk_assessment", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_risk_assessment_inquiry_id"), ["inquiry_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_risk_assessment_inquiry_id"), ["inquiry_id"], unique=False)
 
     op.create_table(
         "risk_measure",
@@ -331,9 +328,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_risk_measure")),
     )
     with op.batch_alter_table("risk_measure", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_risk_measure_assessment_id"), ["assessment_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_risk_measure_assessment_id"), ["assessment_id"], unique=False)
 
     op.create_table(
         "risk_rating",
@@ -350,9 +345,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_risk_rating")),
-        sa.UniqueConstraint(
-            "assessment_id", "item_id", name=op.f("uq_risk_rating_assessment_id_item_id")
-        ),
+        sa.UniqueConstraint("assessment_id", "item_id", name=op.f("uq_risk_rating_assessment_id_item_id")),
     )
     op.create_table(
         "follow_up",

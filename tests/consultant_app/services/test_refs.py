@@ -33,3 +33,30 @@ def test_every_new_vault_draws_its_own_prefix(tmp_path):
         ):
             prefixes.append(s.scalar(select(Profile.ref_prefix)))
     assert prefixes[0] != prefixes[1]
+
+
+def test_the_id_and_ref_of_a_deleted_inquiry_are_never_given_again(vault):
+    from datetime import datetime
+
+    from consultant_app.domain import Inquiry
+    from consultant_app.services.inquiries import InquiryDraft, create_inquiry
+
+    def draft():
+        return InquiryDraft(
+            received_at=datetime(2025, 4, 1, 9),
+            region="hovedstaden",
+            inquirer_type="politi",
+            channel="telefon",
+            citizen_age_group="voksen",
+            trip_concern="ingen",
+        )
+
+    with vault.session() as s:
+        first = create_inquiry(s, draft(), today=datetime(2025, 5, 1).date())
+    first_id, first_ref = first.id, first.external_ref
+    with vault.session() as s:
+        s.delete(s.get(Inquiry, first_id))
+    with vault.session() as s:
+        second = create_inquiry(s, draft(), today=datetime(2025, 5, 1).date())
+    assert second.id > first_id
+    assert second.external_ref != first_ref

@@ -11,14 +11,32 @@ import sys
 from collections.abc import Sequence
 
 from consultant_app import __version__
-from consultant_app.cli import demo_command, interchange_commands, selftest_command, vault_commands
+from consultant_app.cli import (
+    demo_command,
+    followup_commands,
+    interchange_commands,
+    risk_commands,
+    selftest_command,
+    stats_commands,
+    survey_commands,
+    vault_commands,
+)
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import LANGUAGES, Text, set_language
 
 LANGUAGE_ENV = "CONSULTANT_APP_LANG"
 
 # Each module adds its subcommands; the order is the order of `--help`.
-COMMAND_MODULES = (vault_commands, interchange_commands, demo_command, selftest_command)
+COMMAND_MODULES = (
+    vault_commands,
+    interchange_commands,
+    demo_command,
+    risk_commands,
+    followup_commands,
+    survey_commands,
+    stats_commands,
+    selftest_command,
+)
 
 _UNEXPECTED = Text(
     da="Uventet fejl ({kind}). Kør igen med --debug for detaljer.",

@@ -7,6 +7,7 @@ from consultant_app.domain.outbox import OutboxPackage
 from consultant_app.domain.people import Citizen, Professional, normalise_email
 from consultant_app.domain.profile import Profile
 from consultant_app.domain.risk import RiskAssessment, RiskMeasure, RiskRating
+from consultant_app.domain.settings import SmtpSettings
 from consultant_app.domain.survey import SurveyCampaign, SurveyDispatch, SurveyResponseCount
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "RiskAssessment",
     "RiskMeasure",
     "RiskRating",
+    "SmtpSettings",
     "SurveyCampaign",
     "SurveyDispatch",
     "SurveyResponseCount",

@@ -1,0 +1,268 @@
+"""stats monthly / package / team-report (cli.md; the shapes: counts.md).
+
+Every file these commands write leaves the vault unencrypted: they say so on stderr, and the
+vault's audit trail records the export (what, never a figure)."""
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from consultant_app.cli.common import (
+    CliError,
+    add_json_option,
+    add_vault_option,
+    emit,
+    open_vault,
+    vault_path,
+)
+from consultant_app.codes import load_codes
+from consultant_app.counts.exports import Listing
+from consultant_app.counts.files import BINARY_FORMATS, FORMATS, StatsFile, render
+from consultant_app.counts.monthly import monthly_stats
+from consultant_app.counts.months import parse_month
+from consultant_app.counts.note import build_note, load_note
+from consultant_app.counts.package import build_package
+from consultant_app.counts.team_report import merge_packages, read_package
+from consultant_app.domain import Profile
+from consultant_app.errors import StorageWriteError
+from consultant_app.i18n import Text
+from consultant_app.reports.pdf_base import PrintInfo
+from consultant_app.services import audit
+
+_UNENCRYPTED = Text(
+    da="Bemærk: {path} er IKKE krypteret. Den indeholder optællinger fra boksen (ingen personoplysninger); "
+    "opbevar og del den med omtanke.",
+    en="Note: {path} is NOT encrypted. It holds counts from the vault (nothing about any person); "
+    "keep and share it with care.",
+)
+_EXACT = Text(
+    da="Tallene er eksakte (ingen småtalsbeskyttelse): brug --protect-small-cells, før de deles uden for teamet.",
+    en="The figures are exact (no small-cell protection): use --protect-small-cells before sharing outside the team.",
+)
+_JSON_EXACT = Text(
+    da="JSON er altid eksakt; --protect-small-cells gælder csv, xlsx og pdf.",
+    en="JSON is always exact; --protect-small-cells applies to csv, xlsx and pdf.",
+)
+_NEEDS_FILE = Text(
+    da="Formatet {fmt} skal skrives til en fil: angiv -o FIL.",
+    en="The format {fmt} must be written to a file: give -o FILE.",
+)
+_IS_VAULT = Text(
+    da="Filen {path} er selve boksen og overskrives ikke.",
+    en="The file {path} is the vault itself and is not overwritten.",
+)
+_WROTE = Text(da="Skrevet: {path}", en="Written: {path}")
+_PACKAGE = Text(
+    da="Pakken for {month} (version {version}) er skrevet til {path}.",
+    en="The package for {month} (version {version}) was written to {path}.",
+)
+_SUPERSEDED = Text(
+    da="Ikke talt med (en nyere version af samme måned er brugt): afsender {submitter}, {month}, version {version}",
+    en="Not counted (a newer version of the same month is used): submitter {submitter}, {month}, version {version}",
+)
+_AFTER = Text(
+    da="Ikke talt med (efter perioden): afsender {submitter}, {month}, version {version}",
+    en="Not counted (after the period): submitter {submitter}, {month}, version {version}",
+)
+_SUMMARY = Text(
+    da="{month}: {inquiries} henvendelser, {active} aktive forløb ved månedens udgang",
+    en="{month}: {inquiries} inquiries, {active} active courses at the month's end",
+)
+_TOTAL = Text(
+    da="I alt {first} – {last}: {inquiries} henvendelser, {active} aktive forløb ved periodens udgang",
+    en="Total {first} – {last}: {inquiries} inquiries, {active} active courses at the period's end",
+)
+_CONSULTANT = Text(da="{name}, team {team}", en="{name}, team {team}")
+_TEAM = Text(
+    da="teamrapport af {packages} pakker fra {submitters} konsulent(er)",
+    en="team report of {packages} packages from {submitters} consultant(s)",
+)
+_PACKAGES = Text(da="Pakker", en="Packages")
+_PACKAGES_TITLE = Text(da="Pakker brugt i rapporten", en="Packages used in the report")
+_SUBMITTER = Text(da="Afsender", en="Submitter")
+_MONTH = Text(da="Måned", en="Month")
+_VERSION = Text(da="Version", en="Version")  # fmt: skip
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    stats = subparsers.add_parser("stats", help="statistics of the vault's inquiries")
+    stats_sub = stats.add_subparsers(dest="stats_command", metavar="COMMAND", required=True)
+    p = stats_sub.add_parser("monthly", help="the monthly counts (JSON shape: counts.md)")
+    add_vault_option(p)
+    _period_options(p)
+    _output_options(p, output_required=False)
+    add_json_option(p)
+    p.set_defaults(handler=stats_monthly)
+
+    p = subparsers.add_parser("package", help="write the anonymised count package for one month (JSON)")
+    add_vault_option(p)
+    p.add_argument("--month", required=True, type=_month, help="the month, YYYY-MM")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the file to write")
+    add_json_option(p)
+    p.set_defaults(handler=package)
+
+    p = subparsers.add_parser("team-report", help="merge consultants' package files into a team report")
+    p.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE", help="package files (JSON)")
+    _period_options(p)
+    _output_options(p, output_required=False)
+    p.set_defaults(handler=team_report)
+
+
+def _period_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="first", required=True, type=_month, help="first month, YYYY-MM")
+    p.add_argument("--to", dest="last", required=True, type=_month, help="last month, YYYY-MM")
+
+
+def _output_options(p: argparse.ArgumentParser, *, output_required: bool) -> None:
+    p.add_argument("--format", choices=FORMATS, help="file format (default: from the file name, else json)")
+    p.add_argument("-o", "--output", type=Path, required=output_required, help="the file to write")
+    p.add_argument(
+        "--protect-small-cells",
+        action="store_true",
+        help="show 1-4 as '<5' and hide enough other cells that they cannot be worked out (csv, xlsx, pdf)",
+    )
+
+
+def _month(text: str) -> str:
+    try:
+        return parse_month(text)
+    except Exception:
+        raise argparse.ArgumentTypeError(f"not a month YYYY-MM: {text!r}") from None
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return args.format
+    if getattr(args, "json", False):
+        return "json"
+    if args.output is not None and args.output.suffix.lower().lstrip(".") in FORMATS:
+        return args.output.suffix.lower().lstrip(".")
+    return "json" if args.output is not None else None
+
+
+def _printed(name: str) -> PrintInfo:
+    return PrintInfo(printed_by=name, printed_at=datetime.now())
+
+
+def stats_monthly(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    _check_output(args, fmt)
+    with open_vault(args) as vault, vault.session() as session:
+        stats = monthly_stats(session, args.first, args.last)
+        if fmt is None:  # a readable summary on the terminal
+            for m in stats.months:
+                print(
+                    _SUMMARY.render(
+                        month=m.month, inquiries=m.totals.inquiries, active=m.totals.active_courses_end
+                    )
+                )
+            print(
+                _TOTAL.render(
+                    first=args.first,
+                    last=args.last,
+                    inquiries=stats.totals.inquiries,
+                    active=stats.totals.active_courses_end,
+                )
+            )
+            return 0
+        profile = session.get(Profile, 1)
+        name = profile.name if profile else ""
+        team = load_codes()["team"].label(profile.team) if profile else ""
+        subject = _CONSULTANT.render(name=name, team=team)
+        content = StatsFile(
+            stats,
+            subject,
+            datetime.now().strftime("%Y-%m-%d %H:%M"),
+            note=lambda: load_note(session, args.first, args.last, subject),
+        )
+        data = render(content, fmt, protect_small_cells=args.protect_small_cells, printed=_printed(name))
+        protected = " protected" if args.protect_small_cells and fmt != "json" else ""
+        where = "file" if args.output is not None else "stdout"
+        audit.record(
+            session, "export", detail=f"stats monthly {args.first}..{args.last} {fmt}{protected} {where}"
+        )
+    _deliver(args, fmt, data)
+    return 0
+
+
+def package(args: argparse.Namespace) -> int:
+    _check_output(args, "json")
+    with open_vault(args) as vault, vault.session() as session:
+        built = build_package(session, args.month)
+        _write(args.output, built.to_json().encode("utf-8"))
+        audit.record(session, "export", detail=f"package {built.month} v{built.version}")
+    print(_UNENCRYPTED.render(path=args.output), file=sys.stderr)
+    human = _PACKAGE.render(month=built.month, version=built.version, path=args.output)
+    emit(args, human, {"file": str(args.output), "month": built.month, "version": built.version})
+    return 0
+
+
+def team_report(args: argparse.Namespace) -> int:
+    fmt = _format(args) or "json"
+    _check_output(args, fmt)
+    report = merge_packages([read_package(p) for p in args.packages], args.first, args.last)
+    for text, refs in ((_SUPERSEDED, report.superseded), (_AFTER, report.after_range)):
+        for ref in refs:
+            print(text.render(submitter=ref.submitter, month=ref.month, version=ref.version), file=sys.stderr)
+    used = report.used
+    subject = _TEAM.render(packages=len(used), submitters=len({p.submitter for p in used}))
+    listing = Listing(
+        _PACKAGES.render(),
+        _PACKAGES_TITLE.render(),
+        [_SUBMITTER.render(), _MONTH.render(), _VERSION.render()],
+        [[p.submitter, p.month, p.version] for p in used],
+    )
+    content = StatsFile(
+        report.stats,
+        subject,
+        datetime.now().strftime("%Y-%m-%d %H:%M"),
+        note=lambda: build_note(report.history, args.first, args.last, subject),
+        json_extra={"packages": [p.as_json() for p in used]},
+        listings=[listing],
+    )
+    printed = _printed(getpass.getuser() or "-")
+    _deliver(args, fmt, render(content, fmt, protect_small_cells=args.protect_small_cells, printed=printed))
+    return 0
+
+
+def _check_output(args: argparse.Namespace, fmt: str | None) -> None:
+    if fmt in BINARY_FORMATS and args.output is None:
+        raise CliError(_NEEDS_FILE, fmt=fmt)
+    if (
+        args.output is not None
+        and hasattr(args, "vault")
+        and args.output.resolve() == vault_path(args).resolve()
+    ):
+        raise CliError(_IS_VAULT, path=args.output)
+
+
+def _deliver(args: argparse.Namespace, fmt: str, data: bytes) -> None:
+    if fmt == "json" and args.protect_small_cells:
+        print(_JSON_EXACT.render(), file=sys.stderr)
+    if args.output is None:
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:  # a text stream standing in for stdout (an embedding program)
+            sys.stdout.write(data.decode("utf-8"))
+        return
+    _write(args.output, data)
+    print(_UNENCRYPTED.render(path=args.output), file=sys.stderr)
+    if fmt != "json" and not args.protect_small_cells:
+        print(_EXACT.render(), file=sys.stderr)
+    print(_WROTE.render(path=args.output))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the file readable by its owner only (POSIX), replacing an earlier one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None

@@ -1,0 +1,183 @@
+"""The count package (counts.md): what one consultant's laptop sends for one month.
+
+The schema is the guarantee that a package carries counts and nothing else. It is built only
+from count blocks and per-region link counts, and validation refuses anything more: no extra
+field anywhere (`extra="forbid"`), every count a non-negative whole number, region and code keys
+only from the shipped code lists, the month as 'YYYY-MM' (no finer date), the submitter a
+random hexadecimal id (no name), a campaign code without spaces (no free text). So a package
+cannot carry a name, a note, a date finer than the month or a record id. The sync and the
+receiver validate with the same `Package` model (`Package.from_json`).
+"""
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ValidationError as PydanticValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from consultant_app.codes import load_codes
+from consultant_app.counts.blocks import Count, CountBlock, regions
+from consultant_app.counts.months import MONTH_PATTERN, first_day, next_month, parse_month
+from consultant_app.counts.query import UnknownCodeError, count_months
+from consultant_app.domain import OutboxPackage, Profile, SurveyCampaign, SurveyDispatch
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
+
+SCHEMA_VERSION = 1
+SUBMITTER_PATTERN = r"^[0-9a-f]{16,64}$"
+CAMPAIGN_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"  # as consultant_app.survey.campaigns accepts
+
+
+class PackageError(ConsultantAppError):
+    text = Text(
+        da="Pakken er ikke gyldig ({detail}).",
+        en="The package is not valid ({detail}).",
+    )
+
+
+def _all_regions(value: dict) -> dict:
+    expected = regions()
+    if set(value) != set(expected):
+        raise ValueError(f"regions must be exactly {list(expected)}")
+    return {r: value[r] for r in expected}
+
+
+class SurveyLinks(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    campaign: Annotated[str, Field(pattern=CAMPAIGN_PATTERN)]
+    links_sent: dict[str, Count]
+
+    _regions = field_validator("links_sent")(_all_regions)
+
+
+class Package(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
+    submitter: Annotated[str, Field(pattern=SUBMITTER_PATTERN)]
+    team: str
+    month: Annotated[str, Field(pattern=MONTH_PATTERN)]
+    version: Annotated[int, Field(ge=1, strict=True)]
+    generated_at: AwareDatetime
+    regions: dict[str, CountBlock]
+    survey: list[SurveyLinks]
+
+    _regions = field_validator("regions")(_all_regions)
+
+    @field_validator("team")
+    @classmethod
+    def _known_team(cls, value: str) -> str:
+        if value not in load_codes()["team"]:
+            raise ValueError("unknown team")
+        return value
+
+    @model_validator(mode="after")
+    def _one_entry_per_campaign(self) -> "Package":
+        codes = [s.campaign for s in self.survey]
+        if len(codes) != len(set(codes)):
+            raise ValueError("a campaign is listed twice")
+        return self
+
+    def same_counts(self, other: "Package") -> bool:
+        """True when both say the same about the same month (the version and time aside)."""
+        return (self.month, self.regions, self.survey) == (other.month, other.regions, other.survey)
+
+    def as_json(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Package":
+        """Parse and validate; `PackageError` with the first problem otherwise."""
+        try:
+            return cls.model_validate_json(text)
+        except PydanticValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "-"
+            raise PackageError(detail=f"{where}: {first['msg']}") from None
+
+
+def build_package(session: Session, month: str, *, generated_at: datetime | None = None) -> Package:
+    """The package of one month of this vault, built from counts only.
+
+    Version: 1 for a month never put in the outbox; otherwise the latest version in the
+    outbox when the counts are unchanged, or one more when they differ (a correction is a
+    re-send of the month, never a second copy)."""
+    month = parse_month(month)
+    profile = session.get(Profile, 1)
+    if profile is None:
+        raise PackageError(detail="no profile")
+    package = Package(
+        submitter=profile.submitter_id,
+        team=profile.team,
+        month=month,
+        version=1,
+        generated_at=(generated_at or datetime.now(UTC)).replace(microsecond=0),
+        regions=count_months(session, month, month)[month],
+        survey=survey_links(session, month),
+    )
+    latest = latest_outbox_package(session, month)
+    if latest is None:
+        return package
+    version, previous = latest
+    unchanged = previous is not None and previous.same_counts(package)
+    return package.model_copy(update={"version": version if unchanged else version + 1})
+
+
+def latest_outbox_package(session: Session, month: str) -> tuple[int, Package | None] | None:
+    """(highest version, its package or None if unreadable) in the outbox for the month."""
+    version = session.scalar(select(func.max(OutboxPackage.version)).where(OutboxPackage.month == month))
+    if version is None:
+        return None
+    payload = session.scalar(
+        select(OutboxPackage.payload).where(OutboxPackage.month == month, OutboxPackage.version == version)
+    )
+    try:
+        return version, Package.from_json(payload or "")
+    except PackageError:
+        return version, None
+
+
+def survey_links(session: Session, month: str) -> list[SurveyLinks]:
+    """Links sent (status 'sent') and recorded in the month, per campaign and by the region
+    stored on the dispatch. `recorded_at` is UTC, so the local month's bounds are converted to
+    UTC first. Campaigns whose period touches the month are listed even with no link sent (a
+    zero is information); a dispatch without a region cannot be placed and is not counted."""
+    start, end = _utc_bounds(month)
+    statement = (
+        select(SurveyCampaign.code, SurveyDispatch.region, func.count())
+        .join(SurveyCampaign, SurveyCampaign.id == SurveyDispatch.campaign_id)
+        .where(
+            SurveyDispatch.status == "sent",
+            SurveyDispatch.region.is_not(None),
+            SurveyDispatch.recorded_at >= start,
+            SurveyDispatch.recorded_at < end,
+        )
+        .group_by(SurveyCampaign.code, SurveyDispatch.region)
+    )
+    links: dict[str, dict[str, int]] = {}
+    for code, region, n in session.execute(statement):
+        if region not in regions():
+            raise UnknownCodeError(category="region", month=month)
+        links.setdefault(code, dict.fromkeys(regions(), 0))[region] = n
+    running = select(SurveyCampaign.code).where(
+        SurveyCampaign.period_from < first_day(next_month(month)),
+        SurveyCampaign.period_to >= first_day(month),
+    )
+    for code in session.scalars(running):
+        links.setdefault(code, dict.fromkeys(regions(), 0))
+    return [SurveyLinks(campaign=code, links_sent=links[code]) for code in sorted(links)]
+
+
+def _utc_bounds(month: str) -> tuple[datetime, datetime]:
+    def utc(day) -> datetime:
+        local = datetime.combine(day, datetime.min.time()).astimezone()  # this machine's zone
+        return local.astimezone(UTC).replace(tzinfo=None)
+
+    return utc(first_day(month)), utc(first_day(next_month(month)))

@@ -10,44 +10,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from consultant_app import __version__
-from consultant_app.i18n import LANGUAGES, set_language
-from consultant_app.resources import resource
+from consultant_app.i18n import LANGUAGES
 from consultant_app.storage.paths import default_vault_path
 from ui.desktop import Desktop
+from ui.language import Translations, install_translators
 from ui.operations import Lane
+
+__all__ = ["install_translators", "run"]
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_ENV = "CONSULTANT_APP_LANG"  # the same variable as the command line's
-SOURCE_LANGUAGE = "en"
 
 
 def choose_language() -> str:
     language = os.environ.get(LANGUAGE_ENV, "da")
     return language if language in LANGUAGES else "da"
-
-
-def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Qt's own texts (standard buttons, context menus) and ours; none for the source language."""
-    if language == SOURCE_LANGUAGE:
-        return []
-    installed = []
-    wanted = (
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"consultant_app_{language}", str(resource("translations"))),
-    )
-    for name, directory in wanted:
-        translator = QTranslator(app)  # parented: it must outlive every widget
-        if translator.load(name, directory) and app.installTranslator(translator):
-            installed.append(translator)
-        else:
-            log.warning("translation %s not found in %s; texts stay in English", name, directory)
-    QLocale.setDefault(QLocale(language))
-    return installed
 
 
 def run(argv: Sequence[str] | None = None, vault_path: Path | None = None) -> int:
@@ -59,13 +41,13 @@ def run(argv: Sequence[str] | None = None, vault_path: Path | None = None) -> in
     # between the unlock dialog and the main window there is briefly no visible window.
     app.setQuitOnLastWindowClosed(False)
 
-    language = choose_language()
-    set_language(language)  # the core's error texts
-    install_translators(app, language)
+    # Until the vault is open (and its profile names the user's language): the environment's.
+    translations = Translations(app, fixed=LANGUAGE_ENV in os.environ)
+    translations.apply(choose_language())
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Security consultant"))
 
     lane = Lane(app)
-    desktop = Desktop(vault_path or default_vault_path(), lane)
+    desktop = Desktop(vault_path or default_vault_path(), lane, translations)
     desktop.finished.connect(app.quit)
     desktop.start()
     try:

@@ -1,7 +1,9 @@
-"""The desktop's flow: (no vault yet →) unlock → main window → lock → unlock ...
+"""The desktop's flow: (first run →) unlock → main window → lock → unlock ...
 
 It owns the window that is showing and the open vault, and hands each window its services
 (vault path, lane, vault) through the constructor. `finished` means the user chose to quit.
+Between a lock and the next unlock it keeps only where the user was (`MainWindow.last_state`:
+ids and codes, no case text), so the next main window returns there.
 """
 
 import logging
@@ -11,9 +13,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from consultant_app.storage.vault import Vault
+from ui.first_run.wizard_dialog import FirstRunDialog
+from ui.language import Translations
 from ui.main_window import MainWindow
-from ui.missing_vault_dialog import MissingVaultDialog
 from ui.operations import Lane
+from ui.section import Session
 from ui.unlock_dialog import UnlockDialog, UnlockedVault
 
 log = logging.getLogger(__name__)
@@ -22,21 +26,29 @@ log = logging.getLogger(__name__)
 class Desktop(QObject):
     finished = Signal()
 
-    def __init__(self, vault_path: Path, lane: Lane, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        vault_path: Path,
+        lane: Lane,
+        translations: Translations | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vault_path = vault_path
         self._lane = lane
+        self._translations = translations
         self._vault: Vault | None = None
+        self._state: dict = {}  # where the user was when the vault was locked
         self.window: QWidget | None = None  # the one top-level window on screen
 
     def start(self) -> None:
         if self._vault_path.is_file():
             self._show_unlock()
         else:
-            dialog = MissingVaultDialog(self._vault_path)
-            dialog.accepted.connect(self._show_unlock)
-            dialog.rejected.connect(self.finished)
-            self._replace_window(dialog)
+            wizard = FirstRunDialog(self._vault_path, self._lane)
+            wizard.created.connect(self._show_main_window)
+            wizard.rejected.connect(self.finished)
+            self._replace_window(wizard)
 
     def shutdown(self) -> None:
         """After the event loop has ended: let queued work finish, and never leave the vault open."""
@@ -51,17 +63,36 @@ class Desktop(QObject):
 
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
-        window = MainWindow(unlocked.vault, unlocked.profile, self._lane)
+        if self._translations is not None and not self._translations.fixed:
+            self._translations.apply(unlocked.profile.language)
+        self._open_main_window(Session(unlocked.vault, unlocked.profile, self._lane), self._state)
+        self._state = {}
+
+    def _open_main_window(self, session: Session, state: dict) -> None:
+        window = MainWindow(session, state)
         window.locked.connect(self._on_locked)
         window.closed.connect(self._on_closed)
+        window.language_changed.connect(self._change_language)
         self._replace_window(window)
 
+    def _change_language(self, language: str) -> None:
+        window = self.window
+        if not isinstance(window, MainWindow):
+            return
+        if self._translations is not None:
+            self._translations.apply(language)
+        # Every text was translated when the window was built: build it again, in the same place.
+        self._open_main_window(window.session, window.state())
+
     def _on_locked(self) -> None:
+        window = self.window
+        self._state = window.last_state if isinstance(window, MainWindow) else {}
         self._vault = None
         self._show_unlock()
 
     def _on_closed(self) -> None:
         self._vault = None
+        self._state = {}
         self.finished.emit()
 
     def _replace_window(self, window: QWidget) -> None:

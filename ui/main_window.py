@@ -1,81 +1,274 @@
-"""The main window: who is signed in, and the Lock action.
+"""The main window: navigation on the left, the chosen screen (or one case) on the right.
 
-Locking (and closing) hides the window at once, then disposes the vault on the database lane,
-so nothing of the vault stays on screen while the engine shuts down.
+It builds the screens of `navigation.SECTIONS` when the vault is unlocked, hands each the
+`Session`, and owns what belongs to the whole window: New inquiry (Ctrl+N), Find (Ctrl+F), the
+case view, and locking — on Ctrl+L, after the idle time, and when the operating system locks the
+session. Locking hides every window at once, then disposes the vault on the lane; the desktop
+destroys this window, and with it every widget that showed case data. `last_state` (which
+screen, filters, selection, open case: ids and codes, never case text) lets the next window
+return to the same place.
 """
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app.codes import load_codes
 from consultant_app.domain import Profile
+from consultant_app.i18n import current_language
+from consultant_app.services.case_actions import SavedCase
 from consultant_app.storage.vault import Vault
-from ui.operations import Lane
+from ui.idle import IdleWatcher
+from ui.inquiries.case_view import CaseView
+from ui.inquiries.form import InquiryForm
+from ui.navigation import SECTIONS
+from ui.section import Section, Session
+from ui.system_lock import SystemLockWatcher
+from ui.widgets import shortcut_text
+
+NAV_WIDTH = 200
 
 
 class MainWindow(QMainWindow):
     locked = Signal()  # the vault is locked: show the unlock dialog
     closed = Signal()  # the vault is locked and the user is done: the application may end
+    language_changed = Signal(str)  # the profile's language changed: rebuild in it
 
-    def __init__(self, vault: Vault, profile: Profile, lane: Lane, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        state: dict | None = None,
+        sections: tuple[type[Section], ...] = SECTIONS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._vault = vault
-        self._lane = lane
+        self.session = session
         self._locking = False
         self._finished = False
+        self.last_state: dict = {}
+        self.case_view: CaseView | None = None
 
         self.setWindowTitle(self.tr("Security consultant"))
-        self.resize(760, 480)
+        self.resize(1280, 720)
+        self.sections = [cls(session) for cls in sections]
+        self.stack = QStackedWidget()
+        for section in self.sections:
+            section.open_case.connect(self.open_case)
+            self.stack.addWidget(section)
+            # Optional signals a screen may have: the settings' saved profile, a record's audit log.
+            if (saved := getattr(section, "profile_saved", None)) is not None:
+                saved.connect(self._profile_saved)
+            if (audit := getattr(section, "open_audit", None)) is not None:
+                audit.connect(self.open_audit)
+        self._build_actions()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._navigation_panel(session.profile))
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar()
 
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
-        self._shortcut = self.lock_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.lock_action.setToolTip(self.tr("Lock the vault ({shortcut})").format(shortcut=self._shortcut))
-        self.lock_action.triggered.connect(self.lock)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        menu = self.menuBar().addMenu(self.tr("&Vault"))
-        menu.addAction(self.lock_action)
-        menu.addSeparator()
-        menu.addAction(quit_action)
-        toolbar = self.addToolBar(self.tr("Vault"))
-        toolbar.setMovable(False)
-        toolbar.addAction(self.lock_action)
-
-        self.setCentralWidget(self._profile_panel(profile))
+        self.idle = IdleWatcher(session.profile.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.away.connect(self.lock)
+        self.restore(state or {})
 
     @property
     def vault(self) -> Vault:
-        return self._vault
+        return self.session.vault
 
-    def _profile_panel(self, profile: Profile) -> QWidget:
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut, slot) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(f"{text.replace('&', '')} ({shortcut_text(shortcut)})")
+            act.triggered.connect(slot)
+            return act
+
+        self.new_action = action(self.tr("&New inquiry"), QKeySequence.StandardKey.New, self.new_inquiry)
+        self.find_action = action(self.tr("&Find case"), QKeySequence.StandardKey.Find, self.find)
+        self.lock_action = action(self.tr("&Lock"), Qt.Modifier.CTRL | Qt.Key.Key_L, self.lock)
+        self.lock_action.setToolTip(
+            self.tr("Lock the vault ({shortcut})").format(shortcut=shortcut_text(self.lock_action.shortcut()))
+        )
+        quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
+        vault_menu.addAction(self.lock_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(quit_action)
+        case_menu = self.menuBar().addMenu(self.tr("&Inquiries"))
+        case_menu.addActions([self.new_action, self.find_action])
+        go_menu = self.menuBar().addMenu(self.tr("&Go to"))
+        for number, section in enumerate(self.sections, start=1):
+            go = action(section.title(), f"Ctrl+{number}", self._show_by_action)
+            go.setData(section.key)
+            go_menu.addAction(go)
+
+        toolbar = self.addToolBar(self.tr("Vault"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.find_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+
+    def _navigation_panel(self, profile: Profile) -> QWidget:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        for number, section in enumerate(self.sections, start=1):
+            self.nav.addItem(section.title())
+            self.nav.item(number - 1).setToolTip(f"{section.title()} (Ctrl+{number})")
+        font = QFont(self.nav.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.nav.setSpacing(3)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(lambda _item: self._nav_changed(self.nav.currentRow()))
+
         self.name_label = QLabel(profile.name)
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.name_label.setFont(font)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label.setWordWrap(True)
+        bold = QFont(self.name_label.font())
+        bold.setBold(True)
+        self.name_label.setFont(bold)
         team = load_codes()["team"].label(profile.team)
         self.team_label = QLabel(self.tr("Team: {team}").format(team=team))
-        hint = QLabel(
-            self.tr("The vault is open. Lock it with {shortcut} whenever you leave the computer.").format(
-                shortcut=self._shortcut
-            )
-        )
-        hint.setWordWrap(True)
 
         panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.team_label)
-        layout.addSpacing(16)
-        layout.addWidget(hint)
-        layout.addStretch()
+        panel.setFixedWidth(NAV_WIDTH)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addWidget(self.nav, 1)
+        column.addWidget(self.name_label)
+        column.addWidget(self.team_label)
         return panel
+
+    # --- moving around ----------------------------------------------------------------------
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def current_section(self) -> Section:
+        return self.sections[max(self.nav.currentRow(), 0)]
+
+    def show_section(self, key: str, *, focus: bool = True) -> None:
+        section = self.section(key) or self.sections[0]
+        self._close_case_view()
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self.sections.index(section))
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(section)
+        self._share_find_key(section)
+        section.activate()
+        if focus:
+            section.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _share_find_key(self, section: Section) -> None:
+        """Ctrl+F finds a case, unless the screen showing searches its own list with it (two
+        shortcuts on one key would both be dead)."""
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        own = any(
+            s.key().matches(find) == QKeySequence.SequenceMatch.ExactMatch
+            for s in section.findChildren(QShortcut)
+        )
+        self.find_action.setShortcut(QKeySequence() if own else find)
+
+    def _show_by_action(self) -> None:
+        self.show_section(self.sender().data())
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.sections):
+            self.show_section(self.sections[row].key, focus=False)
+
+    def find(self) -> None:
+        self.show_section("inquiries")
+
+    def open_case(self, inquiry_id: int) -> None:
+        self._close_case_view()
+        view = CaseView(self.session, inquiry_id)
+        view.back.connect(self.close_case)
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.case_view = view
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_audit(self, entity: str, entity_id: int) -> None:
+        """The audit log of one record, on the audit screen (when there is one)."""
+        audit = self.section("audit")
+        if audit is not None and hasattr(audit, "show_record"):
+            audit.show_record(entity, entity_id)
+            self.show_section("audit")
+
+    def close_case(self) -> None:
+        self.show_section(self.current_section.key)
+
+    def _close_case_view(self) -> None:
+        view, self.case_view = self.case_view, None
+        if view is not None:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+
+    def new_inquiry(self) -> None:
+        form = InquiryForm(self.session, parent=self)
+        form.saved.connect(self._inquiry_saved)
+        form.finished.connect(self._form_closed)
+        form.open()
+
+    def _form_closed(self) -> None:
+        self.activateWindow()  # the keyboard comes back to this window
+        self.sender().deleteLater()
+
+    def _inquiry_saved(self, saved: SavedCase) -> None:
+        self.statusBar().showMessage(self.tr("Inquiry {code} is saved.").format(code=saved.case_code), 8000)
+        # Once the form has closed, so the case view gets the keyboard focus.
+        QTimer.singleShot(0, self, lambda: self._show_saved(saved.id))
+
+    def _show_saved(self, inquiry_id: int) -> None:
+        self.open_case(inquiry_id)
+
+    def _profile_saved(self, profile: Profile) -> None:
+        self.session = replace(self.session, profile=profile)
+        self.idle.set_minutes(profile.idle_lock_minutes)
+        if profile.language != current_language():
+            self.language_changed.emit(profile.language)
+
+    # --- where the user is ------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """Ids and codes only: kept in memory while the vault is locked."""
+        return {
+            "section": self.current_section.key,
+            "case": self.case_view.inquiry_id if self.case_view is not None else None,
+            "sections": {s.key: s.state() for s in self.sections},
+        }
+
+    def restore(self, state: dict) -> None:
+        for section in self.sections:
+            section.restore(state.get("sections", {}).get(section.key, {}))
+        self.show_section(state.get("section") or self.sections[0].key, focus=False)
+        if state.get("case") is not None:
+            self.open_case(state["case"])
+
+    # --- locking and closing ----------------------------------------------------------------
 
     def lock(self) -> None:
         self._lock_then(self.locked)
@@ -91,9 +284,22 @@ class MainWindow(QMainWindow):
         if self._locking:
             return
         self._locking = True
+        self.last_state = self.state()
+        self.idle.stop()
+        self.system_lock.release()
+        # Nothing of the vault stays on screen while the engine shuts down: dialogs and popups
+        # are windows of their own, so hiding this one does not hide them.
+        for _ in range(8):  # nested popups close one by one
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for dialog in self.findChildren(QDialog):
+            dialog.hide()
         self.hide()
+        lock = self.session.vault.lock
         # A failure is logged by the lane; the window is gone either way.
-        self._lane.run(self._vault.lock, lambda _: self._finish(done), lambda _: self._finish(done))
+        self.session.lane.run(lock, lambda _: self._finish(done), lambda _: self._finish(done))
 
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True

@@ -4,16 +4,24 @@
 details of one met for the first time; `professional_fill_ins` completes a stored one without
 ever overwriting it. `professional_for` and `link_professional` apply these to ORM objects (the
 form's path); the importer applies them to its bulk rows.
+
+The same person entered twice (two spellings, an old and a new address) is made one by
+`merge_professionals` (the suggestions come from `professional_directory.likely_duplicates`).
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from consultant_app.domain import Contact, Inquiry, Professional
+from consultant_app.domain import Contact, Inquiry, Professional, SurveyCampaign, SurveyDispatch
 from consultant_app.domain.people import normalise_email
+from consultant_app.errors import NotFoundError, Problem, ValidationError
+from consultant_app.i18n import Text
+from consultant_app.services import audit
 
 if TYPE_CHECKING:  # inquiries.py imports this module
     from consultant_app.services.inquiries import InquiryDraft
@@ -116,3 +124,129 @@ def link_professional(inquiry: Inquiry, professional: Professional | None, draft
     intake.professional = professional
     intake.occurred_at = draft.received_at
     intake.channel = draft.channel
+
+
+# --- the same person entered twice: merging ------------------------------------------------
+
+# The details a merge copies from a merged professional to the kept one when it lacks them.
+MERGE_FILLABLE_COLUMNS = ("organisation_type", "organisation_name", "municipality_code", "email", "phone")
+
+MERGE_NOTHING = Text(
+    da="Vælg mindst én fagperson at flette ind.", en="Choose at least one professional to merge."
+)
+MERGE_INTO_ITSELF = Text(
+    da="Fagpersonen, der beholdes, kan ikke også flettes ind.",
+    en="The professional who is kept cannot also be merged in.",
+)
+PROFESSIONAL = Text(da="Fagpersonen", en="The professional")
+
+
+@dataclass(frozen=True)
+class DispatchConflict:
+    """Both people had the survey link in one campaign; one dispatch is kept, the other dropped."""
+
+    campaign_id: int
+    campaign_name: str
+    kept_dispatch_id: int
+    kept_recorded_at: datetime
+    dropped: int
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    keep_id: int
+    merged_ids: tuple[int, ...]
+    contacts_moved: int
+    inquiries_moved: int
+    dispatches_moved: int
+    dispatch_conflicts: tuple[DispatchConflict, ...]
+    fields_filled: tuple[str, ...]
+
+
+def merge_professionals(session: Session, keep_id: int, merge_ids: Iterable[int]) -> MergeOutcome:
+    """Make one professional of several: contacts, inquiries and survey dispatches move to
+    `keep_id`, its missing details are filled from the others (lowest id first), and the others
+    are deleted. All or nothing, in a savepoint of the caller's transaction; audited (the session
+    hook records every moved row and deletion, and one line sums up the merge, by ids only).
+
+    When both people had the link in the same campaign, one dispatch is kept: a sent one before a
+    "not relevant", then the earliest. The outcome says which, so the user can be told."""
+    merge_ids = tuple(sorted(set(merge_ids)))
+    if not merge_ids:
+        raise ValidationError([Problem("merge_ids", "", MERGE_NOTHING)])
+    if keep_id in merge_ids:
+        raise ValidationError([Problem("merge_ids", keep_id, MERGE_INTO_ITSELF)])
+    with session.begin_nested():
+        keep = _professional(session, keep_id)
+        merged = [_professional(session, i) for i in merge_ids]
+        contacts = session.scalars(select(Contact).where(Contact.professional_id.in_(merge_ids))).all()
+        for contact in contacts:
+            contact.professional_id = keep_id
+        inquiries = session.scalars(select(Inquiry).where(Inquiry.professional_id.in_(merge_ids))).all()
+        for inquiry in inquiries:
+            inquiry.professional_id = keep_id
+        moved, conflicts = _merge_dispatches(session, keep_id, merge_ids)
+        filled = _fill_missing(keep, merged)
+        session.flush()
+        for professional in merged:
+            session.expire(professional)  # its contacts have moved: nothing left to unlink
+            session.delete(professional)
+        session.flush()
+        audit.record(
+            session,
+            "update",
+            "professional",
+            keep_id,
+            f"merge: from={','.join(map(str, merge_ids))} contacts={len(contacts)} "
+            f"inquiries={len(inquiries)} dispatches={moved} dispatches_dropped="
+            f"{sum(c.dropped for c in conflicts)}",
+        )
+        session.flush()
+    return MergeOutcome(keep_id, merge_ids, len(contacts), len(inquiries), moved, conflicts, filled)
+
+
+def _professional(session: Session, professional_id: int) -> Professional:
+    professional = session.get(Professional, professional_id)
+    if professional is None:
+        raise NotFoundError(what=PROFESSIONAL.render(), id=professional_id)
+    return professional
+
+
+def _merge_dispatches(
+    session: Session, keep_id: int, merge_ids: tuple[int, ...]
+) -> tuple[int, tuple[DispatchConflict, ...]]:
+    rows = session.scalars(
+        select(SurveyDispatch).where(SurveyDispatch.professional_id.in_((keep_id, *merge_ids)))
+    ).all()
+    by_campaign: dict[int, list[SurveyDispatch]] = {}
+    for row in rows:
+        by_campaign.setdefault(row.campaign_id, []).append(row)
+    winners, conflicts = [], []
+    for campaign_id, dispatches in sorted(by_campaign.items()):
+        dispatches.sort(key=lambda d: (d.status != "sent", d.recorded_at, d.id))
+        winner, losers = dispatches[0], dispatches[1:]
+        winners.append(winner)
+        for loser in losers:
+            session.delete(loser)
+        if losers:
+            name = session.scalar(select(SurveyCampaign.name).where(SurveyCampaign.id == campaign_id)) or ""
+            conflicts.append(DispatchConflict(campaign_id, name, winner.id, winner.recorded_at, len(losers)))
+    session.flush()  # the dropped ones go first: (campaign, professional) is unique
+    moved = 0
+    for winner in winners:
+        if winner.professional_id != keep_id:
+            winner.professional_id = keep_id
+            moved += 1
+    return moved, tuple(conflicts)
+
+
+def _fill_missing(keep: Professional, merged: list[Professional]) -> tuple[str, ...]:
+    filled = []
+    for name in MERGE_FILLABLE_COLUMNS:
+        if getattr(keep, name) is not None:
+            continue
+        value = next((getattr(p, name) for p in merged if getattr(p, name) is not None), None)
+        if value is not None:
+            setattr(keep, name, value)  # the e-mail validator keeps email_normalised in step
+            filled.append(name)
+    return tuple(filled)

@@ -9,10 +9,697 @@
     </message>
 </context>
 <context>
+    <name>AuditSection</name>
+    <message>
+        <source>All records</source>
+        <translation>Alle poster</translation>
+    </message>
+    <message>
+        <source>Id or case code</source>
+        <translation>Id eller sagskode</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handlinger</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Seneste 7 dage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Seneste 30 dage</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Choose dates</source>
+        <translation>Vælg datoer</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Nulstil filtre</translation>
+    </message>
+    <message>
+        <source>Subject &amp;access (art. 15)…</source>
+        <translation>&amp;Indsigt (art. 15)…</translation>
+    </message>
+    <message>
+        <source>Export everything held about one citizen, with their access log</source>
+        <translation>Udlever alt, hvad der er registreret om én borger, med borgerens adgangslog</translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation>&amp;Post:</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>&amp;Handling:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>P&amp;eriode:</translation>
+    </message>
+    <message>
+        <source>What was done to which record, and when. The log never shows what a record says.</source>
+        <translation>Hvad der er gjort ved hvilken post, og hvornår. Loggen viser aldrig, hvad en post indeholder.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Revisionsspor</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} events, newest first.</source>
+        <translation>Viser {shown} af {total} hændelser, nyeste først.</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a record id or a case code (like 2024-00042).</source>
+        <translation>“{typed}” er hverken et id eller en sagskode (som 2024-00042).</translation>
+    </message>
+    <message>
+        <source>A case includes its contacts, notes, follow-ups and risk assessments.</source>
+        <translation>En sag omfatter dens kontakter, notater, opfølgninger og risikovurderinger.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Id or case</source>
+        <translation>Id eller sag</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>Save ({shortcut})</source>
+        <translation>Gem ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <source>The first {shown} of {count} are shown.</source>
+        <translation>De første {shown} af {count} vises.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>Add &amp;contact</source>
+        <translation>Tilføj &amp;kontakt</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Tilføj &amp;notat</translation>
+    </message>
+    <message>
+        <source>C&amp;lose case</source>
+        <translation>&amp;Luk sagen</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>Gen&amp;åbn</translation>
+    </message>
+    <message>
+        <source>Make it a c&amp;ourse</source>
+        <translation>Gør til &amp;forløb</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation>Tidslinje (nyeste først)</translation>
+    </message>
+    <message>
+        <source>Case {code}</source>
+        <translation>Sag {code}</translation>
+    </message>
+    <message>
+        <source>Closed {date} ({reason})</source>
+        <translation>Lukket {date} ({reason})</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Fagperson</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Årsager</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Rådgivning givet</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close case</source>
+        <translation>Luk sagen</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Årsag:</translation>
+    </message>
+    <message>
+        <source>&amp;Closed on:</source>
+        <translation>&amp;Lukket den:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Add contact</source>
+        <translation>Tilføj kontakt</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Professional:</source>
+        <translation>&amp;Fagperson:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Hvornår:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>&amp;Resumé:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>This contact is not part of a case.</source>
+        <translation>Kontakten hører ikke til en sag.</translation>
+    </message>
+    <message>
+        <source>Double-click to open case {case}.</source>
+        <translation>Dobbeltklik for at åbne sag {case}.</translation>
+    </message>
+    <message>
+        <source>(no case)</source>
+        <translation>(ingen sag)</translation>
+    </message>
+    <message>
+        <source>Inquiry received</source>
+        <translation>Henvendelsen modtaget</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+</context>
+<context>
+    <name>CreatingPage</name>
+    <message>
+        <source>Creating your vault …</source>
+        <translation>Opretter din boks …</translation>
+    </message>
+    <message>
+        <source>The encryption key is made from your passphrase. This takes a moment.</source>
+        <translation>Krypteringsnøglen dannes ud fra din adgangskode. Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error ({kind}). The details are in the log.</source>
+        <translation>Uventet fejl ({kind}). Detaljerne står i loggen.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Notes, professional, citizen, case code or reference</source>
+        <translation>Notater, fagperson, borger, sagskode eller reference</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Denne måned</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Sidste måned</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Sidste år</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Fra – til</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>Åbne og lukkede</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbne</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukkede</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle typer</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Alle regioner</translation>
+    </message>
+    <message>
+        <source>All inquirers</source>
+        <translation>Alle henvendere</translation>
+    </message>
+    <message>
+        <source>All ages</source>
+        <translation>Alle aldre</translation>
+    </message>
+    <message>
+        <source>Any trip status</source>
+        <translation>Al rejsestatus</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Søg:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>New vault</source>
+        <translation>Ny boks</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Næste</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation>Skriv en adgangskode.</translation>
+    </message>
+    <message>
+        <source>Choose a stronger passphrase.</source>
+        <translation>Vælg en stærkere adgangskode.</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again in the second field.</source>
+        <translation>Skriv den samme adgangskode igen i det andet felt.</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm that you have read this.</source>
+        <translation>Sæt kryds for at bekræfte, at du har læst dette.</translation>
+    </message>
+    <message>
+        <source>Fill in your name and choose your team.</source>
+        <translation>Skriv dit navn, og vælg dit team.</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Trin {n} af {total}</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>&amp;Opret boksen</translation>
+    </message>
+</context>
+<context>
+    <name>InquiriesSection</name>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Stop (Esc)</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>The search was stopped.</source>
+        <translation>Søgningen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>Tæller …</translation>
+    </message>
+    <message>
+        <source>Searching …</source>
+        <translation>Søger …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inquiries</source>
+        <translation>
+            <numerusform>%n henvendelse</numerusform>
+            <numerusform>%n henvendelser</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InquiryForm</name>
+    <message>
+        <source>New inquiry</source>
+        <translation>Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Edit inquiry</source>
+        <translation>Rediger henvendelse</translation>
+    </message>
+    <message>
+        <source>Save ({shortcut})</source>
+        <translation>Gem ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(ikke oplyst)</translation>
+    </message>
+    <message>
+        <source>Type a name, e-mail or organisation</source>
+        <translation>Skriv navn, e-mail eller organisation</translation>
+    </message>
+    <message>
+        <source>Only when the inquirer is Other</source>
+        <translation>Kun når henvenderen er Andet</translation>
+    </message>
+    <message>
+        <source>Initials or a pseudonym (optional)</source>
+        <translation>Initialer eller et pseudonym (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>Kassér det, du har skrevet?</translation>
+    </message>
+    <message>
+        <source>&amp;Received</source>
+        <translation>&amp;Modtaget</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Kommune</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion</source>
+        <translation>Re&amp;gion</translation>
+    </message>
+    <message>
+        <source>&amp;Professional</source>
+        <translation>&amp;Fagperson</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Inquirer</source>
+        <translation>&amp;Henvender</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>For&amp;valtning</translation>
+    </message>
+    <message>
+        <source>Other in&amp;quirer</source>
+        <translation>&amp;Anden henvender</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>Kana&amp;l</translation>
+    </message>
+    <message>
+        <source>&amp;Age group</source>
+        <translation>Al&amp;der</translation>
+    </message>
+    <message>
+        <source>G&amp;ender</source>
+        <translation>K&amp;øn</translation>
+    </message>
+    <message>
+        <source>Co&amp;nsent</source>
+        <translation>&amp;Samtykke</translation>
+    </message>
+    <message>
+        <source>Trip stat&amp;us</source>
+        <translation>Re&amp;jsestatus</translation>
+    </message>
+    <message>
+        <source>Citi&amp;zen</source>
+        <translation>&amp;Borger</translation>
+    </message>
+    <message>
+        <source>Rea&amp;sons</source>
+        <translation>Å&amp;rsager</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vice given</source>
+        <translation>Rådg&amp;ivning givet</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>&amp;Noter</translation>
+    </message>
+    <message>
+        <source>* must be filled in</source>
+        <translation>* skal udfyldes</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Fagperson</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Abroad</source>
+        <translation>I udlandet</translation>
+    </message>
+    <message>
+        <source>Concern (DK)</source>
+        <translation>Bekymring (DK)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Security consultant</source>
         <translation>Sikkerhedskonsulent</translation>
+    </message>
+    <message>
+        <source>&amp;New inquiry</source>
+        <translation>&amp;Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>&amp;Find case</source>
+        <translation>&amp;Find sag</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -31,57 +718,574 @@
         <translation>&amp;Boks</translation>
     </message>
     <message>
+        <source>&amp;Inquiries</source>
+        <translation>&amp;Henvendelser</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Gå til</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>Boks</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>Team: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <source>The vault is open. Lock it with {shortcut} whenever you leave the computer.</source>
-        <translation>Boksen er åben. Lås den med {shortcut}, hver gang du går fra computeren.</translation>
+        <source>Inquiry {code} is saved.</source>
+        <translation>Henvendelse {code} er gemt.</translation>
     </message>
 </context>
 <context>
-    <name>MissingVaultDialog</name>
+    <name>MergeDialog</name>
     <message>
-        <source>No vault yet</source>
-        <translation>Ingen boks endnu</translation>
+        <source>same e-mail</source>
+        <translation>samme e-mail</translation>
     </message>
     <message>
-        <source>There is no vault on this computer yet.</source>
-        <translation>Der er endnu ingen boks på denne computer.</translation>
+        <source>same name and phone</source>
+        <translation>samme navn og telefon</translation>
     </message>
     <message>
-        <source>Create it in a terminal (Command Prompt on Windows) with the command below. It asks for a passphrase of at least {n} characters; a sentence of several words is easiest to remember. Then choose Check again.</source>
-        <translation>Opret den i en terminal (Kommandoprompt på Windows) med kommandoen herunder. Den beder om en adgangskode på mindst {n} tegn; en sætning af flere ord er nemmest at huske. Vælg derefter Prøv igen.</translation>
+        <source>Merge professionals</source>
+        <translation>Flet fagpersoner</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>Dit navn</translation>
+        <source>Keep which one?</source>
+        <translation>Hvem skal beholdes?</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiér</translation>
+        <source>Contacts, inquiries and survey links move to the one you keep, and its empty fields are filled from the others. The others are then deleted. A merge cannot be undone.</source>
+        <translation>Kontakter, henvendelser og spørgeskemalinks flyttes til den, der beholdes, og dens tomme felter udfyldes fra de andre. Derefter slettes de andre. En fletning kan ikke fortrydes.</translation>
     </message>
     <message>
-        <source>The team is one of: {teams}.
-The vault will be saved as {path}</source>
-        <translation>Team er et af: {teams}.
-Boksen gemmes som {path}</translation>
+        <source>&amp;Merge</source>
+        <translation>&amp;Flet</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Merge %n into one</source>
+        <translation>
+            <numerusform>&amp;Flet %n til én</numerusform>
+            <numerusform>&amp;Flet %n til én</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n kontakt</numerusform>
+            <numerusform>%n kontakter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Tilføj notat</translation>
     </message>
     <message>
-        <source>Check &amp;again</source>
-        <translation>Prøv &amp;igen</translation>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notat:</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overblik</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <source>Overdue follow-ups</source>
+        <translation>Overskredne opfølgninger</translation>
     </message>
     <message>
-        <source>There is still no vault. Run the command above first.</source>
-        <translation>Der er stadig ingen boks. Kør først kommandoen ovenfor.</translation>
+        <source>Nothing is overdue.</source>
+        <translation>Intet er overskredet.</translation>
+    </message>
+    <message>
+        <source>Follow-ups today</source>
+        <translation>Opfølgninger i dag</translation>
+    </message>
+    <message>
+        <source>No follow-ups today.</source>
+        <translation>Ingen opfølgninger i dag.</translation>
+    </message>
+    <message>
+        <source>Inquiries this month</source>
+        <translation>Henvendelser denne måned</translation>
+    </message>
+    <message>
+        <source>No inquiries yet this month.</source>
+        <translation>Ingen henvendelser endnu denne måned.</translation>
+    </message>
+    <message>
+        <source>Open courses</source>
+        <translation>Åbne forløb</translation>
+    </message>
+    <message>
+        <source>No open courses.</source>
+        <translation>Ingen åbne forløb.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>&amp;Vis adgangskoden</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>Adgangs&amp;kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Gentag den:</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Vælg en adgangskode</translation>
+    </message>
+    <message>
+        <source>Everything you record is encrypted with this passphrase. A sentence of several words that only you know is both strong and easy to remember.</source>
+        <translation>Alt, hvad du registrerer, krypteres med denne adgangskode. En sætning af flere ord, som kun du kender, er både stærk og nem at huske.</translation>
+    </message>
+    <message>
+        <source>Not strong enough yet:</source>
+        <translation>Ikke stærk nok endnu:</translation>
+    </message>
+    <message>
+        <source>Strong enough.</source>
+        <translation>Stærk nok.</translation>
+    </message>
+    <message>
+        <source>At least 12 characters; a sentence is best.</source>
+        <translation>Mindst 12 tegn; en sætning er bedst.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalDetails</name>
+    <message>
+        <source>Choose a professional in the list.</source>
+        <translation>Vælg en fagperson på listen.</translation>
+    </message>
+    <message>
+        <source>Organisation type:</source>
+        <translation>Organisationstype:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Kommune:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ret…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>Re&amp;visionsspor</translation>
+    </message>
+    <message>
+        <source>Show what has been done to this professional&apos;s record</source>
+        <translation>Vis, hvad der er gjort ved denne fagpersons oplysninger</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Double-click a contact to open its case.</source>
+        <translation>Dobbeltklik på en kontakt for at åbne sagen.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Kontakter (%n)</numerusform>
+            <numerusform>Kontakter (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalDialog</name>
+    <message>
+        <source>Edit professional</source>
+        <translation>Ret fagperson</translation>
+    </message>
+    <message>
+        <source>Choose type</source>
+        <translation>Vælg type</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>Organisation &amp;type</source>
+        <translation>Organisations&amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Kommune</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Seneste kontakt</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalsSection</name>
+    <message>
+        <source>Search name, e-mail or organisation</source>
+        <translation>Søg på navn, e-mail eller organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Review suggestions…</source>
+        <translation>&amp;Se forslag…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected…</source>
+        <translation>&amp;Flet valgte…</translation>
+    </message>
+    <message>
+        <source>Select two or more rows (Ctrl+click) that are the same person</source>
+        <translation>Markér to eller flere rækker (Ctrl+klik), der er samme person</translation>
+    </message>
+    <message>
+        <source>Choose a professional in the list.</source>
+        <translation>Vælg en fagperson på listen.</translation>
+    </message>
+    <message>
+        <source>Professionals</source>
+        <translation>Fagpersoner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professional(s)</source>
+        <translation>
+            <numerusform>%n fagperson</numerusform>
+            <numerusform>%n fagpersoner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} af {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible duplicates: %n group(s) of professionals may be one person entered twice.</source>
+        <translation>
+            <numerusform>Mulige dubletter: %n gruppe af fagpersoner er måske én person, der er registreret flere gange.</numerusform>
+            <numerusform>Mulige dubletter: %n grupper af fagpersoner er måske én person, der er registreret flere gange.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professionals selected. Merge them if they are one person.</source>
+        <translation>
+            <numerusform>%n fagperson valgt.</numerusform>
+            <numerusform>%n fagpersoner valgt. Flet dem, hvis de er samme person.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>Gemt: {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected professionals</source>
+        <translation>
+            <numerusform>%n valgt fagperson</numerusform>
+            <numerusform>%n valgte fagpersoner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n professional(s) into one.</source>
+        <translation>
+            <numerusform>%n fagperson er flettet ind.</numerusform>
+            <numerusform>%n fagpersoner er flettet ind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved: {contacts} contacts, {inquiries} inquiries, {links} survey links.</source>
+        <translation>Flyttet: {contacts} kontakter, {inquiries} henvendelser, {links} spørgeskemalinks.</translation>
+    </message>
+    <message>
+        <source>Both had the survey link in campaign “{campaign}”: the first (recorded {on}) is kept.</source>
+        <translation>Begge havde fået spørgeskemalinket i kampagnen “{campaign}”: det første (registreret {on}) er beholdt.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Choose your team</source>
+        <translation>Vælg dit team</translation>
+    </message>
+    <message>
+        <source>Choose a region</source>
+        <translation>Vælg en region</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dit na&amp;vn:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>T&amp;eam:</translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation>Standard&amp;region:</translation>
+    </message>
+    <message>
+        <source>The vault is saved as:</source>
+        <translation>Boksen gemmes som:</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Om dig</translation>
+    </message>
+    <message>
+        <source>Your name is written on the inquiries you register. New inquiries start in the default region; you can change it on each one.</source>
+        <translation>Dit navn skrives på de henvendelser, du registrerer. Nye henvendelser starter i standardregionen; du kan ændre den på hver enkelt.</translation>
+    </message>
+</context>
+<context>
+    <name>SafekeepingPage</name>
+    <message>
+        <source>Nobody can recover a lost passphrase: not your team lead, not IT, not the makers of this program. Without it, everything in the vault is lost for good.</source>
+        <translation>Ingen kan gendanne en glemt adgangskode: hverken din teamleder, IT eller programmets udviklere. Uden den er alt i boksen tabt for altid.</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In a terminal:</source>
+        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I en terminal:</translation>
+    </message>
+    <message>
+        <source>I &amp;understand that a lost passphrase cannot be recovered</source>
+        <translation>Jeg &amp;forstår, at en glemt adgangskode ikke kan gendannes</translation>
+    </message>
+    <message>
+        <source>Keep the passphrase safe</source>
+        <translation>Pas godt på adgangskoden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSection</name>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>G&amp;em indstillinger</translation>
+    </message>
+    <message>
+        <source>The vault locks itself when nobody has used the keyboard or mouse for this long.</source>
+        <translation>Boksen låser sig selv, når ingen har brugt tastatur eller mus så længe.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Lås efter:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectAccessDialog</name>
+    <message>
+        <source>Subject access (GDPR art. 15)</source>
+        <translation>Indsigt (databeskyttelsesforordningens art. 15)</translation>
+    </message>
+    <message>
+        <source>One file with everything the program holds about one citizen: the citizen, every inquiry about them with contacts, notes, follow-ups and risk assessments, and the access log of those records.</source>
+        <translation>Én fil med alt, hvad programmet har registreret om én borger: borgeren, hver henvendelse om borgeren med kontakter, notater, opfølgninger og risikovurderinger, og adgangsloggen for disse oplysninger.</translation>
+    </message>
+    <message>
+        <source>Readable text (.md): to read, print or hand over</source>
+        <translation>Læsbar tekst (.md): til at læse, udskrive eller udlevere</translation>
+    </message>
+    <message>
+        <source>JSON (.json): for another system or the record</source>
+        <translation>JSON (.json): til et andet system eller til journalen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file is NOT encrypted and holds personal data&lt;/b&gt;, which may be very sensitive. Save it only where it is safe, and delete it when it has been handed over. Before handing it over: check the citizen&apos;s identity, consider whether the request may be made under pressure from others, and go through the file, since it may mention other people.</source>
+        <translation>&lt;b&gt;Filen er IKKE krypteret og indeholder personoplysninger&lt;/b&gt;, som kan være meget følsomme. Gem den kun et sikkert sted, og slet den, når den er udleveret. Før udlevering: kontrollér borgerens identitet, overvej om anmodningen kan være fremsat under pres fra andre, og gennemgå filen, da den kan nævne andre personer.</translation>
+    </message>
+    <message>
+        <source>&amp;Save file…</source>
+        <translation>&amp;Gem fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Citizen:</source>
+        <translation>&amp;Borger:</translation>
+    </message>
+    <message>
+        <source>Search by pseudonym, or type a case code (2024-00042)</source>
+        <translation>Søg på pseudonym, eller skriv en sagskode (2024-00042)</translation>
+    </message>
+    <message>
+        <source>No citizen has a pseudonym like that.</source>
+        <translation>Ingen borger har et pseudonym som det.</translation>
+    </message>
+    <message>
+        <source>{pseudonym} – no inquiries</source>
+        <translation>{pseudonym} – ingen henvendelser</translation>
+    </message>
+    <message numerus="yes">
+        <source>{pseudonym} – %n inquiry(ies): {cases}</source>
+        <translation>
+            <numerusform>{pseudonym} – %n henvendelse: {cases}</numerusform>
+            <numerusform>{pseudonym} – %n henvendelser: {cases}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Text (*.md *.txt)</source>
+        <translation>Tekst (*.md *.txt)</translation>
+    </message>
+    <message>
+        <source>Save subject access file</source>
+        <translation>Gem indsigtsfil</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer …</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Remember: the file is not encrypted.</source>
+        <translation>Gemt i {path}. Husk: filen er ikke krypteret.</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Inquiry received ({channel})</source>
+        <translation>Henvendelse modtaget ({channel})</translation>
+    </message>
+    <message>
+        <source>Contact with {who} ({channel})</source>
+        <translation>Kontakt med {who} ({channel})</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overskredet</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>forfalder</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>Follow-up: {type} ({state})</source>
+        <translation>Opfølgning: {type} ({state})</translation>
+    </message>
+    <message>
+        <source>no judgement yet</source>
+        <translation>ingen vurdering endnu</translation>
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation>afsluttet</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>kladde</translation>
+    </message>
+    <message>
+        <source>Risk assessment: {level} ({status})</source>
+        <translation>Risikovurdering: {level} ({status})</translation>
+    </message>
+    <message>
+        <source>Case closed: {reason}</source>
+        <translation>Sagen lukket: {reason}</translation>
     </message>
 </context>
 <context>

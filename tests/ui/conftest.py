@@ -12,6 +12,8 @@ from tests.ui.support import NAME, PASSPHRASE, flush_deletions
 from ui.app import install_translators
 from ui.desktop import Desktop
 from ui.operations import Lane
+from ui.section import Session
+from ui.unlock_dialog import open_vault
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,7 +29,7 @@ def danish_interface(qapp):
 def vault_file(tmp_path):
     """A vault on disk, locked: what the desktop finds at start."""
     path = tmp_path / "vault.db"
-    Vault.create(path, PASSPHRASE, name=NAME, team="koebenhavn").lock()
+    Vault.create(path, PASSPHRASE, name=NAME, team="koebenhavn", default_region="hovedstaden").lock()
     return path
 
 
@@ -47,4 +49,28 @@ def desktop(vault_file, lane):
         desktop.window.hide()
         desktop.window.deleteLater()
     desktop.shutdown()
+    flush_deletions()
+
+
+@pytest.fixture
+def session(vault_file, lane):
+    """An unlocked vault as the main window's screens get it; locked again afterwards."""
+    unlocked = open_vault(vault_file, PASSPHRASE)
+    yield Session(unlocked.vault, unlocked.profile, lane)
+    lane.run(unlocked.vault.lock, lambda _r: None, lambda _e: None)
+
+
+@pytest.fixture
+def main_window(qtbot, session):
+    """The main window on an unlocked vault, shown and with the keyboard."""
+    from tests.ui.support import activate
+    from ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    window.show()
+    activate(qtbot, window)
+    yield window
+    window.idle.stop()
+    window.hide()
+    window.deleteLater()
     flush_deletions()

@@ -1,7 +1,16 @@
 """Constants and helpers of the widget tests (fixtures live in conftest.py)."""
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from ui.desktop import Desktop
 from ui.main_window import MainWindow
@@ -18,11 +27,16 @@ def flush_deletions() -> None:
 def unlock(qtbot, desktop: Desktop, passphrase: str = PASSPHRASE) -> MainWindow:
     """Start the desktop and type the passphrase into the unlock dialog, as a user would."""
     desktop.start()
+    return type_passphrase(qtbot, desktop, passphrase)
+
+
+def type_passphrase(qtbot, desktop: Desktop, passphrase: str = PASSPHRASE) -> MainWindow:
     dialog = desktop.window
     assert isinstance(dialog, UnlockDialog)
     qtbot.keyClicks(dialog.passphrase, passphrase)
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(desktop.window, MainWindow), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(desktop.window, MainWindow) or not dialog.busy, timeout=10_000)
+    assert isinstance(desktop.window, MainWindow), dialog.status.text()
     return desktop.window
 
 
@@ -35,3 +49,81 @@ def visible_texts() -> list[str]:
         if widget.isVisible() and widget.windowTitle():
             texts.append(widget.windowTitle())
     return texts
+
+
+def all_texts() -> str:
+    """Every text any widget holds, shown or not: labels, fields, titles, tooltips, list items."""
+    texts: list[str] = []
+    for widget in QApplication.allWidgets():
+        texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            texts.append(widget.toPlainText())
+        elif hasattr(widget, "text") and callable(widget.text):
+            texts.append(str(widget.text()))
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(QModelIndex()), 500)):
+                column = 0
+                while (index := model.index(row, column)).isValid():  # list models hide columnCount
+                    texts.append(str(index.data() or ""))
+                    column += 1
+    return "\n".join(texts)
+
+
+# --- the keyboard, as a user has it: keys go to the open popup, else to the focused widget -----
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Wait until the window has the keyboard, as after a click on it."""
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def key_target() -> QWidget:
+    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    return target
+
+
+def keys(text: str) -> None:
+    for char in text:  # one at a time: a key may open a popup that takes the next
+        QTest.keyClicks(key_target(), char)
+
+
+def press(
+    key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, times: int = 1
+) -> None:
+    for _ in range(times):
+        QTest.keyClick(key_target(), key, modifier)
+
+
+def tab(times: int = 1) -> None:
+    press(Qt.Key.Key_Tab, times=times)
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+def seed_case(vault, *, pseudonym: str | None = None, **changes):
+    """One stored inquiry (received a minute ago, today, unless told otherwise)."""
+    from dataclasses import replace
+    from datetime import date, datetime, time, timedelta
+
+    from consultant_app.services.case_actions import CaseForm, create_case
+    from consultant_app.services.inquiries import InquiryDraft
+
+    draft = InquiryDraft(
+        received_at=max(datetime.now() - timedelta(minutes=1), datetime.combine(date.today(), time())),
+        region="hovedstaden",
+        inquirer_type="politi",
+        channel="telefon",
+        citizen_age_group="voksen",
+        trip_concern="ingen",
+    )
+    with vault.session() as session:
+        return create_case(session, CaseForm(replace(draft, **changes), pseudonym))

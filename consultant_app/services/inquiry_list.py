@@ -1,0 +1,296 @@
+"""Finding inquiries: filtered, sorted pages of plain rows (never ORM objects) for a list.
+
+A page is read in two steps, so a list over 100 000 inquiries stays quick whatever the sort:
+the ids of the page first (a narrow query over the filter, the sort key and the id, continuing
+after the last row of the page before: keyset paging, not OFFSET, so the 50th page costs what
+the first does), then the columns of those ids only.
+
+Text search looks in the inquiry's notes, its case notes, the professionals in it (name,
+e-mail, organisation), the citizen's pseudonym and its reference; a case code (2024-00042)
+finds its case at once, without reading any text. It ignores
+case for every letter, Danish ones included: a fast LIKE (which folds ASCII only, so other
+letters are left open in it) picks candidates and a GLOB with both cases of each letter decides.
+
+A long query can be stopped: `cancelled` is polled while SQLite works (a progress handler), and
+a query whose caller has moved on raises `QueryCancelled` instead of finishing.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from consultant_app.codes import load_codes
+from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
+
+PAGE_SIZE = 200
+# SQLite virtual-machine steps between two looks at `cancelled` (a few microseconds of work).
+CANCEL_POLL_STEPS = 5_000
+
+STATUSES = ("open", "closed")
+# Sort keys, in the order a list shows its columns.
+SORT_KEYS = (
+    "case",
+    "received",
+    "region",
+    "municipality",
+    "inquirer",
+    "professional",
+    "citizen",
+    "age_group",
+    "trip",
+    "kind",
+    "closed",
+)
+_CASE_CODE = re.compile(r"^\s*(\d{4})-0*(\d+)\s*$")
+
+
+class QueryCancelled(ConsultantAppError):
+    text = Text(da="Søgningen blev afbrudt.", en="The search was stopped.")
+
+
+@dataclass(frozen=True)
+class InquiryFilter:
+    received_from: date | None = None
+    received_to: date | None = None  # inclusive
+    region: str | None = None
+    status: str | None = None  # "open", "closed" or None for both
+    inquirer_type: str | None = None
+    age_group: str | None = None
+    trip_concern: str | None = None
+    kind: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InquiryQuery:
+    filter: InquiryFilter = field(default_factory=InquiryFilter)
+    sort: str = "received"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class InquiryRow:
+    id: int
+    case_code: str
+    external_ref: str | None
+    received_at: datetime
+    region: str
+    municipality_code: str | None
+    inquirer_type: str
+    professional_name: str | None
+    citizen_pseudonym: str | None
+    citizen_age_group: str
+    trip_concern: str
+    kind: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page begins: just after this sort value and id."""
+
+    value: object
+    id: int
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[InquiryRow, ...]
+    next: Cursor | None  # None: this was the last page
+
+
+def case_code(received_at: datetime, inquiry_id: int) -> str:
+    """`Inquiry.case_code` without loading the inquiry."""
+    return f"{received_at.year}-{inquiry_id:05d}"
+
+
+def fetch_page(
+    session: Session,
+    query: InquiryQuery,
+    after: Cursor | None = None,
+    *,
+    limit: int = PAGE_SIZE,
+    cancelled: Callable[[], bool] | None = None,
+) -> Page:
+    """One page of the inquiries the query finds, in its order, after `after`."""
+    key = _sort_expression(query.sort)
+    order = (key.desc(), Inquiry.id.desc()) if query.descending else (key.asc(), Inquiry.id.asc())
+    ids_query = select(Inquiry.id, key.label("sort_value")).where(*conditions(query.filter))
+    if after is not None:
+        position = tuple_(key, Inquiry.id)
+        bound = tuple_(literal(after.value, key.type), literal(after.id))
+        ids_query = ids_query.where(position < bound if query.descending else position > bound)
+    ids_query = ids_query.order_by(*order).limit(limit + 1)
+    with _cancellable(session, cancelled):
+        keys = session.execute(ids_query).all()
+        more = len(keys) > limit
+        keys = keys[:limit]
+        rows = _rows(session, [k.id for k in keys])
+    following = Cursor(keys[-1].sort_value, keys[-1].id) if more else None
+    return Page(tuple(rows), following)
+
+
+def count_inquiries(
+    session: Session, inquiry_filter: InquiryFilter, *, cancelled: Callable[[], bool] | None = None
+) -> int:
+    counting = select(func.count()).select_from(Inquiry).where(*conditions(inquiry_filter))
+    with _cancellable(session, cancelled):
+        return session.scalar(counting) or 0
+
+
+def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of a filter (also for other queries over the same inquiries)."""
+    where: list[ColumnElement[bool]] = []
+    if f.received_from is not None:
+        where.append(Inquiry.received_at >= datetime.combine(f.received_from, time()))
+    if f.received_to is not None:
+        where.append(Inquiry.received_at < datetime.combine(f.received_to + timedelta(days=1), time()))
+    for column, value in (
+        (Inquiry.region, f.region),
+        (Inquiry.inquirer_type, f.inquirer_type),
+        (Inquiry.citizen_age_group, f.age_group),
+        (Inquiry.trip_concern, f.trip_concern),
+        (Inquiry.kind, f.kind),
+    ):
+        if value is not None:
+            where.append(column == value)
+    if f.status == "open":
+        where.append(Inquiry.closed_on.is_(None))
+    elif f.status == "closed":
+        where.append(Inquiry.closed_on.is_not(None))
+    if f.text.strip():
+        where.append(text_condition(f.text))
+    return where
+
+
+def text_condition(term: str) -> ColumnElement[bool]:
+    term = term.strip()
+    code = _CASE_CODE.match(term)
+    if code:  # a case code finds its case (or a reference that is exactly it) without reading text
+        year, number = code.groups()
+        by_code = and_(Inquiry.id == int(number), func.strftime("%Y", Inquiry.received_at) == year)
+        return or_(by_code, Inquiry.external_ref == term)
+    matches = _matcher(term)
+    professionals = select(Professional.id).where(
+        or_(matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name))
+    )
+    found = [
+        matches(Inquiry.notes),
+        matches(Inquiry.inquirer_other_note),
+        matches(Inquiry.external_ref),
+        Inquiry.id.in_(select(Note.inquiry_id).where(matches(Note.text))),
+        Inquiry.professional_id.in_(professionals),
+        Inquiry.id.in_(select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals))),
+        Inquiry.citizen_id.in_(select(Citizen.id).where(matches(Citizen.pseudonym))),
+    ]
+    return or_(*found)
+
+
+def _matcher(term: str) -> Callable[[ColumnElement], ColumnElement[bool]]:
+    like = "%" + "".join(_like_char(ch) for ch in term) + "%"
+    if term.isascii():
+        return lambda column: column.like(like, escape="\\")
+    glob = "*" + "".join(_glob_char(ch) for ch in term) + "*"
+    return lambda column: and_(column.like(like, escape="\\"), column.op("GLOB")(glob))
+
+
+def _like_char(ch: str) -> str:
+    if not ch.isascii():
+        return "_"  # LIKE folds ASCII only: the GLOB checks this letter in both cases
+    return "\\" + ch if ch in "%_\\" else ch
+
+
+def _glob_char(ch: str) -> str:
+    variants = dict.fromkeys((ch, ch.lower(), ch.upper()))
+    variants = [v for v in variants if len(v) == 1]  # 'ß'.upper() is two letters
+    if len(variants) == 1 and ch not in "*?[]":
+        return ch
+    return "[" + "".join(variants) + "]"
+
+
+def _label_rank(column, list_name: str) -> ColumnElement:
+    """Sorts a code column by its label in the current language, not by the ASCII code."""
+    labels = sorted(load_codes()[list_name], key=lambda c: c.label().casefold())
+    return case({c.code: rank for rank, c in enumerate(labels)}, value=column, else_=len(labels))
+
+
+def _sort_expression(key: str) -> ColumnElement:
+    if key == "case":
+        return Inquiry.id
+    if key == "received":
+        return Inquiry.received_at
+    if key == "municipality":
+        names = sorted(load_codes().municipalities, key=lambda m: m.name.casefold())
+        ranks = {m.code: rank for rank, m in enumerate(names)}
+        return case(ranks, value=Inquiry.municipality_code, else_=len(ranks))
+    if key == "professional":
+        name = select(Professional.name).where(Professional.id == Inquiry.professional_id)
+        return func.coalesce(name.scalar_subquery(), "").collate("NOCASE")
+    if key == "citizen":
+        pseudonym = select(Citizen.pseudonym).where(Citizen.id == Inquiry.citizen_id)
+        return func.coalesce(pseudonym.scalar_subquery(), "").collate("NOCASE")
+    if key == "closed":
+        return func.coalesce(Inquiry.closed_on, "", type_=String)  # open ones first
+    ranked = {
+        "region": (Inquiry.region, "region"),
+        "inquirer": (Inquiry.inquirer_type, "inquirer_type"),
+        "age_group": (Inquiry.citizen_age_group, "age_group"),
+        "trip": (Inquiry.trip_concern, "trip_concern"),
+        "kind": (Inquiry.kind, "kind"),
+    }
+    if key not in ranked:
+        raise ValueError(f"unknown sort key {key!r}; one of {SORT_KEYS}")
+    return _label_rank(*ranked[key])
+
+
+def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
+    if not ids:
+        return []
+    found = session.execute(
+        select(
+            Inquiry.id,
+            Inquiry.external_ref,
+            Inquiry.received_at,
+            Inquiry.region,
+            Inquiry.municipality_code,
+            Inquiry.inquirer_type,
+            Professional.name,
+            Citizen.pseudonym,
+            Inquiry.citizen_age_group,
+            Inquiry.trip_concern,
+            Inquiry.kind,
+            Inquiry.closed_on,
+        )
+        .outerjoin(Professional, Professional.id == Inquiry.professional_id)
+        .outerjoin(Citizen, Citizen.id == Inquiry.citizen_id)
+        .where(Inquiry.id.in_(ids))
+    )
+    by_id = {r.id: InquiryRow(r[0], case_code(r.received_at, r.id), *r[1:]) for r in found}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+@contextmanager
+def _cancellable(session: Session, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    if cancelled is None:
+        yield
+        return
+    if cancelled():
+        raise QueryCancelled()
+    driver = session.connection().connection.driver_connection
+    driver.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_POLL_STEPS)
+    try:
+        yield
+    except OperationalError:
+        if cancelled():  # SQLite says "interrupted": our handler stopped it
+            raise QueryCancelled() from None
+        raise
+    finally:
+        driver.set_progress_handler(None, 0)

@@ -1,0 +1,65 @@
+"""The first-run wizard's window (its rules are tested in tests/consultant_app/test_wizard.py)."""
+
+from PySide6.QtCore import Qt
+
+from tests.ui.support import activate, flush_deletions
+from ui.desktop import Desktop
+from ui.first_run.wizard_dialog import FirstRunDialog
+
+GOOD = "korrekt hest batteri hæfteklamme"
+
+
+def start(qtbot, tmp_path, lane) -> tuple[Desktop, FirstRunDialog]:
+    desktop = Desktop(tmp_path / "vault.db", lane)
+    desktop.start()
+    dialog = desktop.window
+    assert isinstance(dialog, FirstRunDialog)
+    activate(qtbot, dialog)
+    return desktop, dialog
+
+
+def test_the_steps_speak_danish_and_back_keeps_what_was_typed(qtbot, tmp_path, lane):
+    _desktop, dialog = start(qtbot, tmp_path, lane)
+    assert dialog.windowTitle() == "Ny boks"
+    assert dialog.step_label.text() == "Trin 1 af 3"
+    page = dialog.passphrase_page
+    qtbot.keyClicks(page.passphrase, "Sommer2024")
+    assert "almindeligt ord og tal" in page.feedback.text()
+    page.passphrase.setText(GOOD)
+    page.repeat.setText(GOOD + "x")
+    assert page.mismatch.text() == "De to adgangskoder er ikke ens."
+    dialog.next_button.click()
+    assert dialog.wizard.step == "passphrase"
+    page.repeat.setText(GOOD)
+    dialog.next_button.click()
+    assert "consultant-app backup" in dialog.safekeeping_page.command.text()
+    dialog.back_button.click()
+    assert page.passphrase.text() == GOOD
+    dialog.hide()
+    dialog.deleteLater()
+    flush_deletions()
+
+
+def test_a_vault_that_appears_meanwhile_is_not_overwritten(qtbot, tmp_path, lane):
+    _desktop, dialog = start(qtbot, tmp_path, lane)
+    dialog.passphrase_page.passphrase.setText(GOOD)
+    dialog.passphrase_page.repeat.setText(GOOD)
+    dialog.next_button.click()
+    dialog.safekeeping_page.understood.setChecked(True)
+    dialog.next_button.click()
+    dialog.profile_page.name.setText("Mette")
+    dialog.profile_page.team.set_code("aalborg")
+    (tmp_path / "vault.db").write_bytes(b"someone else's file")
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.wizard.step == "profile", timeout=10_000)
+    assert "overskrives ikke" in dialog.profile_page.error.text()
+    assert dialog.profile_page.region.code() == "nordjylland"  # suggested from the team
+    dialog.hide()
+    dialog.deleteLater()
+    flush_deletions()
+
+
+def test_quit_ends_the_desktop(qtbot, tmp_path, lane):
+    desktop, dialog = start(qtbot, tmp_path, lane)
+    with qtbot.waitSignal(desktop.finished, timeout=2_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -1,0 +1,45 @@
+"""Overblik: counts and lists of the day's work; Enter on an entry opens the case."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from consultant_app.domain import FollowUp
+from consultant_app.services.case_actions import make_course
+from tests.ui.support import press, seed_case
+
+
+def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
+    vault = session.vault
+    overdue_case = seed_case(vault)
+    course = seed_case(vault)
+    with vault.session() as s:
+        make_course(s, course.id)
+        s.add_all(
+            [
+                FollowUp(inquiry_id=overdue_case.id, type="opkald", due_on=date.today() - timedelta(days=3)),
+                FollowUp(inquiry_id=course.id, type="moede", due_on=date.today()),
+            ]
+        )
+    overview = main_window.section("overview")
+    overview.activate()
+    qtbot.waitUntil(lambda: overview.data is not None and overview.data.month_count == 2, timeout=5_000)
+    assert overview.overdue.heading.text() == "Overskredne opfølgninger: 1"
+    assert overview.due_today.heading.text() == "Opfølgninger i dag: 1"
+    assert overview.month.heading.text() == "Henvendelser denne måned: 2"
+    assert overview.courses.heading.text() == "Åbne forløb: 1"
+    first = overview.overdue.list.item(0).text()
+    assert first.startswith(overdue_case.case_code) and "Opkald" in first
+
+    overview.overdue.list.setFocus()
+    overview.overdue.list.setCurrentRow(0)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main_window.case_view is not None, timeout=2_000)
+    assert main_window.case_view.inquiry_id == overdue_case.id
+
+
+def test_an_empty_vault_says_so(qtbot, main_window):
+    overview = main_window.section("overview")
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=5_000)
+    assert overview.overdue.list.item(0).text() == "Intet er overskredet."
+    assert not overview.overdue.more.isVisible()

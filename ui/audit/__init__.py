@@ -1,0 +1,1 @@
+"""Revisionsspor: the audit-log screen (AuditSection in section.py)."""

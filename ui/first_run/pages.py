@@ -1,0 +1,184 @@
+"""The wizard's pages. Each shows its fields and reports what is typed; the dialog passes it to
+the state machine (`consultant_app.wizard.FirstRunWizard`) and shows what it answers."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from consultant_app.storage.paths import default_vault_path
+from consultant_app.wizard import PassphraseCheck
+from ui.widgets import ERROR_STYLE, OK_STYLE, CodeCombo, ErrorLabel, heading
+
+
+def backup_command(vault_path: Path) -> str:
+    """The backup command for this installation (the bundle is not on PATH on Windows)."""
+    program = f'"{sys.executable}"' if getattr(sys, "frozen", False) else "consultant-app"
+    command = f"{program} backup {QDir.toNativeSeparators(str(Path.home() / 'backup.db'))}"
+    if vault_path != default_vault_path():
+        command += f' --vault "{QDir.toNativeSeparators(str(vault_path))}"'
+    return command
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class PassphrasePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_text = QCheckBox(self.tr("&Show the passphrase"))
+        self.show_text.toggled.connect(self._show)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.PlainText)
+        self.mismatch = ErrorLabel()
+        for field in (self.passphrase, self.repeat):
+            field.textChanged.connect(self.changed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow("", self.feedback)
+        form.addRow(self.tr("&Repeat it:"), self.repeat)
+        form.addRow("", self.mismatch)
+        form.addRow("", self.show_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Choose a passphrase")))
+        layout.addWidget(
+            _wrapped(
+                self.tr(
+                    "Everything you record is encrypted with this passphrase. A sentence of several "
+                    "words that only you know is both strong and easy to remember."
+                )
+            )
+        )
+        layout.addLayout(form)
+        layout.addStretch()
+        self.setFocusProxy(self.passphrase)
+
+    def values(self) -> tuple[str, str]:
+        return self.passphrase.text(), self.repeat.text()
+
+    def show_check(self, check: PassphraseCheck) -> None:
+        if check.weaknesses:
+            lines = [self.tr("Not strong enough yet:")] + [f"• {reason}" for reason in check.weaknesses]
+            self.feedback.setText("\n".join(lines))
+            self.feedback.setStyleSheet(ERROR_STYLE)
+        elif self.passphrase.text():
+            self.feedback.setText(self.tr("Strong enough."))
+            self.feedback.setStyleSheet(OK_STYLE)
+        else:
+            self.feedback.setText(self.tr("At least 12 characters; a sentence is best."))
+            self.feedback.setStyleSheet("")
+        self.mismatch.show_message(self.tr("The two passphrases differ.") if check.mismatch else None)
+
+    def _show(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def forget(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+
+class SafekeepingPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        warning = _wrapped(
+            self.tr(
+                "Nobody can recover a lost passphrase: not your team lead, not IT, not the makers of "
+                "this program. Without it, everything in the vault is lost for good."
+            )
+        )
+        warning.setStyleSheet(ERROR_STYLE)
+        advice = _wrapped(
+            self.tr(
+                "Write the passphrase down and keep the note locked away, apart from the laptop. "
+                "Make a backup regularly and keep it on another drive (a backup opens with the same "
+                "passphrase). In a terminal:"
+            )
+        )
+        self.command = QLabel(backup_command(vault_path))
+        self.command.setTextFormat(Qt.TextFormat.PlainText)
+        self.command.setWordWrap(True)
+        self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.understood = QCheckBox(self.tr("I &understand that a lost passphrase cannot be recovered"))
+        self.understood.toggled.connect(self.changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Keep the passphrase safe")))
+        layout.addWidget(warning)
+        layout.addWidget(advice)
+        layout.addWidget(self.command)
+        layout.addSpacing(8)
+        layout.addWidget(self.understood)
+        layout.addStretch()
+        self.setFocusProxy(self.understood)
+
+
+class ProfilePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.name_error = ErrorLabel()
+        self.team = CodeCombo("team", self.tr("Choose your team"))
+        self.region = CodeCombo("region", self.tr("Choose a region"), optional=self.tr("(none)"))
+        self.error = ErrorLabel()
+        self.name.textChanged.connect(self.changed)
+        self.team.currentIndexChanged.connect(self.changed)
+        self.region.currentIndexChanged.connect(self.changed)
+        path = QLabel(QDir.toNativeSeparators(str(vault_path)))
+        path.setWordWrap(True)
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Your &name:"), self.name)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("&Team:"), self.team)
+        form.addRow(self.tr("Default &region:"), self.region)
+        form.addRow(self.tr("The vault is saved as:"), path)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("About you")))
+        layout.addWidget(
+            _wrapped(
+                self.tr(
+                    "Your name is written on the inquiries you register. New inquiries start in the "
+                    "default region; you can change it on each one."
+                )
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch()
+        self.setFocusProxy(self.name)
+
+
+class CreatingPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        progress = QProgressBar()
+        progress.setRange(0, 0)  # busy: the key derivation takes a moment
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Creating your vault …")))
+        layout.addWidget(
+            _wrapped(self.tr("The encryption key is made from your passphrase. This takes a moment."))
+        )
+        layout.addWidget(progress)
+        layout.addStretch()

@@ -1,0 +1,189 @@
+"""Small dialogs on an open case: add a note, add a contact, close the case. Each saves with
+Ctrl+S (or Ctrl+Enter) through a core function on the lane and shows problems by its fields."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.errors import ValidationError
+from consultant_app.services.case_actions import (
+    ContactDraft,
+    ProfessionalChoice,
+    add_contact,
+    add_note,
+    close_case,
+)
+from consultant_app.services.case_actions import professional_choices as load_choices
+from ui.inquiries.form import SAVE_KEYS
+from ui.inquiries.form_fields import ProfessionalCompleter
+from ui.labels import from_qdate, from_qdatetime, to_qdatetime
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Session
+from ui.widgets import CodeCombo, DateField, DateTimeField, ErrorLabel, shortcut_text
+
+
+class CaseActionDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, session: Session, inquiry_id: int, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.inquiry_id = inquiry_id
+        self._busy = False
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.form = QFormLayout()
+        self.errors: dict[str, ErrorLabel] = {}
+        self.general_error = ErrorLabel()
+        self.save_button = QPushButton(
+            self.tr("Save ({shortcut})").format(shortcut=shortcut_text(SAVE_KEYS[0]))
+        )
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        for keys in SAVE_KEYS:
+            QShortcut(keys, self, self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        cell = QWidget()
+        stack = QVBoxLayout(cell)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(widget)
+        self.errors[name] = ErrorLabel()
+        stack.addWidget(self.errors[name])
+        self.form.addRow(label, cell)
+        return widget
+
+    def work(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.save_button.setEnabled(False)
+        self.session.lane.run(self.work(), alive(self, self._saved), alive(self, self._failed))
+
+    def _saved(self, _result: object) -> None:
+        self._busy = False
+        self.saved.emit()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        for label in self.errors.values():
+            label.show_message(None)
+        if isinstance(error, ValidationError):
+            for problem in error.problems:
+                target = self.errors.get(problem.field, self.general_error)
+                target.show_message(problem.message())
+        else:
+            self.general_error.show_message(error_text(error))
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+
+class NoteDialog(CaseActionDialog):
+    def __init__(self, session: Session, inquiry_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(session, inquiry_id, self.tr("Add note"), parent)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.add_field("text", self.tr("&Note:"), self.text)
+        self.text.setFocus()
+
+    def work(self) -> Callable[[], Any]:
+        return in_vault(self.session.vault, add_note, self.inquiry_id, self.text.toPlainText())
+
+
+class ContactDialog(CaseActionDialog):
+    """A conversation with a professional: one already met (completed as you type) or a new one."""
+
+    def __init__(self, session: Session, inquiry_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(session, inquiry_id, self.tr("Add contact"), parent)
+        self._chosen: ProfessionalChoice | None = None
+        self.occurred = DateTimeField()
+        self.occurred.setDateTime(to_qdatetime(datetime.now()))
+        self.channel = CodeCombo("channel", self.tr("Choose …"))
+        self.channel.set_code("telefon")
+        self.name = QLineEdit()
+        self.completer = ProfessionalCompleter(self.name)
+        self.completer.chosen.connect(self._chosen_one)
+        self.name.textEdited.connect(self._typed)
+        self.email = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.add_field("professional_name", self.tr("&Professional:"), self.name)
+        self.add_field("professional_email", self.tr("E-&mail:"), self.email)
+        self.add_field("occurred_at", self.tr("&When:"), self.occurred)
+        self.add_field("channel", self.tr("&Channel:"), self.channel)
+        self.add_field("summary", self.tr("&Summary:"), self.summary)
+        session.lane.run(in_vault(session.vault, load_choices), alive(self, self._choices), lambda _e: None)
+        self.name.setFocus()
+
+    def _choices(self, choices: list[ProfessionalChoice]) -> None:
+        self.completer.professionals.set_choices(choices)
+
+    def _chosen_one(self, choice: ProfessionalChoice) -> None:
+        self._chosen = choice
+        self.email.setText(choice.email or "")
+
+    def _typed(self) -> None:
+        self._chosen = None  # a name typed by hand: found again by e-mail, or a new professional
+
+    def work(self) -> Callable[[], Any]:
+        draft = ContactDraft(
+            occurred_at=from_qdatetime(self.occurred.dateTime()),
+            channel=self.channel.code(),
+            professional_id=self._chosen.id if self._chosen else None,
+            professional_name=self.name.text().strip() or None,
+            professional_email=self.email.text().strip() or None,
+            summary=self.summary.toPlainText() or None,
+        )
+        return in_vault(self.session.vault, add_contact, self.inquiry_id, draft)
+
+
+class CloseDialog(CaseActionDialog):
+    def __init__(self, session: Session, inquiry_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(session, inquiry_id, self.tr("Close case"), parent)
+        today = date.today()
+        self.closed_on = DateField()
+        self.closed_on.setDate(QDate(today.year, today.month, today.day))
+        self.reason = CodeCombo("closing_reason", self.tr("Choose …"))
+        self.add_field("closing_reason", self.tr("&Reason:"), self.reason)
+        self.add_field("closed_on", self.tr("&Closed on:"), self.closed_on)
+        self.reason.setFocus()
+
+    def work(self) -> Callable[[], Any]:
+        return in_vault(
+            self.session.vault,
+            close_case,
+            self.inquiry_id,
+            from_qdate(self.closed_on.date()),
+            self.reason.code(),
+        )

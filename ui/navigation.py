@@ -1,0 +1,20 @@
+"""The screens of the main window, in the order of its navigation list.
+
+A new screen (Risiko, Opfølgning, Spørgeskema, Statistik, Synkronisering, ...) is one line in
+`SECTIONS`: a `Section` subclass (ui/section.py) with a stable `key` and a translated `title()`.
+"""
+
+from ui.audit.section import AuditSection
+from ui.inquiries.section import InquiriesSection
+from ui.overview.section import OverviewSection
+from ui.professionals.section import ProfessionalsSection
+from ui.section import Section
+from ui.settings.section import SettingsSection
+
+SECTIONS: tuple[type[Section], ...] = (
+    OverviewSection,
+    InquiriesSection,
+    ProfessionalsSection,
+    AuditSection,
+    SettingsSection,
+)

@@ -1,0 +1,1 @@
+"""Overblik: the day's work at a glance."""

@@ -1,0 +1,118 @@
+"""Overblik: overdue follow-ups first (the first worry of the day), then today's, this month's
+inquiries and the open courses; each a count and a list whose entries open the case."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from consultant_app.services.inquiry_list import InquiryRow
+from consultant_app.services.overview import FollowUpItem, Overview, overview
+from ui.labels import label, short_date
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Section, Session
+from ui.widgets import ERROR_STYLE, heading
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CaseList(QWidget):
+    """A heading with a count, and the cases; Enter or a double click opens one."""
+
+    def __init__(self, open_case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = heading("", 1.15)
+        self.more = QLabel()
+        self.list = QListWidget()
+        self.list.itemActivated.connect(lambda item: open_case(item.data(ID_ROLE)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.more)
+
+    def show_items(self, title: str, count: int, lines: list[tuple[int, str]], empty: str) -> None:
+        self.heading.setText(f"{title}: {count}")
+        self.list.clear()
+        for inquiry_id, text in lines:
+            item = QListWidgetItem(text, self.list)
+            item.setData(ID_ROLE, inquiry_id)
+        if not lines:
+            placeholder = QListWidgetItem(empty, self.list)
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+        shown = len(lines)
+        self.more.setText(self.tr("The first {shown} of {count} are shown.").format(shown=shown, count=count))
+        self.more.setVisible(count > shown)
+
+
+class OverviewSection(Section):
+    key = "overview"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.overdue = CaseList(self.open_case.emit)
+        self.due_today = CaseList(self.open_case.emit)
+        self.month = CaseList(self.open_case.emit)
+        self.courses = CaseList(self.open_case.emit)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.data: Overview | None = None
+        grid = QGridLayout()
+        grid.addWidget(self.overdue, 0, 0)
+        grid.addWidget(self.due_today, 0, 1)
+        grid.addWidget(self.month, 1, 0)
+        grid.addWidget(self.courses, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Overview")))
+        layout.addWidget(self.error)
+        layout.addLayout(grid, 1)
+        self.setFocusProxy(self.overdue.list)
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def activate(self) -> None:
+        work = in_vault(self.session.vault, overview)
+        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+
+    def _loaded(self, data: Overview) -> None:
+        self.data = data
+        self.error.clear()
+        self.overdue.show_items(
+            self.tr("Overdue follow-ups"),
+            data.overdue_count,
+            [self._follow_up(f) for f in data.overdue],
+            self.tr("Nothing is overdue."),
+        )
+        self.due_today.show_items(
+            self.tr("Follow-ups today"),
+            data.due_today_count,
+            [self._follow_up(f) for f in data.due_today],
+            self.tr("No follow-ups today."),
+        )
+        self.month.show_items(
+            self.tr("Inquiries this month"),
+            data.month_count,
+            [self._inquiry(r) for r in data.month_inquiries],
+            self.tr("No inquiries yet this month."),
+        )
+        self.courses.show_items(
+            self.tr("Open courses"),
+            data.open_course_count,
+            [self._inquiry(r) for r in data.open_courses],
+            self.tr("No open courses."),
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.error.setText(error_text(error))
+
+    def _follow_up(self, item: FollowUpItem) -> tuple[int, str]:
+        text = f"{item.case_code} · {label('follow_up_type', item.type)} · {short_date(item.due_on)}"
+        return item.inquiry_id, text
+
+    def _inquiry(self, row: InquiryRow) -> tuple[int, str]:
+        parts = (
+            row.case_code,
+            short_date(row.received_at.date()),
+            label("inquirer_type", row.inquirer_type),
+            label("region", row.region),
+        )
+        return row.id, " · ".join(parts)

@@ -1,0 +1,1 @@
+"""Privacy: the subject-access export (GDPR art. 15) dialog."""

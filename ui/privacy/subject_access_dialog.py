@@ -1,0 +1,202 @@
+"""Indsigtsret (GDPR art. 15): everything held about one citizen, with their access log, in one file.
+
+The user finds the citizen by pseudonym, chooses readable text or JSON, and where to save. The
+dialog says plainly that the file is not encrypted and holds personal data, and what to check
+before it is handed over. The export is the core's (services/subject_access.py), audited there.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Session
+from ui.widgets import ERROR_STYLE, OK_STYLE
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+TEXT, JSON = ".md", ".json"
+TYPING_REST_MS = 250
+WARNING_STYLE = "QFrame#warning { background: #fff4e5; border: 1px solid #b35c00; border-radius: 4px; }"
+
+
+class SubjectAccessDialog(QDialog):
+    exported = Signal(str)  # the path written
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(self.tr("Subject access (GDPR art. 15)"))
+        self.setMinimumSize(620, 560)
+
+        intro = QLabel(
+            self.tr(
+                "One file with everything the program holds about one citizen: the citizen, every "
+                "inquiry about them with contacts, notes, follow-ups and risk assessments, and the "
+                "access log of those records."
+            )
+        )
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by pseudonym, or type a case code (2024-00042)"))
+        self.search.setClearButtonEnabled(True)
+        self.citizens = QListWidget()
+        self.citizens.currentRowChanged.connect(self._update_buttons)
+        self.citizens.itemActivated.connect(lambda _item: self.save())
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_REST_MS)
+        self._typing.timeout.connect(self.find)
+        self.search.textChanged.connect(self._typing.start)
+
+        self.as_text = QRadioButton(self.tr("Readable text (.md): to read, print or hand over"))
+        self.as_json = QRadioButton(self.tr("JSON (.json): for another system or the record"))
+        self.as_text.setChecked(True)
+        self.format = QButtonGroup(self)
+        self.format.addButton(self.as_text)
+        self.format.addButton(self.as_json)
+
+        self.warning = QFrame()
+        self.warning.setObjectName("warning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        warning_text = QLabel(
+            self.tr(
+                "<b>The file is NOT encrypted and holds personal data</b>, which may be very sensitive. "
+                "Save it only where it is safe, and delete it when it has been handed over. "
+                "Before handing it over: check the citizen's identity, consider whether the request "
+                "may be made under pressure from others, and go through the file, since it may "
+                "mention other people."
+            )
+        )
+        warning_text.setWordWrap(True)
+        warning_text.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self.warning).addWidget(warning_text)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save file…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        search_row = QHBoxLayout()
+        search_label = QLabel(self.tr("&Citizen:"))
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(search_row)
+        layout.addWidget(self.citizens, 1)
+        layout.addWidget(self.as_text)
+        layout.addWidget(self.as_json)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+        self.find()
+
+    # --- finding the citizen --------------------------------------------------------------
+
+    def find(self) -> None:
+        wanted = self.search.text()
+        work = in_vault(self._session.vault, find_citizens, wanted)
+
+        def found(choices: list[CitizenChoice]) -> None:
+            if self.search.text() == wanted:  # the user may have typed on meanwhile
+                self._show(choices)
+
+        self._session.lane.run(work, alive(self, found), alive(self, self._failed))
+
+    def _show(self, choices: list[CitizenChoice]) -> None:
+        self.citizens.clear()
+        for choice in choices:
+            item = QListWidgetItem(self._describe(choice), self.citizens)
+            item.setData(ID_ROLE, choice.id)
+            item.setToolTip(", ".join(choice.case_codes))
+        if len(choices) == 1:
+            self.citizens.setCurrentRow(0)
+        if not choices:
+            self._say(self.tr("No citizen has a pseudonym like that."), ERROR_STYLE)
+        else:
+            self._say("", OK_STYLE)
+        self._update_buttons()
+
+    def _describe(self, choice: CitizenChoice) -> str:
+        """Initials are shared by many: the cases tell them apart (the newest three)."""
+        count = len(choice.case_codes)
+        if not count:
+            return self.tr("{pseudonym} – no inquiries").format(pseudonym=choice.pseudonym)
+        cases = ", ".join(choice.case_codes[:3]) + (" …" if count > 3 else "")
+        return self.tr("{pseudonym} – %n inquiry(ies): {cases}", "", count).format(
+            pseudonym=choice.pseudonym, cases=cases
+        )
+
+    def chosen_id(self) -> int | None:
+        item = self.citizens.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.save_button.setEnabled(self.chosen_id() is not None)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def suffix(self) -> str:
+        return JSON if self.as_json.isChecked() else TEXT
+
+    def ask_path(self, suggested: str) -> str:
+        """Where to save (the platform's dialog; it asks before replacing a file)."""
+        kinds = self.tr("JSON (*.json)") if self.suffix() == JSON else self.tr("Text (*.md *.txt)")
+        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save subject access file"), suggested, kinds)
+        return path
+
+    def save(self) -> None:
+        citizen_id = self.chosen_id()
+        if citizen_id is None:
+            return
+        # A neutral name: file names show up in recent-file lists and backups.
+        suggested = f"indsigt-borger-{citizen_id}-{date.today().isoformat()}{self.suffix()}"
+        chosen = self.ask_path(suggested)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".md", ".txt", ".json"):
+            path = path.with_name(path.name + self.suffix())
+        self.save_button.setEnabled(False)
+        self._say(self.tr("Saving…"), OK_STYLE)
+        work = in_vault(self._session.vault, export_subject_access, citizen_id, path)
+        self._session.lane.run(work, alive(self, self._saved), alive(self, self._failed))
+
+    def _saved(self, path: Path) -> None:
+        self._update_buttons()
+        self._say(
+            self.tr("Saved to {path}. Remember: the file is not encrypted.").format(path=str(path)), OK_STYLE
+        )
+        self.exported.emit(str(path))
+
+    def _failed(self, error: Exception) -> None:
+        self._update_buttons()
+        self._say(error_text(error), ERROR_STYLE)
+
+    def _say(self, text: str, style: str) -> None:
+        self.status.setStyleSheet(style)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))

@@ -1,0 +1,1 @@
+"""Fagpersoner: the professionals screen (ProfessionalsSection in section.py)."""

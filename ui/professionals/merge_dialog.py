@@ -1,0 +1,154 @@
+"""Merge professionals who are one person: choose whom to keep, see what happens, merge.
+
+Opened with the suggestions (services/professional_directory.likely_duplicates), the dialog
+walks through them one group at a time; opened with rows the user selected, it has one group.
+The merge itself is the core's (`merge_professionals`): all or nothing, audited.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.services.professional_directory import SAME_EMAIL, DuplicateCandidate, DuplicateSuggestion
+from consultant_app.services.professionals import MergeOutcome, merge_professionals
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Session
+from ui.widgets import ErrorLabel
+
+
+@dataclass(frozen=True)
+class MergeGroup:
+    title: str
+    members: tuple[DuplicateCandidate, ...]
+    keep_id: int
+
+
+def suggestion_title(suggestion: DuplicateSuggestion) -> str:
+    if SAME_EMAIL in suggestion.reasons:
+        why = QCoreApplication.translate("MergeDialog", "same e-mail")
+    else:
+        why = QCoreApplication.translate("MergeDialog", "same name and phone")
+    return f"{suggestion.members[0].name} ({len(suggestion.members)}) – {why}"
+
+
+class MergeDialog(QDialog):
+    merged = Signal(object)  # MergeOutcome
+
+    def __init__(self, session: Session, groups: list[MergeGroup], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._groups = list(groups)
+        self.setWindowTitle(self.tr("Merge professionals"))
+        self.setMinimumWidth(960 if len(groups) > 1 else 700)
+
+        self.group_list = QListWidget()
+        self.group_list.currentRowChanged.connect(self._show_group)
+        self.reason = QLabel()  # whom the group is, and why they seem to be one person
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.members_box = QGroupBox(self.tr("Keep which one?"))
+        self.members_layout = QVBoxLayout(self.members_box)
+        self.keep = QButtonGroup(self)
+        explanation = QLabel(
+            self.tr(
+                "Contacts, inquiries and survey links move to the one you keep, and its empty fields "
+                "are filled from the others. The others are then deleted. A merge cannot be undone."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.problem = ErrorLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.merge_button = self.buttons.addButton(self.tr("&Merge"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button.clicked.connect(self.merge)
+        self.buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(self.reason)
+        right.addWidget(self.members_box)
+        right.addWidget(explanation)
+        right.addWidget(self.problem)
+        right.addStretch()
+        body = QHBoxLayout()
+        body.addWidget(self.group_list, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.buttons)
+
+        self.group_list.setVisible(len(self._groups) > 1)
+        self.group_list.addItems([g.title for g in self._groups])
+        self.group_list.setCurrentRow(0)
+
+    @classmethod
+    def for_suggestions(
+        cls, session: Session, suggestions: list[DuplicateSuggestion], parent: QWidget | None = None
+    ) -> "MergeDialog":
+        groups = [MergeGroup(suggestion_title(s), s.members, s.keep_id) for s in suggestions]
+        return cls(session, groups, parent)
+
+    def _show_group(self, row: int) -> None:
+        for button in self.keep.buttons():
+            self.keep.removeButton(button)
+            button.deleteLater()
+        if not 0 <= row < len(self._groups):
+            self.reason.clear()
+            self.merge_button.setEnabled(False)
+            return
+        group = self._groups[row]
+        self.reason.setText(group.title)
+        for member in group.members:
+            button = QRadioButton(self._describe(member))
+            button.setChecked(member.professional_id == group.keep_id)
+            self.keep.addButton(button, member.professional_id)
+            self.members_layout.addWidget(button)
+        self.merge_button.setEnabled(True)
+        self.merge_button.setText(self.tr("&Merge %n into one", "", len(group.members)))
+
+    def _describe(self, member: DuplicateCandidate) -> str:
+        """Two lines: who and how much, then what is recorded about them."""
+        contacts = self.tr("%n contact(s)", "", member.contacts)
+        first = f"{member.name} · {contacts}"
+        details = [d for d in (member.organisation_name, member.email, member.phone) if d]
+        return first + ("\n" + " · ".join(details) if details else "")
+
+    @property
+    def current_group(self) -> MergeGroup | None:
+        row = self.group_list.currentRow()
+        return self._groups[row] if 0 <= row < len(self._groups) else None
+
+    def choose_keep(self, professional_id: int) -> None:
+        self.keep.button(professional_id).setChecked(True)
+
+    def merge(self) -> None:
+        group = self.current_group
+        keep_id = self.keep.checkedId()
+        if group is None or keep_id < 0:
+            return
+        others = [m.professional_id for m in group.members if m.professional_id != keep_id]
+        self.problem.show_message(None)
+        self.merge_button.setEnabled(False)
+        work = in_vault(self._session.vault, merge_professionals, keep_id, others)
+        self._session.lane.run(work, alive(self, self._done), alive(self, self._failed))
+
+    def _done(self, outcome: MergeOutcome) -> None:
+        row = self.group_list.currentRow()
+        del self._groups[row]
+        self.group_list.takeItem(row)  # the next group, if any, becomes current
+        self.merged.emit(outcome)
+        if not self._groups:
+            self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.merge_button.setEnabled(True)
+        self.problem.show_message(error_text(error))

@@ -1,0 +1,1 @@
+"""Indstillinger: the consultant's own settings."""

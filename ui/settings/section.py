@@ -1,0 +1,93 @@
+"""Indstillinger: the interface language and the idle time before the vault locks itself.
+
+Both are kept in the vault's profile. A new language applies at once: the main window is built
+again in it and returns here.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.services.profile_settings import IDLE_LOCK_RANGE, update_settings
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Section, Session
+from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+
+# Each language by its own name, so it can be found whichever language is showing.
+LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
+
+
+class SettingsSection(Section):
+    key = "settings"
+    profile_saved = Signal(object)  # Profile: the main window applies it
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(*IDLE_LOCK_RANGE)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setMinimumWidth(100)
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self._show(session.profile.language, session.profile.idle_lock_minutes)
+
+        idle_hint = QLabel(
+            self.tr("The vault locks itself when nobody has used the keyboard or mouse for this long.")
+        )
+        idle_hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("&Lock after:"), self.idle_minutes)
+        form.addRow("", idle_hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        column = QVBoxLayout()
+        column.addWidget(heading(self.tr("Settings")))
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addStretch()
+        outer = QHBoxLayout(self)
+        outer.addLayout(column)
+        outer.addStretch(1)  # a short form reads best on the left, not stretched over the screen
+        self.setFocusProxy(self.language)
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def _show(self, language: str, minutes: int) -> None:
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.idle_minutes.setValue(minutes)
+
+    def save(self) -> None:
+        self.save_button.setEnabled(False)
+        work = in_vault(
+            self.session.vault,
+            update_settings,
+            language=self.language.currentData(),
+            idle_lock_minutes=self.idle_minutes.value(),
+        )
+        self.session.lane.run(work, alive(self, self._saved), alive(self, self._failed))
+
+    def _saved(self, profile) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(self.tr("Saved."))
+        self.profile_saved.emit(profile)
+
+    def _failed(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(error_text(error))

@@ -1,0 +1,131 @@
+"""Small widgets the screens share: a field's error line, code choosers, a heading."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from consultant_app.codes import load_codes
+
+ERROR_COLOUR = "#b3261e"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+OK_STYLE = "color: #1b6e2d;"
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def shortcut_text(sequence: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    """A shortcut as this platform writes it (Ctrl+S; ⌘S on a Mac)."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def heading(text: str, scale: float = 1.4, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ErrorLabel(QLabel):
+    """The problem with one field, in red just below it; takes no room when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class CodeCombo(QComboBox):
+    """Chooses one code of a code list by its label. Nothing is chosen at first (a placeholder
+    asks); `optional` adds a first "none" entry so a choice can be taken back with the keys."""
+
+    def __init__(
+        self, list_name: str, placeholder: str, *, optional: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        if optional is not None:
+            self.addItem(optional, None)
+        for code in load_codes()[list_name]:
+            self.addItem(code.label(), code.code)
+        self.setCurrentIndex(-1)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+
+    def code(self) -> str | None:
+        return self.currentData(CODE_ROLE) if self.currentIndex() >= 0 else None
+
+    def set_code(self, code: str | None) -> None:
+        self.setCurrentIndex(self.findData(code, CODE_ROLE) if code is not None else -1)
+
+
+class CheckList(QListWidget):
+    """Several codes of a list, each a check box: Tab in, arrows to move, Space to tick."""
+
+    def __init__(self, list_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for code in load_codes()[list_name]:
+            item = QListWidgetItem(code.label(), self)
+            item.setData(CODE_ROLE, code.code)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+        # No selection: a highlighted row would look chosen. The focus frame shows where Space ticks.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setCurrentRow(0)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every entry visible at once: no scrolling inside a form.
+        rows = self.sizeHintForRow(0) * self.count() + 2 * self.frameWidth() + 2
+        self.setFixedHeight(rows)
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.item(row) for row in range(self.count())]
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(i.data(CODE_ROLE) for i in self._items() if i.checkState() == Qt.CheckState.Checked)
+
+    def set_codes(self, codes: tuple[str, ...] | list[str]) -> None:
+        for item in self._items():
+            checked = item.data(CODE_ROLE) in codes
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date and time; Tab leaves the field (Qt's own goes through day, month, year, hour and
+    minute first: five presses to get past a field that is usually right as it is). Typed digits
+    still move on from section to section, and the arrows too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd.MM.yyyy HH:mm")
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class DateField(QDateEdit):
+    """A date; Tab leaves the field (see `DateTimeField`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.setCalendarPopup(True)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)

@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 from consultant_app.domain import Profile
 from consultant_app.errors import (
     StorageWriteError,
+    VaultCorruptError,
     VaultExistsError,
     VaultInUseError,
     VaultLockedError,
@@ -240,8 +241,19 @@ class Vault:
             raise VaultUpgradeRequired()
         if state is migrate.SchemaState.OUTDATED:
             self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{_stamp()}.bak"))
-        with self.engine.begin() as conn:
-            migrate.upgrade(conn)
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            # SQLite alters a table by rebuilding it; with foreign keys on, dropping the old copy
+            # would cascade into every row that points at it. The pragma only takes effect
+            # outside a transaction, so: off, migrate and check in one transaction, on again.
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    migrate.upgrade(conn)
+                    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise VaultCorruptError(detail="foreign_key_check")
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
         log.info("vault schema upgraded")
 
     def _export_to(self, staging: Path, secret: Passphrase) -> None:

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from consultant_app.domain import Base, Inquiry
+from consultant_app.domain import Base, Inquiry, InquiryReason, Note
 from consultant_app.errors import VaultTooNewError, VaultUpgradeRequired
 from consultant_app.resources import migrations_dir
 from consultant_app.storage import migrate
@@ -107,3 +107,50 @@ def test_vault_from_a_newer_version_is_refused(vault_path, monkeypatch, tmp_path
         Vault.open(vault_path, PASSPHRASE)
     assert vault_path.read_bytes() == before
     assert newer.exists()
+
+
+REBUILD_REVISION = '''
+"""test-only revision: rebuilds the inquiry table, as SQLite's batch mode does to alter it"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("inquiry", recreate="always") as batch:
+        batch.add_column(sa.Column("probe", sa.Integer, nullable=True))
+
+
+def downgrade():
+    pass
+'''
+
+
+def test_a_migration_that_rebuilds_a_parent_table_keeps_its_children(vault_path, monkeypatch, tmp_path):
+    vault = Vault.create(vault_path, PASSPHRASE, name="T", team="odense")
+    with vault.session() as s:
+        inquiry = Inquiry(
+            received_at=datetime(2024, 5, 1, 9),
+            consultant="T",
+            region="nordjylland",
+            inquirer_type="skole",
+            channel="mail",
+            citizen_age_group="barn",
+            trip_concern="ingen",
+        )
+        s.add(inquiry)
+        s.flush()
+        s.add(InquiryReason(inquiry_id=inquiry.id, code="trusler"))
+        s.add(Note(inquiry_id=inquiry.id, text="bliver den?"))
+    vault.lock()
+    head = migrate.head_revision()
+    newer = newer_migrations(tmp_path / "newer", monkeypatch)
+    (newer / "versions" / "9999_probe.py").write_text(REBUILD_REVISION.format(head=head), encoding="utf-8")
+    with Vault.open(vault_path, PASSPHRASE) as upgraded, upgraded.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM inquiry_reason")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM note")).scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

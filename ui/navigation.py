@@ -8,13 +8,17 @@ from ui.audit.section import AuditSection
 from ui.inquiries.section import InquiriesSection
 from ui.overview.section import OverviewSection
 from ui.professionals.section import ProfessionalsSection
+from ui.risk.section import RiskSection
 from ui.section import Section
 from ui.settings.section import SettingsSection
+from ui.stats.section import StatsSection
 
 SECTIONS: tuple[type[Section], ...] = (
     OverviewSection,
     InquiriesSection,
+    RiskSection,
     ProfessionalsSection,
+    StatsSection,
     AuditSection,
     SettingsSection,
 )

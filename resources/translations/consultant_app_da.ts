@@ -9,6 +9,109 @@
     </message>
 </context>
 <context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risikovurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Gem udkast</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise…</source>
+        <translation>&amp;Afslut…</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment based on this…</source>
+        <translation>&amp;Ny vurdering på grundlag af denne…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Slet udkast…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / PDF…</source>
+        <translation>&amp;Udskriv / PDF…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Fastsat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
+        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
+    </message>
+    <message>
+        <source>followed by no. {id}</source>
+        <translation>fulgt op af nr. {id}</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>Nr. {id}</translation>
+    </message>
+    <message>
+        <source>(this one)</source>
+        <translation>(denne)</translation>
+    </message>
+    <message>
+        <source>Not yet ready to be finalised:</source>
+        <translation>Endnu ikke klar til at blive afsluttet:</translation>
+    </message>
+    <message>
+        <source>The draft is saved.</source>
+        <translation>Udkastet er gemt.</translation>
+    </message>
+    <message>
+        <source>Finalise the assessment? It cannot be changed afterwards; a later change is a new assessment based on this one. The next review and the measures&apos; deadlines become follow-ups on the case.</source>
+        <translation>Afslut vurderingen? Den kan ikke ændres bagefter; en senere ændring er en ny vurdering på grundlag af denne. Næste revurdering og tiltagenes frister bliver opfølgninger på sagen.</translation>
+    </message>
+    <message>
+        <source>Finalise the assessment</source>
+        <translation>Afslut vurderingen</translation>
+    </message>
+    <message>
+        <source>The assessment is finalised and can no longer be changed.</source>
+        <translation>Vurderingen er afsluttet og kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <source>Make a new assessment based on this one? It starts as a draft with the same answers; this one stays as it is.</source>
+        <translation>Lav en ny vurdering på grundlag af denne? Den begynder som et udkast med de samme svar; denne vurdering forbliver uændret.</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Ny vurdering</translation>
+    </message>
+    <message>
+        <source>A new draft, based on no. {id}.</source>
+        <translation>Et nyt udkast på grundlag af nr. {id}.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Slet udkast</translation>
+    </message>
+    <message>
+        <source>Delete this draft? It cannot be undone.</source>
+        <translation>Slet dette udkast? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Leave the draft without saving your changes?</source>
+        <translation>Forlad udkastet uden at gemme dine ændringer?</translation>
+    </message>
+</context>
+<context>
     <name>AuditSection</name>
     <message>
         <source>All records</source>
@@ -116,6 +219,45 @@
     <message>
         <source>all</source>
         <translation>alle</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New survey campaign</source>
+        <translation>Ny spørgeskemakampagne</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s code; empty: made from the name and month</source>
+        <translation>Styrelsens kode; tom: dannes af navn og måned</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>K&amp;ode</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Emne</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;text</source>
+        <translation>Mail&amp;tekst</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}. The text must contain {{link}}.</source>
+        <translation>Pladsholdere: {names}. Teksten skal indeholde {{link}}.</translation>
     </message>
 </context>
 <context>
@@ -347,6 +489,33 @@
     </message>
 </context>
 <context>
+    <name>ExportRow</name>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Eksportér &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Eksportér P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Protect small &amp;numbers (&lt;5)</source>
+        <translation>&amp;Beskyt små tal (&lt;5)</translation>
+    </message>
+    <message>
+        <source>For files that leave the team: figures from 1 to 4 are shown as “&lt;5”, and enough other figures are hidden that they cannot be worked out from the totals.</source>
+        <translation>Til filer, der forlader teamet: tal fra 1 til 4 vises som “&lt;5”, og så mange andre tal skjules, at de ikke kan regnes ud fra totalerne.</translation>
+    </message>
+    <message>
+        <source>Exported files are &lt;b&gt;not encrypted&lt;/b&gt;. They hold counts only (nothing about any person); keep and share them with care.</source>
+        <translation>Eksporterede filer er &lt;b&gt;ikke krypteret&lt;/b&gt;. De indeholder kun optællinger (intet om nogen person); opbevar og del dem med omtanke.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Notes, professional, citizen, case code or reference</source>
@@ -466,6 +635,213 @@
     <message>
         <source>&amp;Create vault</source>
         <translation>&amp;Opret boksen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>Ret opfølgning</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Ny opfølgning</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-00012</source>
+        <translation>fx 2025-00012</translation>
+    </message>
+    <message>
+        <source>Choose type</source>
+        <translation>Vælg type</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Sag</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>The note stays in the vault; a calendar export holds only the case code.</source>
+        <translation>Noten bliver i boksen; en kalendereksport indeholder kun sagskoden.</translation>
+    </message>
+    <message>
+        <source>No case has the code “{code}”. Write it as on the case, e.g. 2025-00012.</source>
+        <translation>Ingen sag har koden “{code}”. Skriv den som på sagen, fx 2025-00012.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpReminder</name>
+    <message>
+        <source>Follow-ups: {overdue} overdue, {today} due today.</source>
+        <translation>Opfølgninger: {overdue} forfaldne, {today} i dag.</translation>
+    </message>
+    <message>
+        <source>Security consultant</source>
+        <translation>Sikkerhedskonsulent</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <source>Show follow-ups</source>
+        <translation>Vis opfølgninger</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsSection</name>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>Udsat til</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Udført</translation>
+    </message>
+    <message>
+        <source>Mark the chosen follow-ups done (Space)</source>
+        <translation>Markér de valgte opfølgninger som udført (mellemrum)</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation>U&amp;dsæt…</translation>
+    </message>
+    <message>
+        <source>End s&amp;nooze</source>
+        <translation>Afslut ud&amp;sættelse</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ret…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>Å&amp;bn sag</translation>
+    </message>
+    <message>
+        <source>Open the case ({key})</source>
+        <translation>Åbn sagen ({key})</translation>
+    </message>
+    <message>
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Ny opfølgning…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;ksportér til kalender…</translation>
+    </message>
+    <message>
+        <source>Write the chosen follow-ups as a calendar file (.ics)</source>
+        <translation>Gem de valgte opfølgninger som kalenderfil (.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar file holds only “Follow-up” and the case code on the day: no name, no type and no note, because a calendar is copied to phones and servers outside the vault.</source>
+        <translation>Kalenderfilen indeholder kun “Opfølgning” og sagskoden på dagen: intet navn, ingen type og ingen note, fordi en kalender kopieres til telefoner og servere uden for boksen.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Forfaldne</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommende</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Udsatte</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Intet er forfaldent.</translation>
+    </message>
+    <message>
+        <source>No follow-ups today.</source>
+        <translation>Ingen opfølgninger i dag.</translation>
+    </message>
+    <message>
+        <source>Nothing coming up.</source>
+        <translation>Intet på vej.</translation>
+    </message>
+    <message>
+        <source>None snoozed.</source>
+        <translation>Ingen udsatte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n follow-up(s) ({codes}).</source>
+        <translation>
+            <numerusform>Udført: %n opfølgning ({codes}).</numerusform>
+            <numerusform>Udført: %n opfølgninger ({codes}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snoozed: {code} until {until}.</source>
+        <translation>Udsat: {code} til {until}.</translation>
+    </message>
+    <message>
+        <source>Saved: follow-up on {code}.</source>
+        <translation>Gemt: opfølgning på {code}.</translation>
+    </message>
+    <message>
+        <source>Added: follow-up on {code}.</source>
+        <translation>Tilføjet: opfølgning på {code}.</translation>
+    </message>
+    <message>
+        <source>Export follow-ups to calendar</source>
+        <translation>Eksportér opfølgninger til kalender</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) written to {path}. The file holds only the case codes.</source>
+        <translation>
+            <numerusform>%n opfølgning gemt i {path}. Filen indeholder kun sagskoden.</numerusform>
+            <numerusform>%n opfølgninger gemt i {path}. Filen indeholder kun sagskoderne.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -743,6 +1119,21 @@
     </message>
 </context>
 <context>
+    <name>MeasuresEditor</name>
+    <message>
+        <source>No measures yet.</source>
+        <translation>Ingen tiltag endnu.</translation>
+    </message>
+    <message>
+        <source>&amp;Add measure</source>
+        <translation>&amp;Tilføj tiltag</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>same e-mail</source>
@@ -781,6 +1172,29 @@
             <numerusform>%n kontakt</numerusform>
             <numerusform>%n kontakter</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MonthRange</name>
+    <message>
+        <source>First month</source>
+        <translation>Første måned</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Sidste måned</translation>
+    </message>
+    <message>
+        <source>This &amp;year</source>
+        <translation>&amp;I år</translation>
+    </message>
+    <message>
+        <source>&amp;Last year</source>
+        <translation>&amp;Sidste år</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1248,41 @@
     </message>
 </context>
 <context>
+    <name>PackageTableModel</name>
+    <message>
+        <source>Consultant (id)</source>
+        <translation>Konsulent (id)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Talt med</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Before the period (PDF history only)</source>
+        <translation>Før perioden (kun PDF&apos;ens historik)</translation>
+    </message>
+    <message>
+        <source>No: a newer version is used</source>
+        <translation>Nej: en nyere version er brugt</translation>
+    </message>
+    <message>
+        <source>No: after the period</source>
+        <translation>Nej: efter perioden</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>&amp;Show the passphrase</source>
@@ -870,6 +1319,76 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print risk assessment</source>
+        <translation>Udskriv risikovurdering</translation>
+    </message>
+    <message>
+        <source>Show the citizen&apos;s &amp;name</source>
+        <translation>Vis borgerens &amp;navn</translation>
+    </message>
+    <message>
+        <source>The name is printed only when this is ticked.</source>
+        <translation>Navnet kommer kun med på udskriften, når der er sat kryds her.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Udskriv…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Gem som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <source>Making the printout…</source>
+        <translation>Laver udskriften…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s).</source>
+        <translation>
+            <numerusform>%n side.</numerusform>
+            <numerusform>%n sider.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sendt til printeren.</translation>
+    </message>
+    <message>
+        <source>Preparing the pages for the printer…</source>
+        <translation>Gør siderne klar til printeren…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Gem som PDF</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted. Anyone who can open the folder can read it. Save it only where it is protected, and delete it when it is no longer needed.</source>
+        <translation>PDF-filen er IKKE krypteret. Alle, der kan åbne mappen, kan læse den. Gem den kun et sted, der er beskyttet, og slet den, når der ikke længere er brug for den.</translation>
+    </message>
+    <message>
+        <source>risk-assessment.pdf</source>
+        <translation>risikovurdering.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as {path} (not encrypted).</source>
+        <translation>Gemt som {path} (ikke krypteret).</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1633,88 @@
     </message>
 </context>
 <context>
+    <name>Risk</name>
+    <message>
+        <source>Finalised</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Measure {n}, {field}: {message}</source>
+        <translation>Tiltag {n}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskSection</name>
+    <message>
+        <source>All assessments</source>
+        <translation>Alle vurderinger</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Udkast</translation>
+    </message>
+    <message>
+        <source>Finalised</source>
+        <translation>Afsluttede</translation>
+    </message>
+    <message>
+        <source>Case code, e.g. 2025-00042</source>
+        <translation>Sagsnummer, fx 2025-00042</translation>
+    </message>
+    <message>
+        <source>&amp;Start assessment</source>
+        <translation>&amp;Start vurdering</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Samlet vurdering</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Næste revurdering</translation>
+    </message>
+    <message>
+        <source>New assessment for &amp;case:</source>
+        <translation>Ny vurdering for &amp;sag:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>Structured risk assessments and screenings of the cases. Enter opens one; a finalised assessment is changed by making a new one based on it.</source>
+        <translation>Strukturerede risikovurderinger og screeninger i sagerne. Enter åbner en vurdering; en afsluttet vurdering ændres ved at lave en ny på grundlag af den.</translation>
+    </message>
+    <message>
+        <source>Risk assessments</source>
+        <translation>Risikovurderinger</translation>
+    </message>
+    <message>
+        <source>{count} assessments, {drafts} of them drafts.</source>
+        <translation>{count} vurderinger, heraf {drafts} udkast.</translation>
+    </message>
+    <message>
+        <source>Type the code of the case first.</source>
+        <translation>Skriv sagens nummer først.</translation>
+    </message>
+</context>
+<context>
     <name>SafekeepingPage</name>
     <message>
         <source>Nobody can recover a lost passphrase: not your team lead, not IT, not the makers of this program. Without it, everything in the vault is lost for good.</source>
@@ -1161,6 +1762,266 @@
     <message>
         <source>Saved.</source>
         <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpDialog</name>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>Mailserver (SMTP)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Tom: systemets certifikater</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>&amp;Kryptering</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Brugernavn</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Adgangs&amp;kode</translation>
+    </message>
+    <message>
+        <source>&amp;From address</source>
+        <translation>&amp;Afsenderadresse</translation>
+    </message>
+    <message>
+        <source>From na&amp;me</source>
+        <translation>Afsender&amp;navn</translation>
+    </message>
+    <message>
+        <source>&amp;CA file</source>
+        <translation>&amp;CA-fil</translation>
+    </message>
+    <message>
+        <source>Only encrypted connections. The password is stored in the vault.</source>
+        <translation>Kun krypterede forbindelser. Adgangskoden gemmes i boksen.</translation>
+    </message>
+    <message>
+        <source>Stored — leave empty to keep it</source>
+        <translation>Gemt — lad feltet stå tomt for at beholde den</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt);;Alle filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze follow-up {code}</source>
+        <translation>Udsæt opfølgning {code}</translation>
+    </message>
+    <message>
+        <source>Due {due}. It is hidden from the lists until the chosen day.</source>
+        <translation>Dato {due}. Den skjules i listerne indtil den valgte dag.</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Til</translation>
+    </message>
+</context>
+<context>
+    <name>StatsSection</name>
+    <message>
+        <source>&amp;Team report…</source>
+        <translation>&amp;Teamrapport…</translation>
+    </message>
+    <message>
+        <source>Merge the consultants&apos; package files into one report</source>
+        <translation>Flet konsulenternes pakkefiler til én rapport</translation>
+    </message>
+    <message>
+        <source>New inquiries per month</source>
+        <translation>Nye henvendelser pr. måned</translation>
+    </message>
+    <message>
+        <source>New inquiries by region</source>
+        <translation>Nye henvendelser pr. region</translation>
+    </message>
+    <message>
+        <source>Share of children</source>
+        <translation>Andel børn</translation>
+    </message>
+    <message>
+        <source>Re-education trips and concerns in Denmark, by year</source>
+        <translation>Genopdragelsesrejser og bekymringer i Danmark, pr. år</translation>
+    </message>
+    <message>
+        <source>Inquiries by inquirer type</source>
+        <translation>Henvendelser efter henvender</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Rådgivning givet</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Pr. måned</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Børn</translation>
+    </message>
+    <message>
+        <source>Trips abroad</source>
+        <translation>Udlandsrejser</translation>
+    </message>
+    <message>
+        <source>Inquirers</source>
+        <translation>Henvendere</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Rådgivning</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Perioden slutter før den begynder.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Tæller…</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: &lt;b&gt;{inquiries}&lt;/b&gt; new inquiries · children: {children} · abroad: {abroad} · concern in Denmark: {concern} · courses open at the end: {courses}</source>
+        <translation>{first} – {last}: &lt;b&gt;{inquiries}&lt;/b&gt; nye henvendelser · børn: {children} · i udlandet: {abroad} · bekymring i Danmark: {concern} · åbne forløb ved periodens udgang: {courses}</translation>
+    </message>
+    <message>
+        <source>New inquiries</source>
+        <translation>Nye henvendelser</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>There are no counts from a year earlier to compare with.</source>
+        <translation>Der er ingen tal fra et år tidligere at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>The share of children in {period} against the same months a year earlier ({previous}).</source>
+        <translation>Andelen af børn i {period} mod de samme måneder et år tidligere ({previous}).</translation>
+    </message>
+    <message>
+        <source>Abroad: the citizen is abroad (re-education trip or involuntary stay). Concern (DK): the citizen is in Denmark, with a concern about or threat of a trip. Every year up to the period&apos;s end.</source>
+        <translation>Udlandet: borgeren er i udlandet (genopdragelsesrejse eller ufrivilligt ophold). Bekymring (DK): borgeren er i Danmark, med bekymring for eller trussel om rejse. Hvert år frem til periodens slutning.</translation>
+    </message>
+    <message>
+        <source>An inquiry may have been given several kinds of advice, so these add up to more than the inquiries.</source>
+        <translation>En henvendelse kan have fået flere slags rådgivning, så tallene summerer til mere end antallet af henvendelser.</translation>
+    </message>
+    <message>
+        <source>Open courses: advisory courses still open at the end of the period.</source>
+        <translation>Åbne forløb: rådgivningsforløb, der stadig var åbne ved periodens udgang.</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Eksportér statistik</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The file is not encrypted.</source>
+        <translation>Gemt: {path}. Filen er ikke krypteret.</translation>
+    </message>
+    <message>
+        <source>The figures are exact: tick “Protect small numbers” before sharing outside the team.</source>
+        <translation>Tallene er eksakte: sæt flueben ved “Beskyt små tal”, før filen deles uden for teamet.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTables</name>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Børn</translation>
+    </message>
+    <message>
+        <source>Abroad</source>
+        <translation>Udlandet</translation>
+    </message>
+    <message>
+        <source>Concern (DK)</source>
+        <translation>Bekymring (DK)</translation>
+    </message>
+    <message>
+        <source>Open courses at the end</source>
+        <translation>Åbne forløb ved udgang</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Share of children</source>
+        <translation>Andel børn</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Rådgivning givet</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +2092,365 @@
     <message>
         <source>Saved to {path}. Remember: the file is not encrypted.</source>
         <translation>Gemt i {path}. Husk: filen er ikke krypteret.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySection</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagner</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Ny kampagne…</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server…</source>
+        <translation>Mail&amp;server…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Første kontakt</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail program</source>
+        <translation>Åbn i &amp;mailprogram</translation>
+    </message>
+    <message>
+        <source>Open the e-mail to the chosen professional in the mail program</source>
+        <translation>Åbn mailen til den valgte fagperson i mailprogrammet</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail text to paste it yourself</source>
+        <translation>Kopiér mailteksten, så du selv kan indsætte den</translation>
+    </message>
+    <message>
+        <source>Send through SM&amp;TP…</source>
+        <translation>Send via SM&amp;TP…</translation>
+    </message>
+    <message>
+        <source>Send the e-mail to every chosen professional through the mail server</source>
+        <translation>Send mailen til alle valgte fagpersoner via mailserveren</translation>
+    </message>
+    <message>
+        <source>Sent &amp;another way…</source>
+        <translation>Sendt på &amp;anden måde…</translation>
+    </message>
+    <message>
+        <source>Record that the link was sent by phone, mail or otherwise</source>
+        <translation>Registrér at linket er givet pr. telefon, mail eller på anden måde</translation>
+    </message>
+    <message>
+        <source>Not &amp;relevant</source>
+        <translation>Ikke &amp;relevant</translation>
+    </message>
+    <message>
+        <source>Record that the chosen professionals are not to get the link</source>
+        <translation>Registrér at de valgte fagpersoner ikke skal have linket</translation>
+    </message>
+    <message>
+        <source>Save &amp;responses</source>
+        <translation>Gem &amp;svar</translation>
+    </message>
+    <message>
+        <source>Responses per region, as the survey tool reports them:</source>
+        <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
+    </message>
+    <message>
+        <source>Links sent</source>
+        <translation>Links sendt</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Svarprocent</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Eksportér &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <source>Responses and report</source>
+        <translation>Svar og rapport</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Spørgeskema</translation>
+    </message>
+    <message>
+        <source>No campaign yet</source>
+        <translation>Ingen kampagne endnu</translation>
+    </message>
+    <message>
+        <source>Create a campaign with the survey link from the agency: New campaign.</source>
+        <translation>Opret en kampagne med spørgeskemalinket fra styrelsen: Ny kampagne.</translation>
+    </message>
+    <message>
+        <source>Code {code} · period {start} – {end} · {sent} link(s) sent, {not_relevant} not relevant</source>
+        <translation>Kode {code} · periode {start} – {end} · {sent} link sendt, {not_relevant} ikke relevante</translation>
+    </message>
+    <message>
+        <source>(no e-mail)</source>
+        <translation>(ingen e-mail)</translation>
+    </message>
+    <message>
+        <source>Same e-mail address as another professional: probably one person.</source>
+        <translation>Samme e-mailadresse som en anden fagperson: sandsynligvis én person.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professional(s) should get the link.</source>
+        <translation>
+            <numerusform>%n fagperson skal have linket.</numerusform>
+            <numerusform>%n fagpersoner skal have linket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n group(s) share an e-mail address and are probably one person entered twice. Merge them in Professionals before sending, so the link goes out only once.</source>
+        <translation>
+            <numerusform>⚠ %n gruppe deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+            <numerusform>⚠ %n grupper deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Pr. telefon</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Pr. mail</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>På anden måde</translation>
+    </message>
+    <message>
+        <source>Sent another way</source>
+        <translation>Sendt på anden måde</translation>
+    </message>
+    <message>
+        <source>How was the link given?</source>
+        <translation>Hvordan blev linket givet?</translation>
+    </message>
+    <message>
+        <source>The text was shortened to fit the mail program; the link is whole.</source>
+        <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
+    </message>
+    <message>
+        <source>Open in mail program</source>
+        <translation>Åbn i mailprogram</translation>
+    </message>
+    <message>
+        <source>Was the e-mail sent?</source>
+        <translation>Blev mailen sendt?</translation>
+    </message>
+    <message>
+        <source>The e-mail text is copied. Paste it into your mail.</source>
+        <translation>Mailteksten er kopieret. Indsæt den i din mail.</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Was the text sent?</source>
+        <translation>Blev teksten sendt?</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>Ikke relevant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record that %n professional(s) are not to get the link in this campaign?</source>
+        <translation>
+            <numerusform>Registrér at %n fagperson ikke skal have linket i denne kampagne?</numerusform>
+            <numerusform>Registrér at %n fagpersoner ikke skal have linket i denne kampagne?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as sent: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som sendt: %n fagperson.</numerusform>
+            <numerusform>Registreret som sendt: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as not relevant: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som ikke relevant: %n fagperson.</numerusform>
+            <numerusform>Registreret som ikke relevant: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send through SMTP</source>
+        <translation>Send via SMTP</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the e-mail with the survey link to %n professional(s) now?</source>
+        <translation>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagperson nu?</numerusform>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagpersoner nu?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the survey link…</source>
+        <translation>Sender spørgeskemalinket…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent and recorded: %n.</source>
+        <translation>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending stopped. The e-mails sent before are recorded.</source>
+        <translation>Afsendelsen er stoppet. De mails, der blev sendt inden, er registreret.</translation>
+    </message>
+    <message>
+        <source>The responses are saved.</source>
+        <translation>Svarene er gemt.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export survey report</source>
+        <translation>Eksportér spørgeskemarapport</translation>
+    </message>
+    <message>
+        <source>The report is written to {path}.</source>
+        <translation>Rapporten er gemt i {path}.</translation>
+    </message>
+    <message>
+        <source>Campaign {code} is created.</source>
+        <translation>Kampagnen {code} er oprettet.</translation>
+    </message>
+    <message>
+        <source>The mail server is saved.</source>
+        <translation>Mailserveren er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReportDialog</name>
+    <message>
+        <source>Team report</source>
+        <translation>Teamrapport</translation>
+    </message>
+    <message>
+        <source>Package files</source>
+        <translation>Pakkefiler</translation>
+    </message>
+    <message>
+        <source>&amp;Add package files…</source>
+        <translation>&amp;Tilføj pakkefiler…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove chosen</source>
+        <translation>&amp;Fjern valgte</translation>
+    </message>
+    <message>
+        <source>Add the package files the consultants have sent (JSON).</source>
+        <translation>Tilføj de pakkefiler, konsulenterne har sendt (JSON).</translation>
+    </message>
+    <message>
+        <source>New inquiries per month, whole team</source>
+        <translation>Nye henvendelser pr. måned, hele teamet</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Pr. måned</translation>
+    </message>
+    <message>
+        <source>Packages used</source>
+        <translation>Brugte pakker</translation>
+    </message>
+    <message>
+        <source>&amp;Package files:</source>
+        <translation>Pa&amp;kkefiler:</translation>
+    </message>
+    <message>
+        <source>Choose package files</source>
+        <translation>Vælg pakkefiler</translation>
+    </message>
+    <message>
+        <source>Packages (*.json);;All files (*)</source>
+        <translation>Pakker (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Perioden slutter før den begynder.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fletter…</translation>
+    </message>
+    <message>
+        <source>New inquiries</source>
+        <translation>Nye henvendelser</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: &lt;b&gt;{inquiries}&lt;/b&gt; new inquiries from {packages} packages by {consultants} consultant(s).</source>
+        <translation>{first} – {last}: &lt;b&gt;{inquiries}&lt;/b&gt; nye henvendelser fra {packages} pakker fra {consultants} konsulent(er).</translation>
+    </message>
+    <message>
+        <source>{count} package(s) not counted: see “Packages used”.</source>
+        <translation>{count} pakke(r) ikke talt med: se “Brugte pakker”.</translation>
+    </message>
+    <message>
+        <source>Export team report</source>
+        <translation>Eksportér teamrapport</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The file is not encrypted.</source>
+        <translation>Gemt: {path}. Filen er ikke krypteret.</translation>
     </message>
 </context>
 <context>

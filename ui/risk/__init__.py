@@ -1,0 +1,1 @@
+"""Risiko: the list of risk assessments, the assessment editor and its printout."""

@@ -1,0 +1,171 @@
+"""The small inputs of the assessment editor: a rating, an optional date, the list of measures.
+
+Field names come from the core's risk texts (consultant_app/risk/texts.py) where it has them,
+so a field is called the same on screen and on the printout.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.risk import Measure
+from consultant_app.risk import texts as T
+from ui.labels import from_qdate, label, to_qdate
+from ui.widgets import CODE_ROLE, DateField
+
+
+class CodeChoice(QComboBox):
+    """One code of `codes` (labels from code list `list_name`), or none: the first entry, "–"."""
+
+    changed = Signal()
+
+    def __init__(self, list_name: str, codes: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("–", None)
+        for code in codes:
+            self.addItem(label(list_name, code), code)
+        self.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def code(self) -> str | None:
+        return self.currentData(CODE_ROLE)
+
+    def set_code(self, code: str | None) -> None:
+        found = self.findData(code, CODE_ROLE) if code is not None else 0
+        self.setCurrentIndex(max(found, 0))
+
+
+def level_choice(parent: QWidget | None = None) -> CodeChoice:
+    return CodeChoice("risk_level", ("lav", "moderat", "hoej"), parent)
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box turns the date on."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(caption)
+        self.date = DateField()
+        self.date.setDate(QDate.currentDate())
+        self.date.setEnabled(False)
+        self.check.toggled.connect(self.date.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.date)
+        row.addStretch()
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return from_qdate(self.date.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.check.setChecked(day is not None)
+        self.date.setDate(to_qdate(day) if day else QDate.currentDate())
+
+    def set_editable(self, enabled: bool) -> None:
+        self.check.setEnabled(enabled)
+        self.date.setEnabled(enabled and self.check.isChecked())
+
+
+class MeasureRow:
+    def __init__(self, measure: Measure | None) -> None:
+        self.action = QLineEdit(measure.action if measure else "")
+        self.action.setPlaceholderText(T.ACTION.render())
+        self.responsible = QLineEdit(measure.responsible if measure else "")
+        self.responsible.setPlaceholderText(T.RESPONSIBLE.render())
+        self.responsible.setMaxLength(200)
+        self.deadline = OptionalDate(T.DEADLINE.render())
+        self.deadline.set_value(measure.deadline if measure else None)
+        self.remove = QPushButton()
+        self.follow_up_type = measure.follow_up_type if measure else None
+
+    def measure(self) -> Measure:
+        return Measure(
+            action=self.action.text(),
+            responsible=self.responsible.text(),
+            deadline=self.deadline.value(),
+            follow_up_type=self.follow_up_type,
+        )
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.action, self.responsible, self.deadline, self.remove)
+
+
+class MeasuresEditor(QWidget):
+    """The safety measures: action, responsible, deadline; rows added and removed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MeasureRow] = []
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        for column, caption in enumerate((T.ACTION, T.RESPONSIBLE, T.DEADLINE)):
+            self.grid.addWidget(QLabel(f"<b>{caption.render()}</b>"), 0, column)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
+        self.none = QLabel(self.tr("No measures yet."))
+        self.add_button = QPushButton(self.tr("&Add measure"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.add(None, focus=True))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.grid)
+        column.addWidget(self.none)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+
+    def add(self, measure: Measure | None, *, focus: bool = False) -> MeasureRow:
+        row = MeasureRow(measure)
+        row.remove.setText(self.tr("Remove"))
+        row.remove.setAutoDefault(False)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self.rows.append(row)
+        self._lay_out()
+        if focus:
+            row.action.setFocus()
+        return row
+
+    def _remove(self, row: MeasureRow) -> None:
+        self.rows.remove(row)
+        for widget in row.widgets():
+            widget.deleteLater()
+        self._lay_out()
+        self.add_button.setFocus()
+
+    def _lay_out(self) -> None:
+        for n, row in enumerate(self.rows, start=1):
+            for column, widget in enumerate(row.widgets()):
+                self.grid.addWidget(widget, n, column)
+        self.none.setVisible(not self.rows)
+
+    def set_measures(self, measures: tuple[Measure, ...]) -> None:
+        for row in list(self.rows):
+            self.rows.remove(row)
+            for widget in row.widgets():
+                widget.deleteLater()
+        for measure in measures:
+            self.add(measure)
+        self._lay_out()
+
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(row.measure() for row in self.rows)
+
+    def set_editable(self, editable: bool) -> None:
+        self.add_button.setVisible(editable)
+        for row in self.rows:
+            for widget in row.widgets():
+                (widget.set_editable if isinstance(widget, OptionalDate) else widget.setEnabled)(editable)
+            row.remove.setVisible(editable)

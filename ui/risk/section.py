@@ -1,0 +1,307 @@
+"""Risiko: every risk assessment (case, date, instrument, status, judgement), newest first.
+Enter or a double click opens one in the editor; a new one is started for a case code.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
+from consultant_app.risk import DRAFT, FINALISED, AssessmentRow, default_library, list_assessments
+from consultant_app.risk import start_assessment as core_start
+from consultant_app.services.audit_log import case_code_of, parse_record_id
+from ui.labels import short_date
+from ui.lane_work import alive, error_text, in_vault
+from ui.risk.editor import AssessmentEditor
+from ui.risk.printing import PrintPreview
+from ui.risk.texts import instrument_name, judgement_text, status_text
+from ui.section import Section, Session
+from ui.widgets import ERROR_STYLE, heading
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NoSuchCaseError(ConsultantAppError):
+    """The typed case code names no case."""
+
+    text = Text(da="Der findes ingen sag med koden “{code}”.", en="There is no case with the code “{code}”.")
+
+
+def start_for_code(session, typed: str, instrument_id: str) -> int:
+    """Start a draft for the case the user typed ("2025-00042" or its number)."""
+    inquiry_id = parse_record_id(typed)
+    code = case_code_of(session, inquiry_id) if inquiry_id else None
+    if code is None or ("-" in typed and code != typed.strip()):
+        raise NoSuchCaseError(code=typed.strip())
+    return core_start(session, inquiry_id, instrument_id).id
+
+
+class RiskSection(Section):
+    key = "risk"
+    assessment_opened = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.rows: list[AssessmentRow] = []
+        self.editor: AssessmentEditor | None = None
+        self.preview: PrintPreview | None = None
+        self._generation = 0
+        library = default_library()
+        self.instruments = {i.id: i for i in library.current()}
+
+        self.filter = QComboBox()
+        for text, status in (
+            (self.tr("All assessments"), None),
+            (self.tr("Drafts"), DRAFT),
+            (self.tr("Finalised"), FINALISED),
+        ):
+            self.filter.addItem(text, status)
+        self.filter.currentIndexChanged.connect(self.reload)
+        self.case_code = QLineEdit()
+        self.case_code.setPlaceholderText(self.tr("Case code, e.g. 2025-00042"))
+        self.case_code.setMaximumWidth(220)
+        self.case_code.returnPressed.connect(self.start)
+        self.instrument = QComboBox()
+        for instrument in self.instruments.values():
+            self.instrument.addItem(instrument.name.text(), instrument.id)
+        self.start_button = QPushButton(self.tr("&Start assessment"))
+        self.start_button.setAutoDefault(False)
+        self.start_button.clicked.connect(self.start)
+
+        headers = (
+            self.tr("Case"),
+            self.tr("Date"),
+            self.tr("Instrument"),
+            self.tr("Status"),
+            self.tr("Judgement"),
+            self.tr("Next review"),
+        )
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        for column, width in ((0, 110), (1, 95), (2, 420), (3, 95), (4, 420)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.summary = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        new_row = QHBoxLayout()
+        case_label = QLabel(self.tr("New assessment for &case:"))
+        case_label.setBuddy(self.case_code)
+        new_row.addWidget(case_label)
+        new_row.addWidget(self.case_code)
+        new_row.addWidget(self.instrument)
+        new_row.addWidget(self.start_button)
+        new_row.addStretch()
+        show_label = QLabel(self.tr("Sho&w:"))
+        show_label.setBuddy(self.filter)
+        new_row.addWidget(show_label)
+        new_row.addWidget(self.filter)
+
+        list_page = QWidget()
+        column = QVBoxLayout(list_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading(self.title()))
+        intro = QLabel(
+            self.tr(
+                "Structured risk assessments and screenings of the cases. Enter opens one; a "
+                "finalised assessment is changed by making a new one based on it."
+            )
+        )
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        column.addLayout(new_row)
+        column.addWidget(self.error)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        self.list_page = list_page
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.setFocusProxy(self.table)
+
+    def title(self) -> str:
+        return self.tr("Risk assessments")
+
+    def activate(self) -> None:
+        if self.editor is None:
+            self.reload()
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        work = in_vault(self.session.vault, list_assessments, status=self.filter.currentData())
+
+        def loaded(rows: list[AssessmentRow]) -> None:
+            if generation == self._generation:
+                self._show_rows(rows)
+
+        self.session.lane.run(work, alive(self, loaded), alive(self, self._failed))
+
+    def _show_rows(self, rows: list[AssessmentRow]) -> None:
+        selected = self.selected_id()
+        self.rows = sorted(rows, key=lambda r: (r.assessed_on, r.id), reverse=True)
+        self.table.setRowCount(len(self.rows))
+        library = default_library()
+        for n, row in enumerate(self.rows):
+            try:
+                instrument = library.get(row.instrument_id, row.instrument_version)
+            except Exception:  # an assessment made with an instrument this installation lacks
+                instrument = None
+            values = (
+                row.case_code,
+                short_date(row.assessed_on),
+                instrument.name.text() if instrument else instrument_name(None, row.instrument_id, ""),
+                status_text(row.status),
+                judgement_text(row),
+                short_date(row.next_review_on),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(ID_ROLE, row.id)
+                if column == 3 and row.status == DRAFT:
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.table.setItem(n, column, item)
+        if selected is not None:
+            self.select(selected)
+        elif self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        drafts = sum(r.status == DRAFT for r in self.rows)
+        self.summary.setText(
+            self.tr("{count} assessments, {drafts} of them drafts.").format(
+                count=len(self.rows), drafts=drafts
+            )
+        )
+        self.error.hide()
+
+    def _failed(self, error: Exception) -> None:
+        self.error.setText(error_text(error))
+        self.error.show()
+
+    def selected_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    def select(self, assessment_id: int) -> None:
+        for n, row in enumerate(self.rows):
+            if row.id == assessment_id:
+                self.table.selectRow(n)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_assessment(self.rows[row].id)
+
+    # --- starting one --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        typed = self.case_code.text().strip()
+        if not typed:
+            self._failed_start(self.tr("Type the code of the case first."))
+            return
+        work = in_vault(self.session.vault, start_for_code, typed, self.instrument.currentData())
+
+        def started(assessment_id: int) -> None:
+            self.case_code.clear()
+            self.open_assessment(assessment_id)
+
+        self.session.lane.run(
+            work, alive(self, started), alive(self, lambda error: self._failed_start(error_text(error)))
+        )
+
+    def _failed_start(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.case_code.setFocus()
+
+    def start_for_case(self, inquiry_id: int, instrument_id: str) -> None:
+        """Start an assessment for a case (a hook for the case view)."""
+        work = in_vault(self.session.vault, core_start, inquiry_id, instrument_id)
+        self.session.lane.run(
+            work, alive(self, lambda a: self.open_assessment(a.id)), alive(self, self._failed)
+        )
+
+    # --- the editor ----------------------------------------------------------------------------
+
+    def open_assessment(self, assessment_id: int) -> None:
+        self._close_editor()
+        self.error.hide()
+        editor = AssessmentEditor(self.session, assessment_id)
+        editor.back.connect(self.close_editor)
+        editor.changed.connect(self.reload)
+        editor.print_wanted.connect(self.open_preview)
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        self.editor = editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.assessment_opened.emit(assessment_id)
+
+    def close_editor(self) -> None:
+        current = self.editor.assessment_id if self.editor else None
+        self._close_editor()
+        self.reload()
+        if current is not None:
+            self.select(current)
+        self.table.setFocus()
+
+    def _close_editor(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        self.stack.setCurrentWidget(self.list_page)
+
+    def open_preview(self, assessment_id: int) -> None:
+        self.preview = PrintPreview(self.session, assessment_id, self)
+        self.preview.finished.connect(self._preview_closed)
+        self.preview.open()
+
+    def _preview_closed(self) -> None:
+        preview, self.preview = self.preview, None
+        if preview is not None:
+            preview.deleteLater()
+
+    # --- navigation state: ids and codes only ---------------------------------------------------
+
+    def state(self) -> dict:
+        return {
+            "status": self.filter.currentData(),
+            "assessment": self.editor.assessment_id if self.editor else None,
+        }
+
+    def restore(self, state: dict) -> None:
+        status = state.get("status")
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(status if isinstance(status, str) else None)))
+        self.filter.blockSignals(False)
+        if isinstance(state.get("assessment"), int):
+            self.open_assessment(state["assessment"])

@@ -1,0 +1,1 @@
+"""Statistik: the vault's counts as tables and charts, their exports, and the team lead's report."""

@@ -1,0 +1,267 @@
+"""The team lead's report: choose the consultants' package files and a range of months; the
+packages are merged by the core's rules (the newest version of each consultant's month counts),
+shown with which package versions were used, and exported like the screen's own statistics."""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.counts.team_report import PackageRef, TeamReport
+from ui.lane_work import alive, error_text
+from ui.section import Session
+from ui.stats.charts import BarChart
+from ui.stats.controls import ExportRow, MonthRange, file_filter
+from ui.stats.panes import ChartAndTable
+from ui.stats.tables import CountTable, chart_month_labels, month_label, monthly_table
+from ui.stats.work import export_team, merge_files
+from ui.widgets import ERROR_STYLE, OK_STYLE
+
+Index = QModelIndex | QPersistentModelIndex
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PackageTableModel(QAbstractTableModel):
+    """The packages found in the files: consultant, month, version, and whether they count."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[PackageRef, str]] = []
+        self._headers = (self.tr("Consultant (id)"), self.tr("Month"), self.tr("Version"), self.tr("Counted"))
+
+    def set_report(self, report: TeamReport | None) -> None:
+        self.beginResetModel()
+        self.rows = []
+        if report is not None:
+            for refs, status in (
+                (report.used, self.tr("Yes")),
+                (report.used_for_history, self.tr("Before the period (PDF history only)")),
+                (report.superseded, self.tr("No: a newer version is used")),
+                (report.after_range, self.tr("No: after the period")),
+            ):
+                self.rows += [(ref, status) for ref in refs]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        ref, status = self.rows[index.row()]
+        return (ref.submitter, month_label(ref.month), str(ref.version), status)[index.column()]
+
+
+class TeamReportDialog(QDialog):
+    def __init__(self, session: Session, months: tuple[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.report: TeamReport | None = None
+        self._generation = 0
+        self.setWindowTitle(self.tr("Team report"))
+        self.resize(1100, 680)
+
+        self.files = QListWidget()
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.files.setMaximumHeight(110)
+        self.files.setAccessibleName(self.tr("Package files"))
+        add = QPushButton(self.tr("&Add package files…"))
+        add.clicked.connect(self.choose_files)
+        remove = QPushButton(self.tr("&Remove chosen"))
+        remove.clicked.connect(self.remove_chosen)
+        self.range = MonthRange()
+        self.range.set_months(*months, notify=False)
+        self.range.changed.connect(self.merge)
+        self.summary = QLabel(self.tr("Add the package files the consultants have sent (JSON)."))
+        self.summary.setWordWrap(True)
+
+        self.monthly = ChartAndTable(BarChart(self.tr("New inquiries per month, whole team")))
+        self.packages = PackageTableModel(self)
+        package_view = QTableView()
+        package_view.setModel(self.packages)
+        package_view.verticalHeader().hide()
+        package_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        package_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        package_view.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.monthly, self.tr("Per month"))
+        self.tabs.addTab(package_view, self.tr("Packages used"))
+
+        self.exports = ExportRow()
+        self.exports.set_enabled(False)
+        self.exports.export_requested.connect(self.export)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        file_buttons = QVBoxLayout()
+        file_buttons.addWidget(add)
+        file_buttons.addWidget(remove)
+        file_buttons.addStretch()
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.files, 1)
+        file_row.addLayout(file_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("&Package files:"), buddy=self.files))
+        layout.addLayout(file_row)
+        layout.addWidget(self.range)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.exports)
+        layout.addWidget(close)
+
+    # --- the files ------------------------------------------------------------------------
+
+    def ask_files(self) -> list[str]:
+        paths, _kind = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose package files"), "", self.tr("Packages (*.json);;All files (*)")
+        )
+        return paths
+
+    def choose_files(self) -> None:
+        self.add_files(self.ask_files())
+
+    def add_files(self, paths: list[str]) -> None:
+        known = set(self.paths())
+        for path in paths:
+            if path not in known:
+                item = QListWidgetItem(Path(path).name, self.files)
+                item.setData(PATH_ROLE, path)
+                item.setToolTip(path)
+                known.add(path)
+        self.merge()
+
+    def remove_chosen(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self.merge()
+
+    def paths(self) -> list[str]:
+        return [self.files.item(i).data(PATH_ROLE) for i in range(self.files.count())]
+
+    # --- merging --------------------------------------------------------------------------
+
+    def merge(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._show(None)
+        paths = self.paths()
+        if not paths:
+            self.summary.setStyleSheet("")
+            self.summary.setText(self.tr("Add the package files the consultants have sent (JSON)."))
+            return
+        if not self.range.valid():
+            self._say(self.tr("The period ends before it begins."), ERROR_STYLE)
+            return
+        first, last = self.range.months()
+        self._say(self.tr("Merging…"), "")
+
+        def merged(report: TeamReport) -> None:
+            if generation == self._generation:
+                self._show(report)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._say(error_text(error), ERROR_STYLE)
+
+        self.session.lane.run(
+            lambda: merge_files(paths, first, last), alive(self, merged), alive(self, failed)
+        )
+
+    def _show(self, report: TeamReport | None) -> None:
+        self.report = report
+        self.packages.set_report(report)
+        self.exports.set_enabled(report is not None)
+        if report is None:
+            self.monthly.show_table(CountTable("", [], [], []))
+            self.monthly.chart.set_data([], [])
+            return
+        stats = report.stats
+        self.monthly.show_table(monthly_table(stats))
+        self.monthly.chart.set_data(
+            chart_month_labels([m.month for m in stats.months]),
+            [(self.tr("New inquiries"), [m.totals.inquiries for m in stats.months])],
+        )
+        consultants = len({p.submitter for p in report.used})
+        text = self.tr(
+            "{first} – {last}: <b>{inquiries}</b> new inquiries from {packages} packages by {consultants} consultant(s)."
+        ).format(
+            first=month_label(stats.first),
+            last=month_label(stats.last),
+            inquiries=stats.totals.inquiries,
+            packages=len(report.used),
+            consultants=consultants,
+        )
+        left_out = len(report.superseded) + len(report.after_range)
+        if left_out:
+            text += " " + self.tr("{count} package(s) not counted: see “Packages used”.").format(
+                count=left_out
+            )
+        self._say(text, "")
+
+    def _say(self, text: str, style: str) -> None:
+        self.summary.setStyleSheet(style)
+        self.summary.setText(text)
+
+    # --- exports --------------------------------------------------------------------------
+
+    def ask_path(self, fmt: str, suggested: str) -> str:
+        path, _kind = QFileDialog.getSaveFileName(
+            self, self.tr("Export team report"), suggested, file_filter(fmt)
+        )
+        return path
+
+    def export(self, fmt: str) -> None:
+        report = self.report
+        if report is None:
+            return
+        chosen = self.ask_path(fmt, f"teamrapport-{report.stats.first}-{report.stats.last}.{fmt}")
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(f"{path.name}.{fmt}")
+        protect = self.exports.protected()
+        self.exports.set_enabled(False)
+        self.exports.say(self.tr("Saving…"))
+        vault, name = self.session.vault, self.session.profile.name
+        self.session.lane.run(
+            lambda: export_team(vault, report, fmt, protect, path, name),
+            alive(self, self._exported),
+            alive(self, self._export_failed),
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.exports.set_enabled(self.report is not None)
+        self.exports.say(
+            self.tr("Saved to {path}. The file is not encrypted.").format(path=str(path)), OK_STYLE
+        )
+
+    def _export_failed(self, error: Exception) -> None:
+        self.exports.set_enabled(self.report is not None)
+        self.exports.fail(error_text(error))

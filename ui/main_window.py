@@ -30,6 +30,7 @@ from consultant_app.domain import Profile
 from consultant_app.i18n import current_language
 from consultant_app.services.case_actions import SavedCase
 from consultant_app.storage.vault import Vault
+from ui.followups.reminder import FollowUpReminder
 from ui.idle import IdleWatcher
 from ui.inquiries.case_view import CaseView
 from ui.inquiries.form import InquiryForm
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.away.connect(self.lock)
+        self.reminder = FollowUpReminder(session, self)
+        self.reminder.open_requested.connect(lambda: self.show_section("followups"))
         self.restore(state or {})
 
     @property

@@ -5,6 +5,7 @@ A new screen (Risiko, Opfølgning, Spørgeskema, Statistik, Synkronisering, ...)
 """
 
 from ui.audit.section import AuditSection
+from ui.followups.section import FollowUpsSection
 from ui.inquiries.section import InquiriesSection
 from ui.overview.section import OverviewSection
 from ui.professionals.section import ProfessionalsSection
@@ -12,12 +13,15 @@ from ui.risk.section import RiskSection
 from ui.section import Section
 from ui.settings.section import SettingsSection
 from ui.stats.section import StatsSection
+from ui.survey.section import SurveySection
 
 SECTIONS: tuple[type[Section], ...] = (
     OverviewSection,
     InquiriesSection,
     RiskSection,
+    FollowUpsSection,
     ProfessionalsSection,
+    SurveySection,
     StatsSection,
     AuditSection,
     SettingsSection,

@@ -1,0 +1,173 @@
+"""The Spørgeskema screen on a real vault: a campaign made in its dialog; a professional with
+three phone contacts listed once; recording removes them from the list; a second recording is
+refused in the core's Danish words; entering responses updates the rate; the report exports."""
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QFileDialog
+
+from consultant_app.domain import Profile
+from consultant_app.survey import create_campaign, record_dispatch
+from tests.consultant_app.services import people_data as people
+from tests.ui.support import flush_deletions
+from ui.section import Session
+from ui.survey.dialogs import CampaignDialog, SmtpDialog
+from ui.survey.section import SurveySection
+
+YEAR = date.today().year
+
+
+@pytest.fixture
+def seeded(vault):
+    """Anna: three phone contacts this year; Bo: one; Bo's twin shares his e-mail."""
+    with vault.session() as s:
+        anna = people.professional(s, "Anna Æbelø", email="anna@aarhus.dk", organisation_name="Børn og Unge")
+        bo = people.professional(s, "Bo Berg", email="bo@politi.dk")
+        twin = people.professional(s, "Bo Berg", email=" BO@politi.dk")
+        for month in (1, 2, 3):
+            people.contact(s, anna.id, None, datetime(YEAR, month, 3, 10))
+        people.contact(s, bo.id, None, datetime(YEAR, 1, 5, 10))
+        people.contact(s, twin.id, None, datetime(YEAR, 1, 6, 10))
+    return {"anna": anna.id, "bo": bo.id, "twin": twin.id}
+
+
+@pytest.fixture
+def section(vault, lane, qtbot, seeded):
+    with vault.session() as s:
+        profile = s.get(Profile, 1)
+    widget = SurveySection(Session(vault, profile, lane))
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.campaign_list.count() == 0 and not widget.tabs.isEnabled())
+    yield widget
+    widget.hide()
+    flush_deletions()
+
+
+def new_campaign(qtbot, section) -> None:
+    section.new_campaign()
+    dialog = section.dialog
+    assert isinstance(dialog, CampaignDialog)
+    dialog.name.setText("Tilfredshed forår")
+    dialog.code.setText("siri-2025-1")
+    dialog.link.setText("ikke et link")
+    dialog.period_from.setDate(QDate(YEAR, 1, 1))
+    dialog.period_to.setDate(QDate(YEAR, 12, 31))
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors["link"].isVisible())
+    assert "ikke et gyldigt link" in dialog.errors["link"].text()
+    dialog.link.setText("https://survey.example.dk/s/abc")
+    dialog.save()
+    qtbot.waitUntil(lambda: section.campaign is not None and section.table.rowCount() == 3)
+
+
+def test_campaign_from_dialog_and_eligible_once(qtbot, section, seeded):
+    new_campaign(qtbot, section)
+    assert section.campaign.code == "siri-2025-1"
+    assert section.campaign_list.item(0).text() == "Tilfredshed forår\nsiri-2025-1"
+    names = [section.table.item(r, 0).text() for r in range(3)]
+    assert names.count("Anna Æbelø") == 1  # three contacts, one row
+    assert section.table.item(names.index("Anna Æbelø"), 3).text() == "3"
+    assert names.count("Bo Berg ⚠") == 2  # the twins are flagged
+    assert section.duplicates.isVisible()
+    assert "Flet dem under Fagpersoner" in section.duplicates.text()
+
+
+def test_mark_sent_removes_then_second_attempt_refused(qtbot, vault, section, seeded, monkeypatch):
+    new_campaign(qtbot, section)
+    monkeypatch.setattr(section, "choose_channel", lambda: "telefon")
+    section.select_professional(seeded["anna"])
+    section.other_button.click()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    assert "Registreret som sendt: 1 fagperson." in section.status.text()
+    assert section.campaign.links_sent == 1
+
+    # Bo gets the link in another window meanwhile; this list still shows him.
+    section.select_professional(seeded["bo"])
+    with vault.session() as s:
+        record_dispatch(s, section.campaign.id, seeded["bo"], channel="mail", method="manual")
+    section.other_button.click()
+    qtbot.waitUntil(lambda: "allerede fået linket" in section.status.text())
+    assert section.status.text().startswith(f"Fagperson {seeded['bo']} har allerede fået linket")
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1)
+
+
+def test_mailto_asks_before_recording(qtbot, section, seeded, monkeypatch):
+    new_campaign(qtbot, section)
+    opened, asked = [], []
+    monkeypatch.setattr(
+        "ui.survey.section.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+    )
+    monkeypatch.setattr(section, "confirm", lambda title, text: asked.append(text) or True)
+    section.select_professional(seeded["anna"])
+    section.mailto_button.click()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    assert opened and opened[0].startswith("mailto:anna@aarhus.dk?subject=")
+    assert asked == ["Blev mailen sendt?"]
+
+
+def test_not_relevant_and_responses_update_rate(qtbot, vault, section, seeded, monkeypatch, tmp_path):
+    new_campaign(qtbot, section)
+    monkeypatch.setattr(section, "confirm", lambda title, text: True)
+    section.select_professional(seeded["twin"])
+    section.not_relevant_button.click()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    with vault.session() as s:
+        record_dispatch(s, section.campaign.id, seeded["anna"], channel="mail", method="manual")
+        record_dispatch(s, section.campaign.id, seeded["bo"], channel="mail", method="manual")
+    section.reload()
+    qtbot.waitUntil(lambda: section.report.item(5, 1).text() == "2")
+    total = section.report.rowCount() - 1
+    assert section.report.item(total, 3).text() == "–"  # no responses entered yet
+    region = next(r for r in range(total) if section.report.item(r, 1).text() == "2")
+    code = list(section.responses)[region]
+    section.responses[code].setValue(1)
+    section.save_responses_button.click()
+    qtbot.waitUntil(lambda: section.report.item(region, 3).text() == "50,0 %")
+    assert section.report.item(total, 3).text() == "50,0 %"
+    assert section.report.item(total, 0).text() == "I alt"
+
+    target = tmp_path / "rapport.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    section.export_report("csv")
+    qtbot.waitUntil(target.exists)
+    assert "Svarprocent" in target.read_text("utf-8-sig")
+
+
+def test_smtp_dialog_keeps_password(qtbot, vault, section):
+    section.smtp_settings()
+    dialog = section.dialog
+    assert isinstance(dialog, SmtpDialog)
+    qtbot.waitUntil(dialog.buttons.isEnabled)
+    dialog.host.setText("smtp.example.dk")
+    dialog.security.setCurrentIndex(1)
+    assert dialog.port.value() == 587
+    dialog.from_address.setText("mette@example.dk")
+    dialog.password.setText("hemmelig")
+    dialog.save()
+    qtbot.waitUntil(lambda: "Mailserveren er gemt" in section.status.text())
+    section.smtp_settings()
+    again = section.dialog
+    qtbot.waitUntil(lambda: again.host.text() == "smtp.example.dk")
+    assert again.password.text() == "" and "Gemt" in again.password.placeholderText()
+
+
+def test_campaign_chosen_again_after_restore(qtbot, vault, lane, seeded):
+    with vault.session() as s:
+        create_campaign(
+            s, name="Første", link="https://a.dk/x", period_from=date(YEAR, 1, 1), period_to=date(YEAR, 6, 1)
+        )
+        second = create_campaign(
+            s, name="Anden", link="https://a.dk/y", period_from=date(YEAR, 1, 1), period_to=date(YEAR, 6, 1)
+        )
+        profile = s.get(Profile, 1)
+    widget = SurveySection(Session(vault, profile, lane))
+    qtbot.addWidget(widget)
+    widget.restore({"campaign": second.id, "tab": 1})
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.report.rowCount() == 6)
+    assert widget.campaign.name == "Anden" and widget.tabs.currentIndex() == 1

@@ -1,0 +1,1 @@
+"""Opfølgning: the consultant's follow-ups by day, and the hourly reminder."""

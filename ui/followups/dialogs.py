@@ -1,0 +1,195 @@
+"""Adding, changing and snoozing one follow-up. The core validates; its problems show under the
+fields, in its own words, and the dialog stays open until the change is stored."""
+
+import re
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.errors import NotFoundError, ValidationError
+from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
+from ui.labels import from_qdate, short_date, to_qdate
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Session
+from ui.widgets import CodeCombo, DateField, ErrorLabel
+
+CASE_CODE = re.compile(r"^\s*(\d{4})-(\d{1,9})\s*$")
+
+
+class UnknownCaseCode(Exception):
+    """The typed case code names no case in the vault."""
+
+
+def add_by_case_code(session, code: str, type: str, due_on: date | None, note: str | None) -> FollowUpRow:
+    """A follow-up on the case with this code (`2025-00012`); nothing is stored if none has it."""
+    found = CASE_CODE.match(code or "")
+    if found is None:
+        raise UnknownCaseCode(code)
+    try:
+        row = add_follow_up(session, int(found.group(2)), type, due_on, note)
+    except NotFoundError:
+        raise UnknownCaseCode(code) from None
+    if row.case_code != f"{found.group(1)}-{int(found.group(2)):05d}":
+        raise UnknownCaseCode(code)  # the id exists but in another year: the unit of work rolls back
+    return row
+
+
+class FollowUpDialog(QDialog):
+    """New (on a case code, or on a known case) or edit."""
+
+    saved = Signal(object)  # the stored FollowUpRow
+
+    def __init__(
+        self,
+        session: Session,
+        row: FollowUpRow | None = None,
+        *,
+        inquiry_id: int | None = None,
+        case_code: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._row = row
+        self._inquiry_id = inquiry_id
+        self.setWindowTitle(self.tr("Edit follow-up") if row else self.tr("New follow-up"))
+        self.setMinimumWidth(460)
+
+        self.case = QLineEdit(row.case_code if row else case_code)
+        self.case.setPlaceholderText(self.tr("e.g. 2025-00012"))
+        self.case.setReadOnly(row is not None or inquiry_id is not None)
+        self.type = CodeCombo("follow_up_type", self.tr("Choose type"))
+        self.type.set_code(row.type if row else "opkald")
+        self.due = DateField()
+        self.due.setDate(to_qdate(row.due_on if row else date.today() + timedelta(days=1)))
+        self.note = QPlainTextEdit(row.note or "" if row else "")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        self.errors = {name: ErrorLabel() for name in ("case", "type", "due_on", "note")}
+        self.problem = ErrorLabel()
+
+        form = QFormLayout()
+        for caption, widget, field in (
+            (self.tr("&Case"), self.case, "case"),
+            (self.tr("&Type"), self.type, "type"),
+            (self.tr("&Due"), self.due, "due_on"),
+            (self.tr("&Note"), self.note, "note"),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            form.addRow("", self.errors[field])
+        hint = QLabel(self.tr("The note stays in the vault; a calendar export holds only the case code."))
+        hint.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        (self.type if self.case.isReadOnly() else self.case).setFocus()
+
+    def save(self) -> None:
+        for label in (*self.errors.values(), self.problem):
+            label.show_message(None)
+        type_, due, note = self.type.code() or "", from_qdate(self.due.date()), self.note.toPlainText()
+        if self._row is not None:
+            work = in_vault(
+                self._session.vault, update_follow_up, self._row.id, type=type_, due_on=due, note=note
+            )
+        elif self._inquiry_id is not None:
+            work = in_vault(self._session.vault, add_follow_up, self._inquiry_id, type_, due, note)
+        else:
+            work = in_vault(self._session.vault, add_by_case_code, self.case.text(), type_, due, note)
+        self.buttons.setEnabled(False)
+        self._session.lane.run(work, alive(self, self._stored), alive(self, self._refused))
+
+    def _stored(self, row: FollowUpRow) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(row)
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, UnknownCaseCode):
+            self.errors["case"].show_message(
+                self.tr("No case has the code “{code}”. Write it as on the case, e.g. 2025-00012.").format(
+                    code=self.case.text().strip()
+                )
+            )
+            self.case.setFocus()
+        elif isinstance(error, ValidationError):
+            for problem in error.problems:
+                self.errors.get(problem.field, self.problem).show_message(problem.message())
+        else:
+            self.problem.show_message(error_text(error))
+        self.adjustSize()
+
+
+class SnoozeDialog(QDialog):
+    """Hide a follow-up from every list until a later day."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, row: FollowUpRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._row = row
+        self.setWindowTitle(self.tr("Snooze follow-up {code}").format(code=row.case_code))
+        self.until = DateField()
+        self.until.setMinimumDate(to_qdate(date.today() + timedelta(days=1)))
+        self.until.setDate(to_qdate(max(row.shows_on, date.today()) + timedelta(days=1)))
+        self.error = ErrorLabel()
+        text = QLabel(
+            self.tr("Due {due}. It is hidden from the lists until the chosen day.").format(
+                due=short_date(row.due_on)
+            )
+        )
+        text.setWordWrap(True)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Until"))
+        label.setBuddy(self.until)
+        form.addRow(label, self.until)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        self.error.show_message(None)
+        work = in_vault(self._session.vault, snooze, self._row.id, from_qdate(self.until.date()))
+        self.buttons.setEnabled(False)
+        self._session.lane.run(work, alive(self, self._stored), alive(self, self._refused))
+
+    def _stored(self, row: FollowUpRow) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(row)
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationError) and error.problems:
+            self.error.show_message(error.problems[0].message())
+        else:
+            self.error.show_message(error_text(error))

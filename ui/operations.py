@@ -74,6 +74,11 @@ class Lane(QObject):
         self._closed = False
 
     def run(self, operation: Callable[[], Any], on_success: OnSuccess, on_failure: OnFailure) -> None:
+        if self._closed:
+            # The app is shutting down and the vault is locked: a timer that fires now (a
+            # reminder, a delayed search) has nothing to do.
+            log.debug("operation dropped: the lane is closed")
+            return
         relay = _Relay(on_success, on_failure, self)
         self._in_flight.add(relay)
         self._executor.submit(_work, operation, relay)

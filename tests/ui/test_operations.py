@@ -6,6 +6,7 @@ import time
 import pytest
 
 from consultant_app.errors import VaultLockedError
+from ui.operations import Lane
 
 
 def test_work_runs_on_a_worker_and_the_result_arrives_on_the_gui_thread(qtbot, lane):
@@ -55,3 +56,12 @@ def test_operations_run_one_at_a_time_in_the_order_given(qtbot, lane):
     qtbot.waitUntil(lambda: len(done) == 6)
     assert done == list(range(6))
     assert max(overlap) == 1
+
+
+def test_work_asked_for_after_close_is_dropped_quietly(qtbot):
+    lane = Lane()
+    lane.close()
+    called: list[object] = []
+    lane.run(lambda: called.append("ran"), called.append, called.append)
+    qtbot.wait(50)
+    assert called == []

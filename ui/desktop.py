@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 from consultant_app.storage.vault import Vault
 from ui.first_run.wizard_dialog import FirstRunDialog
 from ui.language import Translations
-from ui.main_window import MainWindow
 from ui.operations import Lane
 from ui.section import Session
 from ui.unlock_dialog import UnlockDialog, UnlockedVault
@@ -69,7 +68,7 @@ class Desktop(QObject):
         self._state = {}
 
     def _open_main_window(self, session: Session, state: dict) -> None:
-        window = MainWindow(session, state)
+        window = _main_window_type()(session, state)
         window.locked.connect(self._on_locked)
         window.closed.connect(self._on_closed)
         window.language_changed.connect(self._change_language)
@@ -77,7 +76,7 @@ class Desktop(QObject):
 
     def _change_language(self, language: str) -> None:
         window = self.window
-        if not isinstance(window, MainWindow):
+        if not isinstance(window, _main_window_type()):
             return
         if self._translations is not None:
             self._translations.apply(language)
@@ -86,7 +85,7 @@ class Desktop(QObject):
 
     def _on_locked(self) -> None:
         window = self.window
-        self._state = window.last_state if isinstance(window, MainWindow) else {}
+        self._state = window.last_state if isinstance(window, _main_window_type()) else {}
         self._vault = None
         self._show_unlock()
 
@@ -104,3 +103,11 @@ class Desktop(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+
+
+def _main_window_type() -> type:
+    """The main window class, imported when first needed: every screen, openpyxl and ReportLab
+    load with it, and the unlock window should not wait for them (cold start, issue 8)."""
+    from ui.main_window import MainWindow
+
+    return MainWindow

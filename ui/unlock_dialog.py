@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from consultant_app.domain import Profile
-from consultant_app.errors import ConsultantAppError, WrongPassphraseError
+from consultant_app.errors import ConsultantAppError, VaultCorruptError, WrongPassphraseError
+from consultant_app.storage import recovery
 from consultant_app.storage.vault import Vault
 from ui.operations import Lane
 
@@ -124,8 +125,15 @@ class UnlockDialog(QDialog):
             self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.quit_button = self.buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Offered only when the vault is damaged (core text: the same words as the command line).
+        self.restore_button = self.buttons.addButton(
+            recovery.RESTORE_BUTTON.render(), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self._start_restore)
+        self._backup: recovery.BackupInfo | None = None
         # Enter always means "unlock": no button becomes the default by merely having focus.
-        for button in (self.unlock_button, self.quit_button):
+        for button in (self.unlock_button, self.quit_button, self.restore_button):
             button.setAutoDefault(False)
         self.unlock_button.setDefault(True)
         self.buttons.accepted.connect(self._start_unlock)
@@ -173,6 +181,8 @@ class UnlockDialog(QDialog):
         if isinstance(error, WrongPassphraseError):
             self._failures += 1
             self._wait_left = retry_delay(self._failures)
+        if isinstance(error, VaultCorruptError):
+            message = self._offer_restore()
         self._error = message
         self._show_status(self._error_with_wait(), error=True)
         if self._wait_left:
@@ -180,6 +190,36 @@ class UnlockDialog(QDialog):
             self._countdown.start()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    # --- a damaged vault -----------------------------------------------------------------
+
+    def _offer_restore(self) -> str:
+        """The vault is refused, nothing is deleted; offer the newest backup if there is one."""
+        backups = recovery.latest_backups(self._vault_path)
+        self._backup = backups[0] if backups else None
+        self.restore_button.setVisible(self._backup is not None)
+        if self._backup is None:
+            return recovery.NO_BACKUP.render()
+        when = self._backup.written_at.strftime("%d-%m-%Y %H:%M")
+        return recovery.RESTORE_OFFER.render(backup=self._backup.path, when=when)
+
+    def _start_restore(self) -> None:
+        if self._busy or self._backup is None:
+            return
+        text = self.passphrase.text()  # the backup's passphrase: usually the same one
+        if not text:
+            self._show_status(self.tr("Enter the passphrase."), error=True)
+            return
+        self._set_busy(True)
+        backup, path = self._backup.path, self._vault_path
+        self._lane.run(lambda: Vault.restore(backup, path, text, force=True), self._restored, self._failed)
+
+    def _restored(self, kept: Path | None) -> None:
+        self._set_busy(False)
+        self._backup = None
+        self.restore_button.hide()
+        self._show_status(recovery.RESTORED.render(kept=kept or "-"), error=False)
+        self.passphrase.setFocus()  # the passphrase is still there: Enter unlocks
 
     def _tick(self) -> None:
         self._wait_left -= 1
@@ -206,6 +246,7 @@ class UnlockDialog(QDialog):
         self.passphrase.setReadOnly(busy)  # read-only, not disabled: the field keeps the focus
         self.unlock_button.setEnabled(not busy and not self._wait_left)
         self.quit_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
 
     def _show_status(self, text: str, *, error: bool) -> None:
         self.status.setText(text)

@@ -32,7 +32,7 @@ from consultant_app.errors import (
     VaultUpgradeRequired,
 )
 from consultant_app.services import audit
-from consultant_app.storage import cipher, migrate
+from consultant_app.storage import cipher, migrate, recovery
 from consultant_app.storage.passphrase import Passphrase, require_strong
 from consultant_app.storage.paths import sibling
 
@@ -63,7 +63,7 @@ class Vault:
         lock = _acquire(path)
         try:
             staging = sibling(path, "new")
-            staging.unlink(missing_ok=True)  # only ever a half-made vault of ours
+            _discard(staging)  # only ever a half-made vault of ours
             conn = cipher.connect(str(staging))
             try:
                 cipher.apply_key(conn, secret)
@@ -97,6 +97,7 @@ class Vault:
             lock.release()
             raise
         try:
+            vault._require_pages_intact()  # a flipped byte anywhere: refused before any write
             vault._bring_schema_to_head(upgrade)
         except BaseException:
             vault.lock()
@@ -161,6 +162,7 @@ class Vault:
         staging = sibling(destination, "partial")
         self._export_to(staging, self._secret())
         _commit_file(staging, destination)
+        recovery.remember_backup(self.path, destination)
         self._record("backup")
         log.info("vault backed up")
         return destination
@@ -229,6 +231,13 @@ class Vault:
             pass
         return engine
 
+    def _require_pages_intact(self) -> None:
+        raw = self.engine.raw_connection()
+        try:
+            cipher.require_pages_intact(raw.driver_connection)
+        finally:
+            raw.close()
+
     def _bring_schema_to_head(self, upgrade: bool) -> None:
         with self.engine.connect() as conn:
             state = migrate.schema_state(conn)
@@ -257,12 +266,12 @@ class Vault:
         log.info("vault schema upgraded")
 
     def _export_to(self, staging: Path, secret: Passphrase) -> None:
-        staging.unlink(missing_ok=True)
+        _discard(staging)
         raw = self.engine.raw_connection()
         try:
             cipher.attach_and_export(raw.driver_connection, str(staging), secret)
         except BaseException:
-            staging.unlink(missing_ok=True)
+            _discard(staging)
             raise
         finally:
             raw.close()
@@ -303,6 +312,13 @@ def _acquire(path: Path) -> filelock.BaseFileLock:
     except filelock.Timeout:
         raise VaultInUseError() from None
     return lock
+
+
+def _discard(staging: Path) -> None:
+    """Remove a half-written working file and its journal: a journal left by a killed process
+    would otherwise be played back into the next file of that name."""
+    staging.unlink(missing_ok=True)
+    staging.with_name(staging.name + "-journal").unlink(missing_ok=True)
 
 
 def _stamp() -> str:

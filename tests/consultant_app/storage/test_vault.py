@@ -259,3 +259,14 @@ def test_vault_and_backup_are_readable_by_the_owner_only(vault, vault_path, tmp_
     vault.change_passphrase("en ny og lang sætning til test")
     for path in (vault_path, backup):
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_journal_left_by_a_killed_rekey_is_not_played_into_the_next(vault, vault_path):
+    add_sensitive_case(vault)
+    leftover = vault_path.with_name(vault_path.name + ".rekey-journal")
+    leftover.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(4088))  # a hot journal's magic
+    vault.change_passphrase("en helt ny og lang sætning æøå")
+    assert not leftover.exists()
+    vault.lock()
+    with Vault.open(vault_path, "en helt ny og lang sætning æøå") as v:
+        v.check_integrity()

@@ -1,0 +1,61 @@
+"""A damaged vault at unlock: a clear Danish message, an offer to restore the latest backup, and
+after the restore the vault unlocks; the damaged file is kept beside it."""
+
+from PySide6.QtCore import Qt
+
+from consultant_app.storage.vault import Vault
+from tests.ui.support import PASSPHRASE, type_passphrase
+from ui.main_window import MainWindow
+from ui.unlock_dialog import UnlockDialog
+
+
+def flip_a_middle_page(path) -> bytes:
+    data = bytearray(path.read_bytes())
+    data[(len(data) // 4096 // 2) * 4096 + 700] ^= 0x10
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def unlock_fails(qtbot, dialog: UnlockDialog) -> None:
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
+def test_a_damaged_vault_offers_the_latest_backup_and_restores_it(qtbot, desktop, vault_file, tmp_path):
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        backup = vault.backup(tmp_path / "sikkerhedskopi.bak")
+    damaged = flip_a_middle_page(vault_file)
+
+    desktop.start()
+    dialog = desktop.window
+    assert isinstance(dialog, UnlockDialog)
+    assert dialog.restore_button.isHidden()  # not offered before anything is wrong
+    unlock_fails(qtbot, dialog)
+    status = dialog.status.text()
+    assert "beskadiget" in status and "Intet er slettet" in status
+    assert str(backup) in status
+    assert dialog.restore_button.isVisible()
+    assert dialog.restore_button.text() == "Gendan seneste sikkerhedskopi"
+    assert vault_file.read_bytes() == damaged  # refused, untouched
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert "gendannet" in dialog.status.text(), dialog.status.text()
+    assert dialog.restore_button.isHidden()
+    kept = list(tmp_path.glob("vault.db.replaced-*.bak"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # moved aside, never deleted
+
+    dialog.passphrase.clear()
+    window = type_passphrase(qtbot, desktop)
+    assert isinstance(window, MainWindow)
+
+
+def test_a_damaged_vault_without_a_backup_says_so_and_offers_nothing(qtbot, desktop, vault_file):
+    damaged = flip_a_middle_page(vault_file)
+    desktop.start()
+    dialog = desktop.window
+    unlock_fails(qtbot, dialog)
+    assert "ikke fundet nogen sikkerhedskopi" in dialog.status.text()
+    assert dialog.restore_button.isHidden()
+    assert vault_file.read_bytes() == damaged

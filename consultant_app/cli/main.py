@@ -19,6 +19,7 @@ from consultant_app.cli import (
     selftest_command,
     stats_commands,
     survey_commands,
+    sync_commands,
     vault_commands,
 )
 from consultant_app.errors import ConsultantAppError
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     followup_commands,
     survey_commands,
     stats_commands,
+    sync_commands,
     selftest_command,
 )
 

@@ -31,6 +31,7 @@ from consultant_app.errors import StorageWriteError
 from consultant_app.i18n import Text
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.services import audit
+from consultant_app.sync.outbox import record_package_file
 
 _UNENCRYPTED = Text(
     da="Bemærk: {path} er IKKE krypteret. Den indeholder optællinger fra boksen (ingen personoplysninger); "
@@ -193,6 +194,7 @@ def package(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.session() as session:
         built = build_package(session, args.month)
         _write(args.output, built.to_json().encode("utf-8"))
+        record_package_file(session, built)  # the outbox knows every version that left
         audit.record(session, "export", detail=f"package {built.month} v{built.version}")
     print(_UNENCRYPTED.render(path=args.output), file=sys.stderr)
     human = _PACKAGE.render(month=built.month, version=built.version, path=args.output)

@@ -9,6 +9,7 @@ from consultant_app.domain.profile import Profile
 from consultant_app.domain.risk import RiskAssessment, RiskMeasure, RiskRating
 from consultant_app.domain.settings import SmtpSettings
 from consultant_app.domain.survey import SurveyCampaign, SurveyDispatch, SurveyResponseCount
+from consultant_app.domain.sync_settings import SyncSettings
 
 __all__ = [
     "AuditEvent",
@@ -30,5 +31,6 @@ __all__ = [
     "SurveyCampaign",
     "SurveyDispatch",
     "SurveyResponseCount",
+    "SyncSettings",
     "normalise_email",
 ]

@@ -56,6 +56,7 @@ ENTITY_LABELS = {
     "outbox_package": Text(da="Optællingspakke", en="Count package"),
     "profile": Text(da="Profil", en="Profile"),
     "smtp_settings": Text(da="Mailserver", en="Mail server"),
+    "sync_settings": Text(da="Synkronisering til SIRI", en="Sync to SIRI"),
 }
 # The parts of a case, each by the column that names its inquiry.
 _CASE_PARTS = {

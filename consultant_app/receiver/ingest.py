@@ -1,0 +1,146 @@
+"""The rules for taking in a package, the same over the API and for files (`import`).
+
+- Validation is the core's `Package` model (counts.package), strict: a package carries counts
+  and nothing else. Problems are reported by place and rule, never by value: a key the model
+  does not know is shown as '?' (it could hold anything).
+- A package is stored once per (submitter, month, version). The same version again with the
+  same counts is a duplicate (nothing new is stored); with different counts it is a conflict
+  (two different packages cannot both be that version) and is refused.
+- Every version is kept; the reports count the latest per submitter and month.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from consultant_app.counts.package import Package
+from consultant_app.receiver.db import StoredPackage, TokenBinding, utcnow
+
+STORED, DUPLICATE = "stored", "duplicate"
+MAX_PROBLEMS = 10
+_SAFE_PART = re.compile(r"^[a-z_]{1,40}$")  # field names and codes; anything else is not echoed
+_QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+class InvalidPackage(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid package")
+        self.problems = problems
+
+
+class VersionConflict(Exception):
+    """The same submitter, month and version is already stored with other counts."""
+
+
+class SubmitterMismatch(Exception):
+    """The token belongs to another submitter."""
+
+
+@dataclass(frozen=True)
+class Ingested:
+    outcome: str  # stored | duplicate
+    package_id: int
+    submitter: str
+    month: str
+    version: int
+
+    def as_json(self) -> dict:
+        return {
+            "outcome": self.outcome,
+            "submitter": self.submitter,
+            "month": self.month,
+            "version": self.version,
+        }
+
+
+def parse_package(body: bytes | str) -> Package:
+    try:
+        return Package.model_validate_json(body)
+    except ValidationError as exc:
+        raise InvalidPackage([_problem(e) for e in exc.errors()[:MAX_PROBLEMS]]) from None
+
+
+def _problem(error: dict) -> str:
+    where = ".".join(_safe(p) for p in error.get("loc", ())) or "-"
+    message = str(error.get("msg", "invalid"))
+    if error.get("type") == "json_invalid":
+        message = "Invalid JSON"  # pydantic's own text may quote the document
+    elif error.get("type") == "value_error":  # the model's own rules may list the keys it got
+        message = _QUOTED.sub(_quoted, message)
+    return f"{where}: {message}"
+
+
+def _quoted(match: re.Match) -> str:
+    inner = match.group(1) if match.group(1) is not None else match.group(2)
+    return match.group(0) if _SAFE_PART.match(inner) else "'?'"
+
+
+def _safe(part: object) -> str:
+    if isinstance(part, int):
+        return str(part)
+    text = str(part)
+    return text if _SAFE_PART.match(text) else "?"
+
+
+def canonical(package: Package) -> str:
+    return json.dumps(package.as_json(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def check_binding(conn: Connection, token_id: str, submitter: str, preset: str | None) -> None:
+    """The token's submitter: the one named when it was issued, else the one of its first
+    package (bound now, in the caller's transaction). `SubmitterMismatch` for another."""
+    if preset is not None:
+        if preset != submitter:
+            raise SubmitterMismatch()
+        return
+    bound = conn.scalar(select(TokenBinding.submitter).where(TokenBinding.token_id == token_id))
+    if bound is None:
+        conn.execute(insert(TokenBinding).values(token_id=token_id, submitter=submitter, bound_at=utcnow()))
+    elif bound != submitter:
+        raise SubmitterMismatch()
+
+
+def store(conn: Connection, package: Package, *, source: str, token_id: str | None = None) -> Ingested:
+    """Store the package unless that version is already there (in the caller's transaction).
+    `VersionConflict` when the stored version has other counts."""
+    existing = conn.execute(
+        select(StoredPackage.id, StoredPackage.payload).where(
+            StoredPackage.submitter == package.submitter,
+            StoredPackage.month == package.month,
+            StoredPackage.version == package.version,
+        )
+    ).one_or_none()
+    if existing is not None:
+        if not Package.model_validate_json(existing.payload).same_counts(package):
+            raise VersionConflict()
+        return Ingested(DUPLICATE, existing.id, package.submitter, package.month, package.version)
+    result = conn.execute(
+        insert(StoredPackage).values(
+            submitter=package.submitter,
+            team=package.team,
+            month=package.month,
+            version=package.version,
+            received_at=utcnow(),
+            source=source,
+            token_id=token_id,
+            payload=canonical(package),
+        )
+    )
+    return Ingested(STORED, result.inserted_primary_key[0], package.submitter, package.month, package.version)
+
+
+def store_with_retry(engine, package: Package, *, source: str, **kw) -> Ingested:
+    """`store` in its own transaction; a concurrent insert of the same version is resolved by
+    reading again (it is then a duplicate or a conflict)."""
+    for attempt in range(2):
+        try:
+            with engine.begin() as conn:
+                return store(conn, package, source=source, **kw)
+        except IntegrityError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover

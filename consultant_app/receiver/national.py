@@ -1,0 +1,163 @@
+"""The national report (counts.md): the sum over submitters of their latest package version
+per month, in the shape every other consumer uses.
+
+`{"from", "to", "totals", "regions", "same_period_previous_year", "by_year", "survey"}`:
+- `totals`, `regions`: the range `from`..`to` (months summed; `active_courses_end` is the
+  figure at the end of `to`);
+- `same_period_previous_year`: the totals of the same months a year earlier;
+- `by_year`: every calendar year with data up to `to`, the running year only up to `to` (the
+  years of the core's statistics note, so the JSON and the PDF agree);
+- `survey`: links sent per survey campaign and region in the range, with each campaign's total.
+Every version stays stored; only the latest per submitter and month is counted. The JSON is
+exact; the published csv / xlsx / pdf apply the core's small-cell protection (counts.files).
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, func, select
+
+from consultant_app.codes import load_codes
+from consultant_app.counts.blocks import CountBlock, add_blocks, regions, zero_block
+from consultant_app.counts.monthly import stats_from_blocks
+from consultant_app.counts.months import months_between, parse_month
+from consultant_app.counts.note import StatsNote, build_note
+from consultant_app.counts.package import Package
+from consultant_app.counts.query import RegionMonths
+from consultant_app.i18n import Text, current_language
+from consultant_app.receiver.db import StoredPackage
+
+SUBJECT = Text(
+    da="Nationale tal: {packages} pakker fra {submitters} konsulent(er)",
+    en="National figures: {packages} packages from {submitters} consultant(s)",
+)
+SURVEY_SHEET = Text(da="Spørgeskema", en="Survey")
+SURVEY_TITLE = Text(
+    da="Links til tilfredshedsundersøgelsen sendt pr. kampagne og region",
+    en="Satisfaction-survey links sent by campaign and region",
+)
+SURVEY_HEADER = (
+    Text(da="Kampagne", en="Campaign"),
+    Text(da="Region", en="Region"),
+    Text(da="Links sendt", en="Links sent"),
+)
+TOTAL = Text(da="I alt", en="Total")
+
+
+@dataclass(frozen=True)
+class NationalReport:
+    first: str
+    last: str
+    history: RegionMonths  # month -> region -> block, every month up to `last` with a package
+    survey: list[dict]
+    packages: int  # counted in the range
+    submitters: int
+
+    def note(self, language: str | None = None) -> StatsNote:
+        subject = SUBJECT.render(language, packages=self.packages, submitters=self.submitters)
+        return build_note(self.history, self.first, self.last, subject)
+
+    def as_json(self) -> dict:
+        note = self.note()
+        previous = note.previous.totals if note.previous is not None else zero_block()
+        return {
+            "from": self.first,
+            "to": self.last,
+            "totals": note.period.totals.model_dump(),
+            "regions": {r: b.model_dump() for r, b in note.period.regions.items()},
+            "same_period_previous_year": previous.model_dump(),
+            "by_year": {span.first[:4]: span.totals.model_dump() for span in note.years},
+            "survey": self.survey,
+        }
+
+
+def latest_packages(conn: Connection, last: str) -> list[Package]:
+    """The newest version per submitter and month, for months up to `last`."""
+    newest = (
+        select(StoredPackage.submitter, StoredPackage.month, func.max(StoredPackage.version).label("version"))
+        .where(StoredPackage.month <= last)
+        .group_by(StoredPackage.submitter, StoredPackage.month)
+        .subquery()
+    )
+    statement = select(StoredPackage.payload).join(
+        newest,
+        and_(
+            StoredPackage.submitter == newest.c.submitter,
+            StoredPackage.month == newest.c.month,
+            StoredPackage.version == newest.c.version,
+        ),
+    )
+    return [Package.model_validate_json(payload) for payload in conn.scalars(statement)]
+
+
+def national_report(conn: Connection, first: str, last: str) -> NationalReport:
+    first, last = parse_month(first), parse_month(last)
+    in_range = set(months_between(first, last))
+    packages = latest_packages(conn, last)
+    by_month: dict[str, dict[str, list[CountBlock]]] = {}
+    links: dict[str, dict[str, int]] = {}
+    counted, submitters = 0, set()
+    for package in packages:
+        month_blocks = by_month.setdefault(package.month, {r: [] for r in regions()})
+        for region, block in package.regions.items():
+            month_blocks[region].append(block)
+        if package.month in in_range:
+            counted += 1
+            submitters.add(package.submitter)
+            for survey in package.survey:
+                sums = links.setdefault(survey.campaign, dict.fromkeys(regions(), 0))
+                for region, n in survey.links_sent.items():
+                    sums[region] += n
+    history = {
+        month: {r: add_blocks(blocks[r]) for r in regions()} for month, blocks in sorted(by_month.items())
+    }
+    survey = [
+        {"campaign": code, "links_sent": sums, "total": sum(sums.values())}
+        for code, sums in sorted(links.items())
+    ]
+    return NationalReport(first, last, history, survey, counted, len(submitters))
+
+
+FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def render_national(report: NationalReport, fmt: str, *, language: str | None = None) -> bytes:
+    """The report as a file: JSON exact; csv, xlsx and pdf with small cells protected."""
+    from consultant_app.counts.files import StatsFile, render  # reportlab, openpyxl: only here
+    from consultant_app.reports.pdf_base import PrintInfo
+
+    if fmt == "json":
+        return (json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    note = report.note(language)
+    content = StatsFile(
+        stats_from_blocks(report.first, report.last, report.history),
+        note.subject,
+        datetime.now().strftime("%Y-%m-%d %H:%M"),
+        note=lambda: note,
+        listings=[_survey_listing(report, language)],
+    )
+    printed = PrintInfo(
+        printed_by="consultant-app-receiver",
+        printed_at=datetime.now(),
+        language=language or current_language(),
+    )
+    return render(content, fmt, protect_small_cells=True, printed=printed, language=language)
+
+
+def _survey_listing(report: NationalReport, language: str | None):
+    from consultant_app.counts.exports import Listing
+
+    labels = {c.code: c.label(language) for c in load_codes()["region"]}
+    rows: list[list[object]] = []
+    for campaign in report.survey:
+        rows += [[campaign["campaign"], labels.get(r, r), n] for r, n in campaign["links_sent"].items()]
+        rows.append([campaign["campaign"], TOTAL.render(language), campaign["total"]])
+    return Listing(
+        SURVEY_SHEET.render(language),
+        SURVEY_TITLE.render(language),
+        [t.render(language) for t in SURVEY_HEADER],
+        rows,
+    )

@@ -19,12 +19,12 @@ from consultant_app.cli.common import (
     vault_path,
 )
 from consultant_app.codes import load_codes
-from consultant_app.counts.exports import Listing
 from consultant_app.counts.files import BINARY_FORMATS, FORMATS, StatsFile, render
 from consultant_app.counts.monthly import monthly_stats
 from consultant_app.counts.months import parse_month
-from consultant_app.counts.note import build_note, load_note
+from consultant_app.counts.note import load_note
 from consultant_app.counts.package import build_package
+from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import merge_packages, read_package
 from consultant_app.domain import Profile
 from consultant_app.errors import StorageWriteError
@@ -76,16 +76,6 @@ _TOTAL = Text(
     da="I alt {first} – {last}: {inquiries} henvendelser, {active} aktive forløb ved periodens udgang",
     en="Total {first} – {last}: {inquiries} inquiries, {active} active courses at the period's end",
 )
-_CONSULTANT = Text(da="{name}, team {team}", en="{name}, team {team}")
-_TEAM = Text(
-    da="teamrapport af {packages} pakker fra {submitters} konsulent(er)",
-    en="team report of {packages} packages from {submitters} consultant(s)",
-)
-_PACKAGES = Text(da="Pakker", en="Packages")
-_PACKAGES_TITLE = Text(da="Pakker brugt i rapporten", en="Packages used in the report")
-_SUBMITTER = Text(da="Afsender", en="Submitter")
-_MONTH = Text(da="Måned", en="Month")
-_VERSION = Text(da="Version", en="Version")  # fmt: skip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -172,7 +162,7 @@ def stats_monthly(args: argparse.Namespace) -> int:
         profile = session.get(Profile, 1)
         name = profile.name if profile else ""
         team = load_codes()["team"].label(profile.team) if profile else ""
-        subject = _CONSULTANT.render(name=name, team=team)
+        subject = CONSULTANT.render(name=name, team=team)
         content = StatsFile(
             stats,
             subject,
@@ -209,22 +199,7 @@ def team_report(args: argparse.Namespace) -> int:
     for text, refs in ((_SUPERSEDED, report.superseded), (_AFTER, report.after_range)):
         for ref in refs:
             print(text.render(submitter=ref.submitter, month=ref.month, version=ref.version), file=sys.stderr)
-    used = report.used
-    subject = _TEAM.render(packages=len(used), submitters=len({p.submitter for p in used}))
-    listing = Listing(
-        _PACKAGES.render(),
-        _PACKAGES_TITLE.render(),
-        [_SUBMITTER.render(), _MONTH.render(), _VERSION.render()],
-        [[p.submitter, p.month, p.version] for p in used],
-    )
-    content = StatsFile(
-        report.stats,
-        subject,
-        datetime.now().strftime("%Y-%m-%d %H:%M"),
-        note=lambda: build_note(report.history, args.first, args.last, subject),
-        json_extra={"packages": [p.as_json() for p in used]},
-        listings=[listing],
-    )
+    content = team_report_file(report, datetime.now().strftime("%Y-%m-%d %H:%M"))
     printed = _printed(getpass.getuser() or "-")
     _deliver(args, fmt, render(content, fmt, protect_small_cells=args.protect_small_cells, printed=printed))
     return 0

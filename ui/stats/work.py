@@ -13,29 +13,16 @@ from datetime import datetime
 from pathlib import Path
 
 from consultant_app.codes import load_codes
-from consultant_app.counts.exports import Listing
 from consultant_app.counts.files import StatsFile, render
 from consultant_app.counts.monthly import MonthlyStats, monthly_stats
-from consultant_app.counts.note import StatsNote, build_note, load_note
+from consultant_app.counts.note import StatsNote, load_note
+from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import TeamReport, merge_packages, read_package
 from consultant_app.domain import Profile
 from consultant_app.errors import StorageWriteError
-from consultant_app.i18n import Text
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.services import audit
 from consultant_app.storage.vault import Vault
-
-# The same words as `stats monthly` / `team-report` write into the files (cli/stats_commands.py).
-CONSULTANT = Text(da="{name}, team {team}", en="{name}, team {team}")
-TEAM = Text(
-    da="teamrapport af {packages} pakker fra {submitters} konsulent(er)",
-    en="team report of {packages} packages from {submitters} consultant(s)",
-)
-PACKAGES = Text(da="Pakker", en="Packages")
-PACKAGES_TITLE = Text(da="Pakker brugt i rapporten", en="Packages used in the report")
-SUBMITTER = Text(da="Afsender", en="Submitter")
-MONTH = Text(da="Måned", en="Month")
-VERSION = Text(da="Version", en="Version")
 
 
 @dataclass(frozen=True)
@@ -84,21 +71,7 @@ def export_team(
 ) -> Path:
     """Write a merged team report as `fmt` (with the packages it used), and record the export."""
     first, last, used = report.stats.first, report.stats.last, report.used
-    subject = TEAM.render(packages=len(used), submitters=len({p.submitter for p in used}))
-    listing = Listing(
-        PACKAGES.render(),
-        PACKAGES_TITLE.render(),
-        [SUBMITTER.render(), MONTH.render(), VERSION.render()],
-        [[p.submitter, p.month, p.version] for p in used],
-    )
-    content = StatsFile(
-        report.stats,
-        subject,
-        _now(),
-        note=lambda: build_note(report.history, first, last, subject),
-        json_extra={"packages": [p.as_json() for p in used]},
-        listings=[listing],
-    )
+    content = team_report_file(report, _now())
     data = render(content, fmt, protect_small_cells=protect, printed=_printed(printed_by))
     write_file(path, data)
     with vault.session() as session:

@@ -6,6 +6,7 @@ import traceback
 from datetime import datetime
 
 import pytest
+from sqlalchemy import select
 
 from consultant_app.cli.main import main as cli_main
 from consultant_app.domain import Inquiry, Profile
@@ -59,6 +60,8 @@ def test_every_failure_path_keeps_the_passphrase_out(tmp_path, debug_logs, capsy
                 notes=RECORD_CANARY,
             )
         )
+    with vault.session() as s:  # a read at DEBUG: SQLAlchemy would log the row itself
+        assert s.scalars(select(Inquiry.notes)).one() == RECORD_CANARY
     seen.append(_fail(lambda: vault.change_passphrase(WEAK)))
     seen.append(_fail(lambda: vault.backup(tmp_path / "missing-dir" / "b.vault")))
 

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         case_menu.addActions([self.new_action, self.find_action])
         go_menu = self.menuBar().addMenu(self.tr("&Go to"))
         for number, section in enumerate(self.sections, start=1):
-            go = action(section.title(), f"Ctrl+{number}", self._show_by_action)
+            go = action(section.title(), _number_shortcut(number), self._show_by_action)
             go.setData(section.key)
             go_menu.addAction(go)
 
@@ -138,7 +138,10 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navigation"))
         for number, section in enumerate(self.sections, start=1):
             self.nav.addItem(section.title())
-            self.nav.item(number - 1).setToolTip(f"{section.title()} (Ctrl+{number})")
+            shortcut = _number_shortcut(number)
+            self.nav.item(number - 1).setToolTip(
+                f"{section.title()} ({shortcut})" if shortcut else section.title()
+            )
         font = QFont(self.nav.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
@@ -307,3 +310,10 @@ class MainWindow(QMainWindow):
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True
         done.emit()
+
+
+def _number_shortcut(position: int) -> str:
+    """Ctrl+1 … Ctrl+9 and then Ctrl+0, in the order of the keyboard's number row; none after."""
+    if position <= 9:
+        return f"Ctrl+{position}"
+    return "Ctrl+0" if position == 10 else ""

@@ -14,6 +14,7 @@ from ui.section import Section
 from ui.settings.section import SettingsSection
 from ui.stats.section import StatsSection
 from ui.survey.section import SurveySection
+from ui.sync.section import SyncSection
 
 SECTIONS: tuple[type[Section], ...] = (
     OverviewSection,
@@ -23,6 +24,7 @@ SECTIONS: tuple[type[Section], ...] = (
     ProfessionalsSection,
     SurveySection,
     StatsSection,
+    SyncSection,
     AuditSection,
     SettingsSection,
 )

@@ -2375,6 +2375,129 @@
     </message>
 </context>
 <context>
+    <name>SyncSection</name>
+    <message>
+        <source>Packages in the outbox</source>
+        <translation>Pakker i udbakken</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Forsøg</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Seneste fejl</translation>
+    </message>
+    <message>
+        <source>The package as it is sent</source>
+        <translation>Pakken, som den sendes</translation>
+    </message>
+    <message>
+        <source>Choose a month to see the package that is sent.</source>
+        <translation>Vælg en måned for at se den pakke, der sendes.</translation>
+    </message>
+    <message>
+        <source>This is exactly what is sent to SIRI. It holds only counts: no names, no text and no dates finer than the month.</source>
+        <translation>Dette er præcis, hvad der sendes til SIRI. Pakken indeholder kun optællinger: ingen navne, ingen tekst og ingen datoer mere præcise end måneden.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh packages</source>
+        <translation>&amp;Opdatér pakker</translation>
+    </message>
+    <message>
+        <source>Queue a new version of each month whose counts changed</source>
+        <translation>Læg en ny version i kø for hver måned, hvis tal har ændret sig</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send nu</translation>
+    </message>
+    <message>
+        <source>Send every waiting package to SIRI&apos;s receiver</source>
+        <translation>Send alle ventende pakker til SIRIs modtager</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annullér</translation>
+    </message>
+    <message>
+        <source>Sending is not set up. Store the receiver&apos;s address and the access token from SIRI with: consultant-app sync --endpoint https://… --token-file FILE</source>
+        <translation>Afsendelse er ikke sat op. Gem modtagerens adresse og adgangsnøglen fra SIRI med: consultant-app sync --endpoint https://… --token-file FIL</translation>
+    </message>
+    <message>
+        <source>What leaves this laptop: one package of counts per month.</source>
+        <translation>Det, der forlader denne computer: én pakke med optællinger pr. måned.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>afventer</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fejlet</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>erstattet</translation>
+    </message>
+    <message>
+        <source>The outbox is empty. “Refresh packages” builds the complete months.</source>
+        <translation>Udbakken er tom. »Opdatér pakker« danner de afsluttede måneder.</translation>
+    </message>
+    <message>
+        <source>{n} new package(s) queued.</source>
+        <translation>{n} ny(e) pakke(r) lagt i kø.</translation>
+    </message>
+    <message>
+        <source>No month has changed: nothing new to send.</source>
+        <translation>Ingen måned er ændret: intet nyt at sende.</translation>
+    </message>
+    <message>
+        <source>Sending %1 (%v of %m)</source>
+        <translation>Sender %1 (%v af %m)</translation>
+    </message>
+    <message>
+        <source>Stopped. {n} package(s) are still waiting.</source>
+        <translation>Stoppet. {n} pakke(r) venter stadig.</translation>
+    </message>
+    <message>
+        <source>{n} package(s) were refused by the receiver; see the last error.</source>
+        <translation>{n} pakke(r) blev afvist af modtageren; se seneste fejl.</translation>
+    </message>
+    <message>
+        <source>{n} package(s) sent.</source>
+        <translation>{n} pakke(r) sendt.</translation>
+    </message>
+    <message>
+        <source>Sending is not set up yet</source>
+        <translation>Afsendelse er ikke sat op endnu</translation>
+    </message>
+</context>
+<context>
     <name>TeamReportDialog</name>
     <message>
         <source>Team report</source>

@@ -1,0 +1,51 @@
+"""The Synkronisering screen in Danish at 1366×768, on invented demo data. Skipped unless asked:
+
+CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/sync/test_sync_screenshot.py
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from consultant_app.demo import fill_vault
+from tests.ui.support import activate, flush_deletions
+from ui.main_window import MainWindow
+
+TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
+
+pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
+
+
+def save(widget, name: str) -> Path:
+    QTest.qWait(50)
+    folder = Path(TARGET)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_synkronisering(qtbot, session):
+    fill_vault(session.vault, 200, seed=1)
+    window = MainWindow(session)
+    window.resize(1366, 768)
+    window.show()
+    activate(qtbot, window)
+    window.show_section("sync")
+    screen = window.section("sync")
+    qtbot.waitUntil(lambda: screen.loaded is not None, timeout=10_000)
+    screen.refresh_button.click()
+    qtbot.waitUntil(lambda: not screen.busy and screen.table.rowCount() > 0, timeout=20_000)
+    screen.table.selectRow(0)
+    save(window, "synkronisering")
+    screen.timer.stop()
+    window.idle.stop()
+    window.hide()
+    window.deleteLater()
+    flush_deletions()

@@ -1,0 +1,403 @@
+"""Synkronisering: what leaves this laptop. Every month in the outbox with its version, state,
+attempts, sent time and the receiver's last error; the exact package JSON of the chosen row;
+"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel), both
+on the lane. While unlocked, a timer syncs in the background when sync is set up."""
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from consultant_app.domain import OutboxPackage
+from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
+from consultant_app.sync.settings import SyncSettingsView, sync_settings
+from ui.labels import short_datetime
+from ui.lane_work import alive, error_text, in_vault
+from ui.section import Section, Session
+from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+
+BACKGROUND_INTERVAL_MS = 15 * 60 * 1000
+FIRST_BACKGROUND_MS = 30 * 1000
+ROW_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    month: str
+    version: int
+    state: str
+    attempts: int
+    sent_at: datetime | None
+    last_error: str | None
+    payload: str
+
+
+@dataclass(frozen=True)
+class Loaded:
+    rows: list[OutboxRow]
+    settings: SyncSettingsView | None
+
+    @property
+    def configured(self) -> bool:
+        return self.settings is not None and self.settings.has_token
+
+
+def _load(session) -> Loaded:
+    rows = session.scalars(
+        select(OutboxPackage).order_by(OutboxPackage.month.desc(), OutboxPackage.version.desc())
+    )
+    return Loaded(
+        [
+            OutboxRow(r.id, r.month, r.version, r.state, r.attempts or 0, r.sent_at, r.last_error, r.payload)
+            for r in rows
+        ],
+        sync_settings(session),
+    )
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the lane's worker to the GUI thread (queued: it lives on the GUI)."""
+
+    progressed = Signal(object)
+
+
+class SyncSection(Section):
+    key = "sync"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.loaded: Loaded | None = None
+        self.busy = False
+        self.last_report: SyncReport | None = None
+        self.transport = None  # tests hand an httpx transport; None means the real network
+        self._cancel: threading.Event | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._progressed)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Packages in the outbox"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Month"),
+                self.tr("Version"),
+                self.tr("State"),
+                self.tr("Attempts"),
+                self.tr("Sent"),
+                self.tr("Last error"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.package = QPlainTextEdit()
+        self.package.setReadOnly(True)
+        self.package.setAccessibleName(self.tr("The package as it is sent"))
+        self.package.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.package.setPlaceholderText(self.tr("Choose a month to see the package that is sent."))
+        explanation = QLabel(
+            self.tr(
+                "This is exactly what is sent to SIRI. It holds only counts: no names, no text and "
+                "no dates finer than the month."
+            )
+        )
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: #555;")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(explanation)
+        right_layout.addWidget(self.package, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.refresh_button = QPushButton(self.tr("&Refresh packages"))
+        self.refresh_button.setToolTip(self.tr("Queue a new version of each month whose counts changed"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.send_button = QPushButton(self.tr("&Send now"))
+        self.send_button.setToolTip(self.tr("Send every waiting package to SIRI's receiver"))
+        self.send_button.clicked.connect(self.send_now)
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.send_button)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(0)
+
+        self.hint = QLabel(
+            self.tr(
+                "Sending is not set up. Store the receiver's address and the access token from SIRI "
+                "with: consultant-app sync --endpoint https://… --token-file FILE"
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
+        self.hint.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title()))
+        layout.addWidget(QLabel(self.tr("What leaves this laptop: one package of counts per month.")))
+        layout.addLayout(actions)
+        layout.addWidget(self.hint)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.setFocusProxy(self.table)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKGROUND_INTERVAL_MS)
+        self.timer.timeout.connect(self.background_sync)
+        self.timer.start()
+        QTimer.singleShot(FIRST_BACKGROUND_MS, alive(self, self.background_sync))
+        self._set_busy(False)
+
+    def title(self) -> str:
+        return self.tr("Sync")
+
+    def state_text(self, state: str) -> str:
+        return {
+            "pending": self.tr("pending"),
+            "sent": self.tr("sent"),
+            "failed": self.tr("failed"),
+            "replaced": self.tr("replaced"),
+        }.get(state, state)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self._reload()
+
+    def _reload(self) -> None:
+        work = in_vault(self.session.vault, _load)
+        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+
+    def _loaded(self, data: Loaded) -> None:
+        self.loaded = data
+        current = self.selected_row()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(data.rows))
+        select_row = 0 if data.rows else -1
+        for n, row in enumerate(data.rows):
+            cells = [
+                row.month,
+                str(row.version),
+                self.state_text(row.state),
+                str(row.attempts),
+                short_datetime(_local(row.sent_at)),
+                (row.last_error or "").replace("\n", " "),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 5 and row.last_error:
+                    item.setToolTip(row.last_error)
+                item.setData(ROW_ROLE, row)
+                self.table.setItem(n, column, item)
+            if current is not None and row.id == current.id:
+                select_row = n
+        self.table.blockSignals(False)
+        if select_row >= 0:
+            self.table.selectRow(select_row)
+        self._selection_changed()
+        self.hint.setVisible(not data.configured)
+        self._set_busy(self.busy)
+        if not data.rows and not self.status.text():
+            self._say(self.tr("The outbox is empty. “Refresh packages” builds the complete months."), "")
+
+    def _failed(self, error: Exception) -> None:
+        self._say(error_text(error), ERROR_STYLE)
+
+    # --- the chosen package ---------------------------------------------------------------
+
+    def selected_row(self) -> OutboxRow | None:
+        items = self.table.selectedItems()
+        value = items[0].data(ROW_ROLE) if items else None
+        return value if isinstance(value, OutboxRow) else None
+
+    def select_month(self, month: str) -> None:
+        for n in range(self.table.rowCount()):
+            if self.table.item(n, 0).text() == month:
+                self.table.selectRow(n)
+                return
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.package.clear()
+            return
+        try:
+            text = json.dumps(json.loads(row.payload), indent=2, ensure_ascii=False)
+        except ValueError:
+            text = row.payload
+        self.package.setPlainText(text)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.busy:
+            return
+        self._set_busy(True)
+        work = in_vault(self.session.vault, refresh_outbox)
+        self.session.lane.run(work, alive(self, self._refreshed), alive(self, self._action_failed))
+
+    def _refreshed(self, queued: list) -> None:
+        self._set_busy(False)
+        if queued:
+            self._say(self.tr("{n} new package(s) queued.").format(n=len(queued)), OK_STYLE)
+        else:
+            self._say(self.tr("No month has changed: nothing new to send."), OK_STYLE)
+        self._reload()
+
+    def send_now(self) -> None:
+        self._sync(quiet=False)
+
+    def background_sync(self) -> None:
+        """From the timer: only when sync is set up and nothing else runs; silent unless it sent."""
+        if self.busy or self.loaded is None or not self.loaded.configured:
+            return
+        self._sync(quiet=True)
+
+    def _sync(self, *, quiet: bool) -> None:
+        if self.busy:
+            return
+        self._cancel = threading.Event()
+        cancel, relay, vault, transport = self._cancel, self._relay, self.session.vault, self.transport
+
+        def progress(step: SyncProgress) -> None:
+            if shiboken6.isValid(relay):  # the screen may be gone (locked) while the run finishes
+                relay.progressed.emit(step)
+
+        def work() -> SyncReport:
+            return sync_pending(vault, progress=progress, cancel=cancel, transport=transport)
+
+        self._set_busy(True, sending=not quiet)
+        self.session.lane.run(
+            work,
+            alive(self, lambda report: self._synced(report, quiet)),
+            alive(self, lambda error: self._sync_failed(error, quiet)),
+        )
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+
+    def _progressed(self, step: SyncProgress) -> None:
+        self.progress.setMaximum(max(step.total, 1))
+        self.progress.setValue(step.done)
+        if step.month:
+            self.progress.setFormat(self.tr("Sending %1 (%v of %m)").replace("%1", step.month))
+        else:
+            self.progress.setFormat("%v / %m")
+
+    def _synced(self, report: SyncReport, quiet: bool) -> None:
+        self.last_report = report
+        self._set_busy(False)
+        if report.stopped is not None:
+            self._say(str(report.stopped), ERROR_STYLE)
+        elif report.cancelled:
+            self._say(
+                self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending), ERROR_STYLE
+            )
+        elif report.failed:
+            self._say(
+                self.tr("{n} package(s) were refused by the receiver; see the last error.").format(
+                    n=len(report.failed)
+                ),
+                ERROR_STYLE,
+            )
+        elif report.sent or not quiet:
+            self._say(self.tr("{n} package(s) sent.").format(n=len(report.sent)), OK_STYLE)
+        self._reload()
+
+    def _sync_failed(self, error: Exception, quiet: bool) -> None:
+        self._set_busy(False)
+        if isinstance(error, SyncNotConfiguredError):
+            self.hint.show()
+            if quiet:
+                return
+        self._say(error_text(error), ERROR_STYLE)
+
+    def _action_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._say(error_text(error), ERROR_STYLE)
+
+    def _set_busy(self, busy: bool, *, sending: bool = False) -> None:
+        self.busy = busy
+        configured = self.loaded is not None and self.loaded.configured
+        self.refresh_button.setEnabled(not busy)
+        self.send_button.setEnabled(not busy and configured)
+        self.send_button.setToolTip(
+            self.tr("Send every waiting package to SIRI's receiver")
+            if configured
+            else self.tr("Sending is not set up yet")
+        )
+        self.progress.setVisible(busy and sending)
+        self.cancel_button.setVisible(busy and sending)
+        self.cancel_button.setEnabled(True)
+        if busy and sending:
+            self.progress.setRange(0, 0)  # busy until the first progress arrives
+
+    def _say(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    # --- state ----------------------------------------------------------------------------
+
+    def state(self) -> dict:
+        row = self.selected_row()
+        return {"month": row.month} if row is not None else {}
+
+    def restore(self, state: dict) -> None:
+        month = state.get("month")
+        if isinstance(month, str):
+            QTimer.singleShot(0, alive(self, lambda: self.select_month(month)))

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from consultant_app.codes import MUNICIPALITY_COUNT, load_codes
+from consultant_app.counts.package import Package, build_package
 from consultant_app.domain import Citizen, Inquiry, InquiryAdvice, InquiryReason, Note
 from consultant_app.errors import ConsultantAppError, WrongPassphraseError
 from consultant_app.i18n import Text
@@ -29,6 +30,7 @@ from consultant_app.storage.vault import Vault
 
 _CONSULTANT = "Selvtest Ærø-Sørensen"
 _RECEIVED = datetime(2024, 2, 29, 9, 41)
+_REGION = "syddanmark"
 _REASONS = ["fysisk_vold", "tvangsaegteskab", "udlandsophold"]
 _ADVICE = ["genopdragelsesrejse", "sikkerhed"]
 # Words that must never be readable in the vault file (besides the random marker).
@@ -56,6 +58,7 @@ _STILL_OPEN = Text(da="boksen er stadig åben", en="the vault is still open")
 _NOT_OPEN = Text(da="boksen er ikke åben", en="the vault is not open")
 _NOT_PDF = Text(da="resultatet er ikke en PDF", en="the result is not a PDF")
 _NO_FONT = Text(da="skrifttypen er ikke indlejret i PDF'en", en="the font is not embedded in the PDF")
+_PACKAGE_COUNT = Text(da="pakken tæller ikke henvendelsen", en="the package does not count the inquiry")
 _CODES = Text(da="kodelisterne er ufuldstændige", en="the code lists are incomplete")
 
 
@@ -101,6 +104,7 @@ class _SelfTest:
             _Step("read_back", Text("Det gemte læses uændret tilbage", "What was saved reads back unchanged"), self.read_back, ("write", "reopen")),
             _Step("integrity", Text("Integritetstjek (SQLite og SQLCipher)", "Integrity check (SQLite and SQLCipher)"), self.integrity, ("reopen",)),
             _Step("pdf", Text("PDF dannes med indlejret skrifttype", "A PDF renders with the embedded font"), self.pdf, ("reopen",)),
+            _Step("package", Text("Pakke med optællinger dannes uden personoplysninger", "A count package builds without personal data"), self.package, ("read_back",)),
             _Step("backup", Text("Sikkerhedskopi skrives og åbnes", "A backup is written and opens"), self.backup, ("read_back",)),
         ]  # fmt: skip
 
@@ -124,7 +128,7 @@ class _SelfTest:
             inquiry = Inquiry(
                 received_at=_RECEIVED,
                 consultant=_CONSULTANT,
-                region="syddanmark",
+                region=_REGION,
                 municipality_code="492",  # Ærø
                 inquirer_type="skole",
                 channel="telefon",
@@ -182,6 +186,16 @@ class _SelfTest:
         # A subset TrueType font: its program (FontFile2) and its name are in the file.
         if b"/FontFile2" not in document or b"+BitstreamVeraSans" not in document:
             raise CheckFailed(_NO_FONT)
+
+    def package(self) -> None:
+        """The month's package (what sync sends) counts the inquiry and carries none of its words."""
+        with self._open().session() as session:
+            package = build_package(session, _RECEIVED.strftime("%Y-%m"))
+        text = package.to_json()
+        if Package.from_json(text).regions[_REGION].inquiries != 1:
+            raise CheckFailed(_PACKAGE_COUNT)
+        if any(word.casefold() in text.casefold() for word in (self.marker, _CITIZEN_NAME, _CONSULTANT)):
+            raise CheckFailed(_PLAINTEXT)
 
     def backup(self) -> None:
         self._open().backup(self.backup_path)

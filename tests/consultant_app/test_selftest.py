@@ -21,6 +21,7 @@ STEPS = [
     "read_back",
     "integrity",
     "pdf",
+    "package",
     "backup",
 ]
 

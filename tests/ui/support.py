@@ -1,6 +1,11 @@
 """Constants and helpers of the widget tests (fixtures live in conftest.py)."""
 
+import os
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,3 +132,24 @@ def seed_case(vault, *, pseudonym: str | None = None, **changes):
     )
     with vault.session() as session:
         return create_case(session, CaseForm(replace(draft, **changes), pseudonym))
+
+
+# Screenshots for the README: captured only when asked, e.g.
+#   CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 -m uv run pytest tests/ui -k screenshot
+SCREENSHOTS = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
+needs_screenshots = pytest.mark.skipif(
+    not SCREENSHOTS, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture"
+)
+
+
+def save_screenshot(widget, name: str) -> Path:
+    """The widget as `<name>.png` in the screenshot folder: 256 colours, undithered, which is
+    plenty for a flat interface and keeps the files small."""
+    QTest.qWait(100)  # let the layouts settle on what just changed
+    folder = Path(SCREENSHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    assert image.save(str(path), "PNG")
+    return path

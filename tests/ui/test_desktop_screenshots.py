@@ -5,44 +5,24 @@ Skipped unless asked for; best under Xvfb, as a user's screen renders them:
         xvfb-run -s "-screen 0 1366x768x24" uv run pytest tests/ui/test_desktop_screenshots.py
 """
 
-import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from consultant_app.demo.fill import fill_vault
-from tests.ui.support import activate, flush_deletions, keys, press, tab
+from tests.ui.support import SCREENSHOTS, activate, flush_deletions, keys, needs_screenshots, press, tab
+from tests.ui.support import save_screenshot as save
 from ui.first_run.wizard_dialog import FirstRunDialog
 from ui.inquiries.case_dialogs import CloseDialog, ContactDialog
 from ui.inquiries.form import InquiryForm
 from ui.main_window import MainWindow
 
-TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
 SIZE = (1366, 768)
 
-pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
-
-
-def save(widget, name: str) -> Path:
-    QTest.qWait(50)  # let the layouts settle on what just changed
-    folder = Path(TARGET)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    # 256 colours, undithered, are plenty for a flat interface and keep the files small.
-    image = (
-        widget.grab()
-        .toImage()
-        .convertToFormat(
-            QImage.Format.Format_Indexed8,
-            Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-        )
-    )
-    assert image.save(str(path), "PNG")
-    return path
+pytestmark = needs_screenshots
 
 
 def save_screen(widgets, name: str) -> Path:
@@ -52,7 +32,7 @@ def save_screen(widgets, name: str) -> Path:
     for widget in widgets[1:]:
         area = area.united(widget.frameGeometry())
     screen = QApplication.primaryScreen().grabWindow(0, area.x(), area.y(), area.width(), area.height())
-    path = Path(TARGET) / f"{name}.png"
+    path = Path(SCREENSHOTS) / f"{name}.png"
     assert screen.toImage().convertToFormat(QImage.Format.Format_Indexed8).save(str(path), "PNG")
     return path
 

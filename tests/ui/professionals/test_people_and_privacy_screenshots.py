@@ -4,44 +4,23 @@ invented demo data. Skipped unless asked for:
     CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/professionals/test_people_and_privacy_screenshots.py
 """
 
-import os
 from datetime import datetime
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
 from sqlalchemy import func, select
 
 from consultant_app.demo.fill import fill_vault
 from consultant_app.domain import Contact, Inquiry, Professional, Profile
 from consultant_app.services.subject_access import export_subject_access
 from tests.consultant_app.services import people_data as people
+from tests.ui.support import needs_screenshots
+from tests.ui.support import save_screenshot as save
 from ui.audit.section import AuditSection
 from ui.professionals.section import ProfessionalsSection
 from ui.section import Session
 
-TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
 SIZE = (1366, 768)
 
-pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
-
-
-def save(widget, name: str) -> Path:
-    folder = Path(TARGET)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    # 256 colours, undithered, are plenty for a flat interface and keep the files small.
-    image = (
-        widget.grab()
-        .toImage()
-        .convertToFormat(
-            QImage.Format.Format_Indexed8,
-            Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-        )
-    )
-    assert image.save(str(path), "PNG")
-    return path
+pytestmark = needs_screenshots
 
 
 def busiest_professional(session) -> tuple[int, list[int]]:

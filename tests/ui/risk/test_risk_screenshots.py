@@ -7,37 +7,16 @@ Skipped unless asked for:
 import os
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
 
 from consultant_app.risk import Measure, Rating, finalise_assessment, revise_assessment, save_draft
 from consultant_app.risk import start_assessment as start
-from tests.ui.support import seed_case
+from tests.ui.support import needs_screenshots, seed_case
+from tests.ui.support import save_screenshot as save
 from ui.risk.section import RiskSection
 
-TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
 SIZE = (1366, 768)
 
-pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
-
-
-def save(widget, name: str) -> Path:
-    folder = Path(TARGET)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    image = (
-        widget.grab()
-        .toImage()
-        .convertToFormat(
-            QImage.Format.Format_Indexed8,
-            Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-        )
-    )
-    assert image.save(str(path), "PNG")
-    return path
+pytestmark = needs_screenshots
 
 
 SPJ_NOW = dict(A1="ja", A2="delvist", A3="ja", A4="nej", A5="ukendt", A6="nej", B1="ja", B2="ja")

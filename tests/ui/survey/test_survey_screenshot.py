@@ -4,36 +4,15 @@ Skipped unless asked for:
     CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/survey/test_survey_screenshot.py
 """
 
-import os
 from datetime import date, datetime, timedelta
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtTest import QTest
 
 from consultant_app.followups import add_follow_up, snooze
 from consultant_app.survey import create_campaign, record_dispatch, set_responses
 from tests.consultant_app.services import people_data as people
-from tests.ui.support import seed_case
+from tests.ui.support import needs_screenshots, seed_case
+from tests.ui.support import save_screenshot as save
 
-TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
-pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
-
-
-def save(widget, name: str) -> None:
-    QTest.qWait(100)
-    Path(TARGET).mkdir(parents=True, exist_ok=True)
-    image = (
-        widget.grab()
-        .toImage()
-        .convertToFormat(
-            QImage.Format.Format_Indexed8,
-            Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-        )
-    )
-    assert image.save(str(Path(TARGET) / f"{name}.png"), "PNG")
+pytestmark = needs_screenshots
 
 
 def test_screens(qtbot, session):

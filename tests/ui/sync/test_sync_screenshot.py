@@ -3,32 +3,12 @@
 CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/sync/test_sync_screenshot.py
 """
 
-import os
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtTest import QTest
-
 from consultant_app.demo import fill_vault
-from tests.ui.support import activate, flush_deletions
+from tests.ui.support import activate, flush_deletions, needs_screenshots
+from tests.ui.support import save_screenshot as save
 from ui.main_window import MainWindow
 
-TARGET = os.environ.get("CONSULTANT_APP_SCREENSHOTS")
-
-pytestmark = pytest.mark.skipif(not TARGET, reason="set CONSULTANT_APP_SCREENSHOTS=<folder> to capture")
-
-
-def save(widget, name: str) -> Path:
-    QTest.qWait(50)
-    folder = Path(TARGET)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
-    assert image.save(str(path), "PNG")
-    return path
+pytestmark = needs_screenshots
 
 
 def test_synkronisering(qtbot, session):

@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite."""
 
+from pathlib import Path
+
 import pytest
 
 from consultant_app.i18n import set_language
@@ -24,3 +26,20 @@ def vault(vault_path):
     v = Vault.create(vault_path, PASSPHRASE, name="Test Konsulent", team="aarhus")
     yield v
     v.lock()
+
+
+@pytest.fixture(scope="session")
+def vault_template(tmp_path_factory):
+    """`vault_template(passphrase, name, team)`: a vault made once per session for those values.
+    Tests copy it (`copy_vault`), since each creation costs a key derivation."""
+    made: dict[tuple[str, str, str], Path] = {}
+
+    def template(passphrase: str, name: str, team: str) -> Path:
+        key = (passphrase, name, team)
+        if key not in made:
+            path = tmp_path_factory.mktemp("template") / "vault.db"
+            Vault.create(path, passphrase, name=name, team=team).lock()
+            made[key] = path
+        return made[key]
+
+    return template

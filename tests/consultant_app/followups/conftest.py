@@ -1,6 +1,5 @@
 """Fixtures for the follow-up tests: a fresh vault (copied from one made once) and cases."""
 
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -9,23 +8,14 @@ import pytest
 
 from consultant_app.domain import Citizen, Inquiry, Note, Professional
 from consultant_app.storage.vault import Vault
+from tests.support import copy_vault
 
 PASSPHRASE = "korrekt hest batteri hæfteklamme"
 
 
-@pytest.fixture(scope="session")
-def _template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "vault.db"
-    with Vault.create(path, PASSPHRASE, name="Karen Konsulent", team="odense"):
-        pass
-    return path
-
-
 @pytest.fixture
-def vault_path(tmp_path: Path, _template_vault: Path) -> Path:
-    path = tmp_path / "vault.db"
-    shutil.copyfile(_template_vault, path)
-    return path
+def vault_path(tmp_path: Path, vault_template) -> Path:
+    return copy_vault(vault_template(PASSPHRASE, "Karen Konsulent", "odense"), tmp_path)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Helpers are fixtures (not imported names) so they work with any pytest import mo
 """
 
 import csv
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from consultant_app.i18n import set_language
 from consultant_app.interchange.columns import HEADER
 from consultant_app.storage.vault import Vault
+from tests.support import copy_vault
 
 PASSPHRASE = "korrekt hest batteri hæfteklamme"
 
@@ -60,20 +60,10 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-@pytest.fixture(scope="session")
-def _template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "vault.db"
-    with Vault.create(path, PASSPHRASE, name="Karen Konsulent", team="aarhus"):
-        pass
-    return path
-
-
 @pytest.fixture
-def vault_path(tmp_path: Path, _template_vault: Path) -> Path:
+def vault_path(tmp_path: Path, vault_template) -> Path:
     """A new, empty vault: a copy of one made once, since making one costs a key derivation."""
-    path = tmp_path / "vault.db"
-    shutil.copyfile(_template_vault, path)
-    return path
+    return copy_vault(vault_template(PASSPHRASE, "Karen Konsulent", "aarhus"), tmp_path)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ for professionals, inquiries, contacts and campaigns.
 Helpers are fixtures (not imported names) so they work with any pytest import mode.
 """
 
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,23 +13,14 @@ import pytest
 from consultant_app.domain import Contact, Inquiry, Professional
 from consultant_app.storage.vault import Vault
 from consultant_app.survey import create_campaign
+from tests.support import copy_vault
 
 PASSPHRASE = "korrekt hest batteri hæfteklamme"
 
 
-@pytest.fixture(scope="session")
-def _template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "vault.db"
-    with Vault.create(path, PASSPHRASE, name="Karen Konsulent", team="aarhus"):
-        pass
-    return path
-
-
 @pytest.fixture
-def vault_path(tmp_path: Path, _template_vault: Path) -> Path:
-    path = tmp_path / "vault.db"
-    shutil.copyfile(_template_vault, path)
-    return path
+def vault_path(tmp_path: Path, vault_template) -> Path:
+    return copy_vault(vault_template(PASSPHRASE, "Karen Konsulent", "aarhus"), tmp_path)
 
 
 @pytest.fixture

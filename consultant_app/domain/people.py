@@ -19,6 +19,12 @@ def normalise_email(email: str | None) -> str | None:
     return email or None
 
 
+def looks_like_email(email: str) -> bool:
+    """Deliberately loose: one @, something before it, a dotted domain after it, no spaces."""
+    local, at, domain = email.rpartition("@")
+    return bool(at and local and "." in domain.strip(".") and not any(ch.isspace() for ch in email))
+
+
 class Citizen(Base, Timestamps):
     """Only as much identity as the consultant chooses: a pseudonym or initials is normal."""
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Profile
+from consultant_app.domain.people import looks_like_email
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services.professionals import link_professional, professional_for
@@ -294,15 +295,9 @@ def _professional(draft: InquiryDraft) -> list[Problem]:
     if draft.has_professional and not draft.professional_name:
         problems.append(Problem("professional_name", "", NAME_NEEDED))
     email = draft.professional_email
-    if email is not None and not _looks_like_email(email):
+    if email is not None and not looks_like_email(email):
         problems.append(Problem("professional_email", email, BAD_EMAIL))
     return problems
-
-
-def _looks_like_email(email: str) -> bool:
-    # Deliberately loose: one @, something before it, a dotted domain after it, no spaces.
-    local, at, domain = email.rpartition("@")
-    return bool(at and local and "." in domain.strip(".") and not any(ch.isspace() for ch in email))
 
 
 # --- create and update --------------------------------------------------------------------

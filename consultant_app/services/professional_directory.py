@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
+from consultant_app.domain.people import looks_like_email
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services import audit
@@ -206,12 +207,6 @@ def validate_professional(edit: ProfessionalEdit, codes: Codes) -> list[Problem]
             params = (("limit", limit), ("length", len(value)))
             problems.append(Problem(name, value, TOO_LONG, params))
     return problems
-
-
-def looks_like_email(email: str) -> bool:
-    # Deliberately loose, as for an inquiry: one @, something before it, a dotted domain, no spaces.
-    local, at, domain = email.rpartition("@")
-    return bool(at and local and "." in domain.strip(".") and not any(ch.isspace() for ch in email))
 
 
 def _municipality(text: str, codes: Codes) -> str | None:

@@ -5,6 +5,7 @@ traceback unless --debug. Expected errors exit 1, usage errors 2, anything unexp
 """
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -79,6 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(str(exc), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): nothing is wrong, and there is nobody to tell.
+        with contextlib.suppress(OSError, ValueError):  # so the exit's flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print(_INTERRUPTED.render(), file=sys.stderr)
         return 130

@@ -98,3 +98,14 @@ def test_help_on_every_command(command, capsys):
         cli_main([command, "-h"])
     assert done.value.code == 0
     assert "--vault" in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_is_no_error(monkeypatch, capsys, tmp_path):
+    from consultant_app.cli import vault_commands
+
+    def write_into_a_closed_pipe(_args):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(vault_commands, "init", write_into_a_closed_pipe)
+    assert cli_main(["init", "--vault", str(tmp_path / "v.db"), "--name", "T", "--team", "odense"]) == 141
+    assert capsys.readouterr().err == ""

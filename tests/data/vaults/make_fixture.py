@@ -18,7 +18,7 @@ from pathlib import Path
 from consultant_app.demo import fill_vault
 from consultant_app.storage.vault import Vault
 
-PASSPHRASE = "old-vault-fixture-passphrase"  # noqa: S105 (a documented test passphrase)
+PASSPHRASE = "old-vault-fixture-passphrase"
 INQUIRY_COLUMNS = ("id", "received_at", "region", "kind", "closed_on", "citizen_age_group", "channel")
 
 
@@ -35,10 +35,12 @@ def main(target: Path) -> None:
                     "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version' ORDER BY name"
                 )
             ]
-            counts = {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar_one() for t in tables}  # noqa: S608
+            counts = {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar_one() for t in tables}
             inquiries = [
                 [str(v) if v is not None else None for v in row]
-                for row in conn.exec_driver_sql(f"SELECT {', '.join(INQUIRY_COLUMNS)} FROM inquiry ORDER BY id")  # noqa: S608
+                for row in conn.exec_driver_sql(
+                    f"SELECT {', '.join(INQUIRY_COLUMNS)} FROM inquiry ORDER BY id"
+                )
             ]
             profile = conn.exec_driver_sql("SELECT name, team FROM profile").one()
     finally:

@@ -5,7 +5,6 @@ person guessing at a locked laptop without punishing a typo. (The real defence i
 passphrase and SQLCipher's key derivation; a restart of the program starts the count again.)
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
@@ -16,14 +15,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from consultant_app.domain import Profile
-from consultant_app.errors import ConsultantAppError, VaultCorruptError, WrongPassphraseError
+from consultant_app.errors import (
+    ConsultantAppError,
+    VaultCorruptError,
+    VaultUpgradeRequired,
+    WrongPassphraseError,
+)
+from consultant_app.services import unlock
+from consultant_app.services.unlock import UnlockedVault, open_vault
 from consultant_app.storage import recovery
 from consultant_app.storage.vault import Vault
 from ui.operations import Lane
@@ -37,24 +42,6 @@ def retry_delay(failures: int) -> int:
     if failures < FREE_TRIES:
         return 0
     return min(2 ** (failures - FREE_TRIES + 1), MAX_DELAY_SECONDS)
-
-
-@dataclass(frozen=True)
-class UnlockedVault:
-    vault: Vault
-    profile: Profile  # detached: readable on the GUI thread without touching the database
-
-
-def open_vault(path: Path, passphrase: str) -> UnlockedVault:
-    """Runs on the lane: the key derivation and the first read never block the window."""
-    vault = Vault.open(path, passphrase)
-    try:
-        with vault.session() as session:
-            profile = session.scalars(select(Profile)).one()
-    except BaseException:
-        vault.lock()
-        raise
-    return UnlockedVault(vault, profile)
 
 
 class PathLabel(QLabel):
@@ -132,6 +119,7 @@ class UnlockDialog(QDialog):
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._start_restore)
         self._backup: recovery.BackupInfo | None = None
+        self.upgrade_question: QMessageBox | None = None
         # Enter always means "unlock": no button becomes the default by merely having focus.
         for button in (self.unlock_button, self.quit_button, self.restore_button):
             button.setAutoDefault(False)
@@ -151,7 +139,7 @@ class UnlockDialog(QDialog):
 
     # --- unlocking ---------------------------------------------------------------------
 
-    def _start_unlock(self) -> None:
+    def _start_unlock(self, *, upgrade: bool = False) -> None:
         if self._busy or self._wait_left:
             return
         text = self.passphrase.text()
@@ -161,7 +149,7 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self._show_status(self.tr("Unlocking …"), error=False)
         path = self._vault_path
-        self._lane.run(lambda: open_vault(path, text), self._succeeded, self._failed)
+        self._lane.run(lambda: open_vault(path, text, upgrade=upgrade), self._succeeded, self._failed)
 
     def _succeeded(self, unlocked: UnlockedVault) -> None:
         self._set_busy(False)
@@ -172,6 +160,9 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
+        if isinstance(error, VaultUpgradeRequired):
+            self._ask_upgrade(error)
+            return
         if isinstance(error, ConsultantAppError):
             message = str(error)  # the core's text, in the user's language
         else:
@@ -190,6 +181,31 @@ class UnlockDialog(QDialog):
             self._countdown.start()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    # --- an outdated vault: asked, never upgraded silently ---------------------------------
+
+    def _ask_upgrade(self, error: VaultUpgradeRequired) -> None:
+        question = QMessageBox(QMessageBox.Icon.Question, unlock.UPGRADE_TITLE.render(), "", parent=self)
+        question.setText(unlock.UPGRADE_QUESTION.render(path=self._vault_path.name, **error.params))
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        self.upgrade_button = question.addButton(
+            unlock.UPGRADE_BUTTON.render(), QMessageBox.ButtonRole.AcceptRole
+        )
+        question.addButton(QMessageBox.StandardButton.Cancel)
+        question.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never upgrades
+        question.finished.connect(lambda _result: self._upgrade_answered(question))
+        self.upgrade_question = question
+        question.open()
+
+    def _upgrade_answered(self, question: QMessageBox) -> None:
+        agreed = question.clickedButton() is self.upgrade_button
+        question.deleteLater()
+        self.upgrade_question = None
+        if agreed:
+            self._start_unlock(upgrade=True)
+        else:
+            self._show_status(unlock.UPGRADE_DECLINED.render(), error=False)
+            self.passphrase.setFocus()
 
     # --- a damaged vault -----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from consultant_app.domain import Profile
 from consultant_app.i18n import Text
 from consultant_app.storage.vault import Vault
+from consultant_app.wizard import VaultRequest
 
 UPGRADE_TITLE = Text(da="Opgradér boksen?", en="Upgrade the vault?")
 UPGRADE_QUESTION = Text(
@@ -44,7 +45,10 @@ class UnlockedVault:
 def open_vault(path: Path, passphrase: str, *, upgrade: bool = False) -> UnlockedVault:
     """Unlock and read the profile. An outdated schema raises `VaultUpgradeRequired` (with the
     `current` and `head` revisions) unless `upgrade` says the person agreed."""
-    vault = Vault.open(path, passphrase, upgrade=upgrade)
+    return _with_profile(Vault.open(path, passphrase, upgrade=upgrade))
+
+
+def _with_profile(vault: Vault) -> UnlockedVault:
     try:
         with vault.session() as session:
             profile = session.scalars(select(Profile)).one()
@@ -52,3 +56,15 @@ def open_vault(path: Path, passphrase: str, *, upgrade: bool = False) -> Unlocke
         vault.lock()
         raise
     return UnlockedVault(vault, profile)
+
+
+def create_vault(request: VaultRequest) -> UnlockedVault:
+    """The first run's last step: a new vault with the consultant's profile, opened."""
+    vault = Vault.create(
+        request.path,
+        request.passphrase,
+        name=request.name,
+        team=request.team,
+        default_region=request.default_region,
+    )
+    return _with_profile(vault)

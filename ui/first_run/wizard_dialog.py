@@ -8,33 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy import select
 
-from consultant_app.domain import Profile
-from consultant_app.storage.vault import Vault
-from consultant_app.wizard import FirstRunWizard, Step, VaultRequest
+from consultant_app.services.unlock import UnlockedVault, create_vault
+from consultant_app.wizard import FirstRunWizard, Step
 from ui.first_run.pages import CreatingPage, PassphrasePage, ProfilePage, SafekeepingPage
 from ui.lane_work import alive, error_text
 from ui.operations import Lane
-from ui.unlock_dialog import UnlockedVault
-
-
-def create_vault(request: VaultRequest) -> UnlockedVault:
-    """Runs on the lane: the key derivation never blocks the window."""
-    vault = Vault.create(
-        request.path,
-        request.passphrase,
-        name=request.name,
-        team=request.team,
-        default_region=request.default_region,
-    )
-    try:
-        with vault.session() as session:
-            profile = session.scalars(select(Profile)).one()
-    except BaseException:
-        vault.lock()
-        raise
-    return UnlockedVault(vault, profile)
 
 
 class FirstRunDialog(QDialog):

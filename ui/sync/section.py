@@ -5,7 +5,6 @@ on the lane. While unlocked, a timer syncs in the background when sync is set up
 
 import json
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import shiboken6
@@ -25,11 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from consultant_app.domain import OutboxPackage
 from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
-from consultant_app.sync.settings import SyncSettingsView, sync_settings
+from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
 from ui.labels import short_datetime
 from ui.lane_work import alive, error_text, in_vault
 from ui.section import Section, Session
@@ -38,41 +35,6 @@ from ui.widgets import ERROR_STYLE, OK_STYLE, heading
 BACKGROUND_INTERVAL_MS = 15 * 60 * 1000
 FIRST_BACKGROUND_MS = 30 * 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class OutboxRow:
-    id: int
-    month: str
-    version: int
-    state: str
-    attempts: int
-    sent_at: datetime | None
-    last_error: str | None
-    payload: str
-
-
-@dataclass(frozen=True)
-class Loaded:
-    rows: list[OutboxRow]
-    settings: SyncSettingsView | None
-
-    @property
-    def configured(self) -> bool:
-        return self.settings is not None and self.settings.has_token
-
-
-def _load(session) -> Loaded:
-    rows = session.scalars(
-        select(OutboxPackage).order_by(OutboxPackage.month.desc(), OutboxPackage.version.desc())
-    )
-    return Loaded(
-        [
-            OutboxRow(r.id, r.month, r.version, r.state, r.attempts or 0, r.sent_at, r.last_error, r.payload)
-            for r in rows
-        ],
-        sync_settings(session),
-    )
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -94,7 +56,7 @@ class SyncSection(Section):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.loaded: Loaded | None = None
+        self.loaded: SyncStatus | None = None
         self.busy = False
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
@@ -216,10 +178,10 @@ class SyncSection(Section):
         self._reload()
 
     def _reload(self) -> None:
-        work = in_vault(self.session.vault, _load)
+        work = in_vault(self.session.vault, sync_status)
         self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
 
-    def _loaded(self, data: Loaded) -> None:
+    def _loaded(self, data: SyncStatus) -> None:
         self.loaded = data
         current = self.selected_row()
         self.table.blockSignals(True)

@@ -18,7 +18,9 @@ OLD = Path(__file__).parents[2] / "data" / "vaults" / "rev0003.db"
 
 def test_create_then_open_gives_the_profile(tmp_path):
     path = tmp_path / "ny.db"
-    request = VaultRequest(path=path, passphrase=PASSPHRASE, name="Aya Jensen", team="aarhus", default_region=None)
+    request = VaultRequest(
+        path=path, passphrase=PASSPHRASE, name="Aya Jensen", team="aarhus", default_region=None
+    )
     created = create_vault(request)
     assert created.profile.name == "Aya Jensen"
     created.vault.lock()

@@ -23,7 +23,9 @@ def owner(qtbot):
 
 def test_success_runs_on_the_gui_thread_with_the_result(qtbot, owner, lane):
     seen = []
-    Op(owner, lane, threading.get_ident).success(lambda worker: seen.append((worker, threading.get_ident()))).run()
+    Op(owner, lane, threading.get_ident).success(
+        lambda worker: seen.append((worker, threading.get_ident()))
+    ).run()
     qtbot.waitUntil(lambda: bool(seen))
     worker, callback = seen[0]
     assert worker != threading.get_ident() and callback == threading.get_ident()
@@ -54,7 +56,9 @@ def test_an_unexpected_failure_names_no_detail_but_its_kind(qtbot, owner, lane):
 
 def test_without_a_status_line_the_failure_is_a_message_box(qtbot, owner, lane, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((parent, title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: shown.append((parent, title, text))
+    )
 
     def fail():
         raise VaultLockedError()
@@ -80,7 +84,9 @@ def test_nothing_is_called_once_the_owner_is_gone(qtbot, lane):
     owner = QWidget()
     release = threading.Event()
     called = []
-    Op(owner, lane, lambda: release.wait(5)).success(called.append).finally_(lambda: called.append("after")).run()
+    Op(owner, lane, lambda: release.wait(5)).success(called.append).finally_(
+        lambda: called.append("after")
+    ).run()
     owner.deleteLater()
     flush_deletions()
     assert not shiboken6.isValid(owner)
@@ -102,7 +108,12 @@ def test_progress_is_shown_and_cancel_stops_the_work(qtbot, owner, lane):
                 raise OperationCancelled
         return "done"
 
-    op = Op(owner, lane, work).progress("Sender …").success(outcome.append).cancelled(lambda: outcome.append("x"))
+    op = (
+        Op(owner, lane, work)
+        .progress("Sender …")
+        .success(outcome.append)
+        .cancelled(lambda: outcome.append("x"))
+    )
     op.run()
     dialog = op.dialog
     assert dialog is not None and dialog.isVisible()

@@ -57,11 +57,17 @@ class StatusLine(QLabel):
     so every screen says it the same way and a screen reader hears a problem when it appears.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *, rich: bool = False, collapse: bool = False
+    ) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote a path or a name
+        # Plain unless the screen composes markup itself: messages may quote a path or a name.
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._collapse = collapse  # takes no room while there is nothing to say
+        if collapse and not text:
+            self.hide()
 
     def ok(self, text: str) -> None:
         self._show(text, OK_STYLE)
@@ -77,6 +83,8 @@ class StatusLine(QLabel):
         self.setStyleSheet(style)
         self.setText(text)
         self.setAccessibleDescription(text)
+        if self._collapse:
+            self.setVisible(bool(text))
 
 
 class CodeCombo(QComboBox):

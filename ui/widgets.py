@@ -79,6 +79,9 @@ class StatusLine(QLabel):
     def info(self, text: str) -> None:
         self._show(text, "")
 
+    def clear_message(self) -> None:
+        self._show("", "")
+
     def _show(self, text: str, style: str) -> None:
         self.setStyleSheet(style)
         self.setText(text)

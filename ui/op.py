@@ -26,7 +26,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from consultant_app.errors import ConsultantAppError
+from consultant_app.errors import ConsultantAppError, Problem, ValidationError
 from consultant_app.storage.vault import Vault
 from ui.operations import Lane
 
@@ -84,6 +84,7 @@ class Op(Generic[T]):
         self._work = work
         self._on_success: Callable[[T], None] = lambda _result: None
         self._on_failure: Callable[[Exception], None] | None = None
+        self._on_problems: Callable[[list[Problem]], None] | None = None
         self._sink: Callable[[str], None] | None = None
         self._on_cancelled: Callable[[], None] = lambda: None
         self._after: Callable[[], None] = lambda: None
@@ -101,6 +102,12 @@ class Op(Generic[T]):
     def report_to(self, sink: Callable[[str], None]) -> "Op[T]":
         """Show a failure's text here (the screen's status line) instead of a message box."""
         self._sink = sink
+        return self
+
+    def problems(self, callback: Callable[[list[Problem]], None]) -> "Op[T]":
+        """A form's refusal: the core's `ValidationError` problems, to show beside their fields;
+        any other failure still goes where `report_to` (or the default) says."""
+        self._on_problems = callback
         return self
 
     def failure(self, handler: Callable[[Exception], None]) -> "Op[T]":
@@ -178,6 +185,8 @@ class Op(Generic[T]):
         try:
             if isinstance(error, OperationCancelled):
                 self._on_cancelled()
+            elif self._on_problems is not None and isinstance(error, ValidationError):
+                self._on_problems(list(error.problems))
             elif self._on_failure is not None:
                 self._on_failure(error)
             elif self._quiet:

@@ -139,3 +139,24 @@ def test_vault_op_runs_in_one_session(qtbot, owner, lane, vault):
     vault_op(owner, s, lambda session, pid: session.get(Profile, pid).name, 1).success(names.append).run()
     qtbot.waitUntil(lambda: bool(names))
     assert names == ["Test Konsulent"]
+
+
+def test_a_forms_refusal_goes_to_its_fields_and_other_errors_to_the_status(qtbot, owner, lane):
+    from consultant_app.errors import Problem, ValidationError
+    from consultant_app.i18n import Text
+
+    fields, status = [], QLabel(owner)
+
+    def refuse():
+        raise ValidationError([Problem("email", "x", Text(da="Mangler @.", en="Lacks @."))])
+
+    Op(owner, lane, refuse).problems(fields.extend).report_to(status.setText).run()
+    qtbot.waitUntil(lambda: bool(fields))
+    assert [p.field for p in fields] == ["email"] and status.text() == ""
+
+    def locked():
+        raise VaultLockedError()
+
+    Op(owner, lane, locked).problems(fields.extend).report_to(status.setText).run()
+    qtbot.waitUntil(lambda: status.text() == "Boksen er låst.")
+    assert len(fields) == 1

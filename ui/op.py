@@ -78,7 +78,8 @@ class Progress:
 class Op(Generic[T]):
     """Work for a lane with what happens after it; `run()` sends it."""
 
-    def __init__(self, owner: QWidget, lane: Lane, work: Callable[..., T]) -> None:
+    def __init__(self, owner: QObject, lane: Lane, work: Callable[..., T]) -> None:
+        # `owner` ends the callbacks when it is deleted; a widget also parents the dialogs.
         self._owner = owner
         self._lane = lane
         self._work = work
@@ -149,10 +150,11 @@ class Op(Generic[T]):
     def _open_progress_dialog(self, label: str) -> Progress:
         relay = _ProgressRelay(self._owner)
         progress = Progress(relay)
-        dialog = QProgressDialog(self._owner)  # Qt's own Cancel button, in Qt's translation
+        parent = self._owner if isinstance(self._owner, QWidget) else None
+        dialog = QProgressDialog(parent)  # Qt's own Cancel button, in Qt's translation
         dialog.setLabelText(label)
         dialog.setRange(0, 0)  # busy until the first report
-        dialog.setWindowTitle(self._owner.window().windowTitle() or label)
+        dialog.setWindowTitle((parent.window().windowTitle() if parent is not None else "") or label)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -194,7 +196,9 @@ class Op(Generic[T]):
             elif self._sink is not None:
                 self._sink(error_text(error))
             else:
-                QMessageBox.warning(self._owner, self._owner.window().windowTitle(), error_text(error))
+                parent = self._owner if isinstance(self._owner, QWidget) else None
+                title = parent.window().windowTitle() if parent is not None else ""
+                QMessageBox.warning(parent, title, error_text(error))
         finally:
             self._after()
 
@@ -237,7 +241,7 @@ def alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
     return call
 
 
-def vault_op(owner: QWidget, session: Any, function: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
+def vault_op(owner: QObject, session: Any, function: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
     """An `Op` of `function(vault_session, *args, **kwargs)` in one unit of work of the vault."""
     return Op(owner, session.lane, in_vault(session.vault, function, *args, **kwargs))
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.errors import (
-    ConsultantAppError,
     VaultCorruptError,
     VaultUpgradeRequired,
     WrongPassphraseError,
@@ -31,6 +30,7 @@ from consultant_app.services import unlock
 from consultant_app.services.unlock import UnlockedVault, open_vault
 from consultant_app.storage import recovery
 from consultant_app.storage.vault import Vault
+from ui.op import Op, error_text
 from ui.operations import Lane
 
 FREE_TRIES = 3
@@ -149,7 +149,9 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self._show_status(self.tr("Unlocking …"), error=False)
         path = self._vault_path
-        self._lane.run(lambda: open_vault(path, text, upgrade=upgrade), self._succeeded, self._failed)
+        Op(self, self._lane, lambda: open_vault(path, text, upgrade=upgrade)).success(
+            self._succeeded
+        ).failure(self._failed).run()
 
     def _succeeded(self, unlocked: UnlockedVault) -> None:
         self._set_busy(False)
@@ -163,12 +165,7 @@ class UnlockDialog(QDialog):
         if isinstance(error, VaultUpgradeRequired):
             self._ask_upgrade(error)
             return
-        if isinstance(error, ConsultantAppError):
-            message = str(error)  # the core's text, in the user's language
-        else:
-            message = self.tr("Unexpected error ({kind}). The details are in the log.").format(
-                kind=type(error).__name__
-            )
+        message = error_text(error)
         if isinstance(error, WrongPassphraseError):
             self._failures += 1
             self._wait_left = retry_delay(self._failures)
@@ -228,7 +225,9 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(True)
         backup, path = self._backup.path, self._vault_path
-        self._lane.run(lambda: Vault.restore(backup, path, text, force=True), self._restored, self._failed)
+        Op(self, self._lane, lambda: Vault.restore(backup, path, text, force=True)).success(
+            self._restored
+        ).failure(self._failed).run()
 
     def _restored(self, kept: Path | None) -> None:
         self._set_busy(False)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStacke
 from consultant_app.services.unlock import UnlockedVault, create_vault
 from consultant_app.wizard import FirstRunWizard, Step
 from ui.first_run.pages import CreatingPage, PassphrasePage, ProfilePage, SafekeepingPage
-from ui.lane_work import alive, error_text
+from ui.op import Op
 from ui.operations import Lane
 
 
@@ -98,9 +98,9 @@ class FirstRunDialog(QDialog):
         self._show_step()
         if self.wizard.step is Step.CREATING:
             request = self.wizard.request()
-            self._lane.run(
-                lambda: create_vault(request), alive(self, self._created), alive(self, self._failed)
-            )
+            Op(self, self._lane, lambda: create_vault(request)).success(self._created).report_to(
+                self._failed
+            ).run()
 
     def _back(self) -> None:
         self.wizard.go_back()
@@ -162,8 +162,8 @@ class FirstRunDialog(QDialog):
         self.created.emit(unlocked)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.wizard.failed(error_text(error))
+    def _failed(self, text: str) -> None:
+        self.wizard.failed(text)
         self._show_step()
 
     @property

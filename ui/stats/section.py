@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from consultant_app.counts.months import parse_month
+from consultant_app.services.stats_export import export_own_stats, subject_of
 from ui.labels import label, region_short
 from ui.op import Op, vault_op
 from ui.section import Section, Session
@@ -29,7 +30,7 @@ from ui.stats.tables import (
     trips_table,
 )
 from ui.stats.team_dialog import TeamReportDialog
-from ui.stats.work import Loaded, export_own, load, subject_of
+from ui.stats.work import Loaded, load
 from ui.widgets import StatusLine, heading
 
 
@@ -220,7 +221,7 @@ class StatsSection(Section):
         vault, profile = self.session.vault, self.session.profile
 
         def work() -> Path:
-            return export_own(vault, first, last, fmt, protect, path, subject_of(profile), profile.name)
+            return export_own_stats(vault, first, last, fmt, path, protect=protect, printed_by=profile.name)
 
         Op(self, self.session.lane, work).success(lambda p: self._exported(p, protect)).report_to(
             self.exports.status.error

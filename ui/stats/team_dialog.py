@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.counts.team_report import PackageRef, TeamReport
+from consultant_app.services.stats_export import export_team_report
 from ui.op import Op
 from ui.section import Session
 from ui.stats.charts import BarChart
 from ui.stats.controls import ExportRow, MonthRange, file_filter
 from ui.stats.panes import ChartAndTable
 from ui.stats.tables import CountTable, chart_month_labels, month_label, monthly_table
-from ui.stats.work import export_team, merge_files
+from ui.stats.work import merge_files
 from ui.widgets import StatusLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -247,9 +248,11 @@ class TeamReportDialog(QDialog):
         self.exports.set_enabled(False)
         self.exports.status.info(self.tr("Saving…"))
         vault, name = self.session.vault, self.session.profile.name
-        Op(self, self.session.lane, lambda: export_team(vault, report, fmt, protect, path, name)).success(
-            self._exported
-        ).report_to(self.exports.status.error).finally_(
+        Op(
+            self,
+            self.session.lane,
+            lambda: export_team_report(vault, report, fmt, path, protect=protect, printed_by=name),
+        ).success(self._exported).report_to(self.exports.status.error).finally_(
             lambda: self.exports.set_enabled(self.report is not None)
         ).run()
 

@@ -3,10 +3,17 @@
 Wrong passphrases cost nothing for the first three tries, then a growing wait: it slows a
 person guessing at a locked laptop without punishing a typo. (The real defence is the strong
 passphrase and SQLCipher's key derivation; a restart of the program starts the count again.)
+
+This is the first window of a start, so it imports only Qt and light core modules: SQLAlchemy,
+the models and the vault load on the lane (`warm_up`, started once the window is on screen, and
+again, free, in `open_vault`), while the user types the passphrase.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
@@ -20,13 +27,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from consultant_app.domain import Profile
 from consultant_app.errors import ConsultantAppError, VaultCorruptError, WrongPassphraseError
 from consultant_app.storage import recovery
-from consultant_app.storage.vault import Vault
 from ui.operations import Lane
+
+if TYPE_CHECKING:
+    from consultant_app.domain import Profile
+    from consultant_app.storage.vault import Vault
 
 FREE_TRIES = 3
 MAX_DELAY_SECONDS = 60
@@ -45,8 +53,20 @@ class UnlockedVault:
     profile: Profile  # detached: readable on the GUI thread without touching the database
 
 
+def warm_up() -> None:
+    """Runs on the lane while the user types: the imports an unlock needs (about a second on a
+    slow laptop), so that the window did not wait for them and the unlock does not either."""
+    import consultant_app.domain
+    import consultant_app.storage.vault  # noqa: F401
+
+
 def open_vault(path: Path, passphrase: str) -> UnlockedVault:
     """Runs on the lane: the key derivation and the first read never block the window."""
+    from sqlalchemy import select
+
+    from consultant_app.domain import Profile
+    from consultant_app.storage.vault import Vault
+
     vault = Vault.open(path, passphrase)
     try:
         with vault.session() as session:
@@ -55,6 +75,12 @@ def open_vault(path: Path, passphrase: str) -> UnlockedVault:
         vault.lock()
         raise
     return UnlockedVault(vault, profile)
+
+
+def _restore(backup: Path, path: Path, passphrase: str) -> Path | None:
+    from consultant_app.storage.vault import Vault
+
+    return Vault.restore(backup, path, passphrase, force=True)
 
 
 class PathLabel(QLabel):
@@ -212,7 +238,7 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(True)
         backup, path = self._backup.path, self._vault_path
-        self._lane.run(lambda: Vault.restore(backup, path, text, force=True), self._restored, self._failed)
+        self._lane.run(lambda: _restore(backup, path, text), self._restored, self._failed)
 
     def _restored(self, kept: Path | None) -> None:
         self._set_busy(False)

@@ -20,15 +20,17 @@ What every operation gets without asking:
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from consultant_app.errors import ConsultantAppError, Problem, ValidationError
-from consultant_app.storage.vault import Vault
 from ui.operations import Lane
+
+if TYPE_CHECKING:
+    from consultant_app.storage.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +248,7 @@ def vault_op(owner: QObject, session: Any, function: Callable[..., T], *args: An
     return Op(owner, session.lane, in_vault(session.vault, function, *args, **kwargs))
 
 
-def in_vault(vault: Vault, function: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:
+def in_vault(vault: "Vault", function: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:
     """`function(session, *args, **kwargs)` in one vault session, for a lane."""
 
     def work() -> T:

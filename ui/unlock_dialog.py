@@ -3,9 +3,16 @@
 Wrong passphrases cost nothing for the first three tries, then a growing wait: it slows a
 person guessing at a locked laptop without punishing a typo. (The real defence is the strong
 passphrase and SQLCipher's key derivation; a restart of the program starts the count again.)
+
+This is the first window of a start, so it imports only Qt and light core modules: SQLAlchemy,
+the models and the vault load on the lane (`warm_up`, started once the window is on screen, and
+again, free, in `open_vault`), while the user types the passphrase.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
@@ -21,17 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.errors import (
-    VaultCorruptError,
-    VaultUpgradeRequired,
-    WrongPassphraseError,
-)
-from consultant_app.services import unlock
-from consultant_app.services.unlock import UnlockedVault, open_vault
+from consultant_app.errors import VaultCorruptError, VaultUpgradeRequired, WrongPassphraseError
 from consultant_app.storage import recovery
-from consultant_app.storage.vault import Vault
 from ui.op import Op, error_text
 from ui.operations import Lane
+
+if TYPE_CHECKING:
+    from consultant_app.services.unlock import UnlockedVault
 
 FREE_TRIES = 3
 MAX_DELAY_SECONDS = 60
@@ -42,6 +45,25 @@ def retry_delay(failures: int) -> int:
     if failures < FREE_TRIES:
         return 0
     return min(2 ** (failures - FREE_TRIES + 1), MAX_DELAY_SECONDS)
+
+
+def warm_up() -> None:
+    """Runs on the lane while the user types: the imports an unlock needs (about a second on a
+    slow laptop), so that the window did not wait for them and the unlock does not either."""
+    import consultant_app.services.unlock  # noqa: F401
+
+
+def open_vault(path: Path, passphrase: str, *, upgrade: bool = False) -> UnlockedVault:
+    """Runs on the lane: the key derivation and the first read never block the window."""
+    from consultant_app.services.unlock import open_vault as unlock_vault
+
+    return unlock_vault(path, passphrase, upgrade=upgrade)
+
+
+def _restore(backup: Path, path: Path, passphrase: str) -> Path | None:
+    from consultant_app.storage.vault import Vault
+
+    return Vault.restore(backup, path, passphrase, force=True)
 
 
 class PathLabel(QLabel):
@@ -182,6 +204,8 @@ class UnlockDialog(QDialog):
     # --- an outdated vault: asked, never upgraded silently ---------------------------------
 
     def _ask_upgrade(self, error: VaultUpgradeRequired) -> None:
+        from consultant_app.services import unlock  # loaded by now: the unlock itself needed it
+
         question = QMessageBox(QMessageBox.Icon.Question, unlock.UPGRADE_TITLE.render(), "", parent=self)
         question.setText(unlock.UPGRADE_QUESTION.render(path=self._vault_path.name, **error.params))
         question.setTextFormat(Qt.TextFormat.PlainText)
@@ -195,6 +219,8 @@ class UnlockDialog(QDialog):
         question.open()
 
     def _upgrade_answered(self, question: QMessageBox) -> None:
+        from consultant_app.services import unlock
+
         agreed = question.clickedButton() is self.upgrade_button
         question.deleteLater()
         self.upgrade_question = None
@@ -225,9 +251,9 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(True)
         backup, path = self._backup.path, self._vault_path
-        Op(self, self._lane, lambda: Vault.restore(backup, path, text, force=True)).success(
-            self._restored
-        ).failure(self._failed).run()
+        Op(self, self._lane, lambda: _restore(backup, path, text)).success(self._restored).failure(
+            self._failed
+        ).run()
 
     def _restored(self, kept: Path | None) -> None:
         self._set_busy(False)

@@ -6,19 +6,15 @@ vault's audit trail records the export (what, never a figure)."""
 import argparse
 import getpass
 import sys
-from pathlib import Path
 
 from consultant_app.cli.common import (
     CliError,
-    add_json_option,
-    add_vault_option,
     emit,
     open_vault,
     vault_path,
 )
 from consultant_app.counts.files import BINARY_FORMATS, FORMATS
 from consultant_app.counts.monthly import monthly_stats
-from consultant_app.counts.months import parse_month
 from consultant_app.counts.package import build_package
 from consultant_app.counts.team_report import merge_packages, read_package
 from consultant_app.domain import Profile
@@ -70,52 +66,6 @@ _TOTAL = Text(
     da="I alt {first} – {last}: {inquiries} henvendelser, {active} aktive forløb ved periodens udgang",
     en="Total {first} – {last}: {inquiries} inquiries, {active} active courses at the period's end",
 )
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    stats = subparsers.add_parser("stats", help="statistics of the vault's inquiries")
-    stats_sub = stats.add_subparsers(dest="stats_command", metavar="COMMAND", required=True)
-    p = stats_sub.add_parser("monthly", help="the monthly counts (JSON shape: counts.md)")
-    add_vault_option(p)
-    _period_options(p)
-    _output_options(p, output_required=False)
-    add_json_option(p)
-    p.set_defaults(handler=stats_monthly)
-
-    p = subparsers.add_parser("package", help="write the anonymised count package for one month (JSON)")
-    add_vault_option(p)
-    p.add_argument("--month", required=True, type=_month, help="the month, YYYY-MM")
-    p.add_argument("-o", "--output", required=True, type=Path, help="the file to write")
-    add_json_option(p)
-    p.set_defaults(handler=package)
-
-    p = subparsers.add_parser("team-report", help="merge consultants' package files into a team report")
-    p.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE", help="package files (JSON)")
-    _period_options(p)
-    _output_options(p, output_required=False)
-    p.set_defaults(handler=team_report)
-
-
-def _period_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="first", required=True, type=_month, help="first month, YYYY-MM")
-    p.add_argument("--to", dest="last", required=True, type=_month, help="last month, YYYY-MM")
-
-
-def _output_options(p: argparse.ArgumentParser, *, output_required: bool) -> None:
-    p.add_argument("--format", choices=FORMATS, help="file format (default: from the file name, else json)")
-    p.add_argument("-o", "--output", type=Path, required=output_required, help="the file to write")
-    p.add_argument(
-        "--protect-small-cells",
-        action="store_true",
-        help="show 1-4 as '<5' and hide enough other cells that they cannot be worked out (csv, xlsx, pdf)",
-    )
-
-
-def _month(text: str) -> str:
-    try:
-        return parse_month(text)
-    except Exception:
-        raise argparse.ArgumentTypeError(f"not a month YYYY-MM: {text!r}") from None
 
 
 def _format(args: argparse.Namespace) -> str | None:

@@ -9,6 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from consultant_app.resources import migrations_dir
+from consultant_app.storage import search_index
 
 
 class SchemaState(Enum):
@@ -57,6 +58,13 @@ def schema_state(connection: Connection) -> SchemaState:
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
     command.upgrade(alembic_config(connection), target)
+    # A migration that rebuilt a searched table dropped its index triggers with it.
+    search_index.ensure(connection)
+
+
+def include_name(name: str | None, type_: str, _parent: dict) -> bool:
+    """For Alembic's comparison of models and schema: the search index is not a model."""
+    return not (type_ == "table" and name is not None and search_index.is_index_table(name))
 
 
 def new_revision(message: str) -> None:

@@ -118,6 +118,9 @@ COUNT_CACHE_KIB = 64 * 1024
 def _roomy_page_cache(session: Session) -> Iterator[None]:
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    if before < 0 and -before >= COUNT_CACHE_KIB:
+        yield  # the vault's own cache is roomier already: shrinking it would drop pages
+        return
     connection.exec_driver_sql(f"PRAGMA cache_size = {-COUNT_CACHE_KIB}")
     try:
         yield

@@ -232,6 +232,10 @@ class UnlockDialog(QDialog):
 
     # --- a damaged vault -----------------------------------------------------------------
 
+    def report_damage(self, error: VaultCorruptError) -> None:
+        """Damage the check after unlock found: said as a failed unlock says it, with the offer."""
+        self._failed(error)
+
     def _offer_restore(self) -> str:
         """The vault is refused, nothing is deleted; offer the newest backup if there is one."""
         backups = recovery.latest_backups(self._vault_path)

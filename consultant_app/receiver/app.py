@@ -104,7 +104,7 @@ def create_app(
             body = await read_body(request, settings.max_body_bytes)
         except _TooLarge:
             return error(413, f"the package is larger than {settings.max_body_bytes} bytes")
-        return await run_in_threadpool(process_package, engine, entry, key, body)
+        return await run_in_threadpool(process_package, engine, tokens, entry, key, body)
 
     @app.get("/api/v1/reports/national")
     async def get_national(request: Request) -> Response:
@@ -143,7 +143,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) -> Response:
+def process_package(engine: Engine, tokens: TokenStore, entry: TokenEntry, key: str, body: bytes) -> Response:
     """Idempotency record first, then validate, check the submitter, store and finish the
     record in one transaction. A refusal removes the record (nothing was stored)."""
     begun = idem.begin(engine, entry.id, key, idem.body_hash(body))
@@ -161,7 +161,7 @@ def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) ->
         for attempt in range(2):
             try:
                 with engine.begin() as conn:
-                    ingest.check_binding(conn, entry.id, package.submitter, entry.submitter)
+                    ingest.check_binding(conn, entry, package.submitter, tokens)
                     result = ingest.store(conn, package, source="api", token_id=entry.id)
                     status = 201 if result.outcome == ingest.STORED else 200
                     body_out = json.dumps(result.as_json())
@@ -173,8 +173,14 @@ def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) ->
     except ingest.InvalidPackage as exc:
         idem.abandon(engine, begun.record_id)
         return error(422, "the package is not valid", exc.problems)
-    except ingest.SubmitterMismatch:
+    except ingest.SubmitterMismatch as exc:
         idem.abandon(engine, begun.record_id)
+        if exc.owner is not None:  # names token ids only: never a token, never the submitter
+            log.warning(
+                "token %s claimed a submitter id that belongs to token %s: refused", exc.token_id, exc.owner
+            )
+        else:
+            log.warning("token %s sent another submitter's package: refused", exc.token_id)
         return error(403, "the package's submitter does not match this token")
     except ingest.VersionConflict:
         idem.abandon(engine, begun.record_id)

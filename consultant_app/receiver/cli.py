@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--submitter-name", required=True, help="whose laptop (or which analyst) it is for")
     p.add_argument("--analyst", action="store_true", help="a token that reads the national report")
     p.add_argument("--submitter-id", help="the laptop's submitter id, if known (else bound on first use)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="the submitter id already has a token: revoke it at once and issue this one in its place",
+    )
+    p.add_argument(
+        "--db",
+        default=os.environ.get(DB_ENV),
+        help=f"also check the submitter ids bound in this database (default: ${DB_ENV})",
+    )
     p.set_defaults(handler=issue_token)
 
     p = sub.add_parser("import", help="import package files (from `consultant-app package`)")
@@ -176,10 +186,28 @@ def issue_token(args: argparse.Namespace) -> int:
     if submitter is not None and (args.analyst or not re.match(SUBMITTER_ID, submitter)):
         raise ReceiverCliError(Text(da="Ugyldigt --submitter-id.", en="Invalid --submitter-id."))
     kind = ANALYST if args.analyst else LAPTOP
-    entry, token = add_token(args.tokens, args.submitter_name, kind, submitter)
+    bound = bound_owner(args.db, submitter) if submitter and args.db else None
+    entry, token = add_token(
+        args.tokens, args.submitter_name, kind, submitter, replace_owner=args.replace, bound_owner=bound
+    )
     print(_ISSUED.render(name=entry.name, kind=kind, id=entry.id, path=args.tokens))
     print(token)
     return 0
+
+
+def bound_owner(db_url: str, submitter: str) -> str | None:
+    """The token the database has bound `submitter` to, if any."""
+    from sqlalchemy import select
+
+    from consultant_app.receiver.db import TokenBinding
+
+    engine = make_engine(db_url)
+    try:
+        create_schema(engine)
+        with engine.connect() as conn:
+            return conn.scalar(select(TokenBinding.token_id).where(TokenBinding.submitter == submitter))
+    finally:
+        engine.dispose()
 
 
 def import_files(args: argparse.Namespace) -> int:

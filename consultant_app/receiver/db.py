@@ -90,9 +90,12 @@ class IdempotencyRecord(ReceiverBase):
 
 class TokenBinding(ReceiverBase):
     """A laptop token belongs to the submitter of the first package it delivered (or the one
-    named when it was issued): another submitter's package with it is refused (403)."""
+    named when it was issued): another submitter's package with it is refused (403). And a
+    submitter belongs to one token: the unique constraint makes the database refuse a second
+    token claiming it, whatever the races between processes (ingest.check_binding)."""
 
     __tablename__ = "token_binding"
+    __table_args__ = (UniqueConstraint("submitter"),)
 
     token_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     submitter: Mapped[str] = mapped_column(String(64))

@@ -45,12 +45,11 @@ def database_url(kind: str, tmp_path) -> str:
 
 
 def fresh_engine(url: str) -> Engine:
-    """An engine on the receiver's tables, empty (PostgreSQL: made once, then emptied)."""
+    """An engine on the receiver's tables, empty and of today's schema (PostgreSQL: one
+    database for every test, so whatever an earlier test or run left there goes first)."""
     engine = make_engine(url)
+    metadata.drop_all(engine)
     metadata.create_all(engine)
-    with engine.begin() as conn:
-        for table in reversed(metadata.sorted_tables):
-            conn.execute(table.delete())
     return engine
 
 

@@ -23,11 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from consultant_app import __version__
-from consultant_app.counts.months import MonthError, MonthRangeError, months_between, parse_month
+from consultant_app.counts.months import MonthError, MonthRangeError
 from consultant_app.receiver import idempotency as idem
 from consultant_app.receiver import ingest
 from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
-from consultant_app.receiver.national import national_report
+from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore
 
 log = logging.getLogger(__name__)
@@ -114,11 +114,13 @@ def create_app(
         if entry.kind != ANALYST:
             return error(403, "the national report needs an analyst token")
         try:
-            first = parse_month(request.query_params.get("from", ""))
-            last = parse_month(request.query_params.get("to", ""))
-            months_between(first, last)
+            first, last = check_range(
+                request.query_params.get("from", ""), request.query_params.get("to", "")
+            )
         except (MonthError, MonthRangeError):
             return error(422, "from and to must be months YYYY-MM, from not after to")
+        except ReportRangeError:
+            return error(422, f"a report covers at most {MAX_MONTHS} months")
 
         def build() -> dict:
             with engine.begin() as conn:

@@ -23,8 +23,9 @@ from consultant_app.counts.blocks import CountBlock, add_blocks, regions, zero_b
 from consultant_app.counts.monthly import stats_from_blocks
 from consultant_app.counts.months import months_between, parse_month
 from consultant_app.counts.note import StatsNote, build_note
-from consultant_app.counts.package import Package
+from consultant_app.counts.package import FIRST_MONTH, Package
 from consultant_app.counts.query import RegionMonths
+from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text, current_language
 from consultant_app.receiver.db import StoredPackage
 
@@ -43,6 +44,28 @@ SURVEY_HEADER = (
     Text(da="Links sendt", en="Links sent"),
 )
 TOTAL = Text(da="I alt", en="Total")
+MAX_MONTHS = 240  # twenty years: a report's range, so its work is bounded whatever is asked
+
+
+class ReportRangeError(ConsultantAppError):
+    text = Text(
+        da="Perioden {first}..{last} er længere end {max} måneder.",
+        en="The period {first}..{last} is longer than {max} months.",
+    )
+
+
+def check_range(first: str, last: str) -> tuple[str, str]:
+    """The range's months, checked: `MonthError`, `MonthRangeError` or `ReportRangeError`."""
+    first, last = parse_month(first), parse_month(last)
+    if months_count(first, last) > MAX_MONTHS:
+        raise ReportRangeError(first=first, last=last, max=MAX_MONTHS)
+    months_between(first, last)  # the order
+    return first, last
+
+
+def months_count(first: str, last: str) -> int:
+    """How many months first..last spans (without listing them)."""
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
 
 
 @dataclass(frozen=True)
@@ -76,7 +99,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
     """The newest version per submitter and month, for months up to `last`."""
     newest = (
         select(StoredPackage.submitter, StoredPackage.month, func.max(StoredPackage.version).label("version"))
-        .where(StoredPackage.month <= last)
+        .where(StoredPackage.month <= last, StoredPackage.month >= FIRST_MONTH)
         .group_by(StoredPackage.submitter, StoredPackage.month)
         .subquery()
     )
@@ -92,7 +115,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
 
 
 def national_report(conn: Connection, first: str, last: str) -> NationalReport:
-    first, last = parse_month(first), parse_month(last)
+    first, last = check_range(first, last)
     in_range = set(months_between(first, last))
     packages = latest_packages(conn, last)
     by_month: dict[str, dict[str, list[CountBlock]]] = {}

@@ -28,6 +28,7 @@ from consultant_app.receiver import idempotency as idem
 from consultant_app.receiver import ingest
 from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
 from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
+from consultant_app.receiver.observe import AccessLog
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,14 @@ def create_app(
     )
     app.state.engine, app.state.tokens, app.state.settings = engine, tokens, settings
 
+    app.add_middleware(AccessLog)
+
     def authenticate(request: Request) -> TokenEntry | None:
         scheme, _, credential = request.headers.get("authorization", "").partition(" ")
-        return tokens.lookup(credential.strip()) if scheme.lower() == "bearer" else None
+        entry = tokens.lookup(credential.strip()) if scheme.lower() == "bearer" else None
+        if entry is not None:
+            request.state.token_id = entry.id  # for the access line: the id, never the token
+        return entry
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:

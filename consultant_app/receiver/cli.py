@@ -23,6 +23,7 @@ from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import LANGUAGES, Text, set_language
 from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
+from consultant_app.receiver.idempotency import release_in_progress
 from consultant_app.receiver.national import FORMATS, national_report, render_national
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, add_token
 
@@ -145,6 +146,11 @@ def serve(args: argparse.Namespace) -> int:
     if not args.tls_cert and not is_loopback(args.host):
         raise ReceiverCliError(_TLS_REQUIRED)
     app = create_app(ReceiverSettings(db_url=args.db, tokens_file=args.tokens))
+    released = release_in_progress(app.state.engine)
+    if released:
+        logging.getLogger(__name__).warning(
+            "released %d Idempotency-Key record(s) left in progress by an earlier run", released
+        )
     uvicorn.run(
         app,
         host=args.host,
@@ -153,6 +159,7 @@ def serve(args: argparse.Namespace) -> int:
         ssl_keyfile=str(args.tls_key) if args.tls_key else None,
         server_header=False,
         proxy_headers=False,
+        access_log=False,  # it writes the query string; observe.AccessLog writes the path only
         log_level="debug" if args.debug else "info",
     )
     return 0

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from consultant_app import __version__
 from consultant_app.counts.months import MonthError, MonthRangeError
 from consultant_app.receiver import idempotency as idem
-from consultant_app.receiver import ingest
+from consultant_app.receiver import ingest, token_usage
 from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
 from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
 from consultant_app.receiver.observe import AccessLog
@@ -78,6 +78,9 @@ def create_app(
             request.state.token_id = entry.id  # for the access line: the id, never the token
         return entry
 
+    async def used(entry: TokenEntry) -> None:
+        await run_in_threadpool(token_usage.touch, engine, entry.id)
+
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected %s while handling a request", type(exc).__name__)
@@ -101,6 +104,7 @@ def create_app(
         entry = authenticate(request)
         if entry is None:
             return error(401, "unknown or missing token", headers={"WWW-Authenticate": "Bearer"})
+        await used(entry)
         if entry.kind != LAPTOP:
             return error(403, "this token may not send packages")
         key = idem.parse_key(request.headers.get("idempotency-key"))
@@ -117,6 +121,7 @@ def create_app(
         entry = authenticate(request)
         if entry is None:
             return error(401, "unknown or missing token", headers={"WWW-Authenticate": "Bearer"})
+        await used(entry)
         if entry.kind != ANALYST:
             return error(403, "the national report needs an analyst token")
         try:

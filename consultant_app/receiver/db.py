@@ -102,6 +102,16 @@ class TokenBinding(ReceiverBase):
     bound_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class TokenUse(ReceiverBase):
+    """When a token was last accepted (for `tokens list`): written at most once a minute per
+    token and process (token_usage.touch), so a busy laptop costs no write per request."""
+
+    __tablename__ = "token_use"
+
+    token_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_used_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 metadata = ReceiverBase.metadata
 
 

@@ -26,9 +26,10 @@ from consultant_app import __version__
 from consultant_app.counts.months import MonthError, MonthRangeError
 from consultant_app.receiver import idempotency as idem
 from consultant_app.receiver import ingest, token_usage
-from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
+from consultant_app.receiver.db import DEFAULT_URL, make_engine
 from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
 from consultant_app.receiver.observe import AccessLog
+from consultant_app.receiver.schema import check_current
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def create_app(
     settings: ReceiverSettings, *, engine: Engine | None = None, tokens: TokenStore | None = None
 ) -> FastAPI:
     engine = engine or make_engine(settings.db_url)
-    create_schema(engine)
+    check_current(engine)  # a database behind (or ahead of) this program is refused
     if tokens is None:
         if settings.tokens_file is None:
             raise ValueError("a tokens file or a TokenStore is required")

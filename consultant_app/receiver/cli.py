@@ -24,7 +24,7 @@ from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import LANGUAGES, set_language
 from consultant_app.receiver import messages as m
 from consultant_app.receiver import token_commands
-from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
+from consultant_app.receiver.db import DEFAULT_URL, make_engine, open_database
 from consultant_app.receiver.idempotency import release_in_progress
 from consultant_app.receiver.national import FORMATS, national_report, render_national
 
@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=report_national)
 
     token_commands.register(sub, DB_ENV)
+
+    p = sub.add_parser("migrate", help=m.H_MIGRATE.render())
+    _db_option(p)
+    p.set_defaults(handler=migrate_database)
 
     p = sub.add_parser("import", help=m.H_IMPORT.render())
     _db_option(p)
@@ -115,6 +119,17 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def migrate_database(args: argparse.Namespace) -> int:
+    from consultant_app.receiver.schema import migrate
+
+    engine = make_engine(args.db)
+    try:
+        print(m.MIGRATED.render(revision=migrate(engine)))
+    finally:
+        engine.dispose()
+    return 0
+
+
 def report_national(args: argparse.Namespace) -> int:
     first, last = parse_month(args.first), parse_month(args.last)
     fmt = args.format or (args.output.suffix.lower().lstrip(".") if args.output else "") or "json"
@@ -122,8 +137,7 @@ def report_national(args: argparse.Namespace) -> int:
         fmt = "json"
     if fmt in ("xlsx", "pdf") and args.output is None:
         raise ReceiverCliError(m.NEEDS_FILE, fmt=fmt)
-    engine = make_engine(args.db)
-    create_schema(engine)
+    engine = open_database(args.db)
     with engine.begin() as conn:
         report = national_report(conn, first, last)
     data = render_national(report, fmt)
@@ -141,8 +155,7 @@ def report_national(args: argparse.Namespace) -> int:
 def import_files(args: argparse.Namespace) -> int:
     from consultant_app.receiver import ingest
 
-    engine = make_engine(args.db)
-    create_schema(engine)
+    engine = open_database(args.db)
     results, refused = [], 0
     for path in args.files:
         try:

@@ -1,7 +1,7 @@
 """The receiver's database: SQLite by default, PostgreSQL by URL (`postgresql+psycopg://...`).
 
-The tables are created with `metadata.create_all` at start (no Alembic environment of its own
-yet: the schema is new and small; the first change to it should bring one). They hold counts
+The tables are made and changed by the receiver's own migrations (schema.py, migrations/:
+`consultant-app-receiver migrate`); this module describes the newest revision. They hold counts
 and bookkeeping only: the packages as received (every version kept), the idempotency records,
 and which submitter each laptop token belongs to. Token hashes live in the tokens file, not here.
 
@@ -144,5 +144,14 @@ def _sqlite_engine(url: str, *, memory: bool) -> Engine:
     return engine
 
 
-def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
+def open_database(url: str) -> Engine:
+    """An engine on a database whose schema is current (`schema.SchemaBehind` otherwise)."""
+    from consultant_app.receiver.schema import check_current
+
+    engine = make_engine(url)
+    try:
+        check_current(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

@@ -151,12 +151,11 @@ class _Usage:
 
 
 def _usage(db_url: str) -> _Usage:
-    from consultant_app.receiver.db import create_schema, make_engine
+    from consultant_app.receiver.db import open_database
     from consultant_app.receiver.token_usage import usage
 
-    engine = make_engine(db_url)
+    engine = open_database(db_url)
     try:
-        create_schema(engine)
         return _Usage(usage(engine))
     finally:
         engine.dispose()

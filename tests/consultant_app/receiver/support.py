@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select, text
 
 from consultant_app.receiver.app import ReceiverSettings, create_app
 from consultant_app.receiver.db import StoredPackage, make_engine, metadata
+from consultant_app.receiver.schema import VERSION_TABLE, migrate
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore, hash_token
 
 POSTGRES_ENV = "CONSULTANT_APP_TEST_POSTGRES_URL"
@@ -49,7 +50,9 @@ def fresh_engine(url: str) -> Engine:
     database for every test, so whatever an earlier test or run left there goes first)."""
     engine = make_engine(url)
     metadata.drop_all(engine)
-    metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+    migrate(engine)
     return engine
 
 

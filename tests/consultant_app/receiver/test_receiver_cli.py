@@ -66,6 +66,7 @@ def test_import_uses_the_same_rules_as_the_api(tmp_path, capsys):
         files[name] = tmp_path / name
         files[name].write_text(p.to_json(), encoding="utf-8")
     (tmp_path / "bad.json").write_text('{"schema": 1, "notes": "Aya"}', encoding="utf-8")
+    assert run(capsys, "migrate", "--db", url)[0] == 0
 
     status, out, _ = run(capsys, "import", "--db", url, str(files["a.json"]), str(files["b.json"]), "--json")
     assert status == 0

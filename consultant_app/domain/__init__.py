@@ -3,6 +3,7 @@
 from consultant_app.domain.audit import AuditEvent
 from consultant_app.domain.base import Base
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
+from consultant_app.domain.keys import ColleagueKey, VaultKey
 from consultant_app.domain.outbox import OutboxPackage
 from consultant_app.domain.people import Citizen, Professional, normalise_email
 from consultant_app.domain.profile import Profile
@@ -15,6 +16,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Citizen",
+    "ColleagueKey",
     "Contact",
     "FollowUp",
     "Inquiry",
@@ -32,5 +34,6 @@ __all__ = [
     "SurveyDispatch",
     "SurveyResponseCount",
     "SyncSettings",
+    "VaultKey",
     "normalise_email",
 ]

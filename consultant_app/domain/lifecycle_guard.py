@@ -43,12 +43,16 @@ def _refuse_changes_to_closed_off_cases(session: Session, _context, _instances) 
             ids.add(obj.inquiry_id)
     if not ids:
         return
-    found = session.connection().execute(
-        select(Inquiry.id, Inquiry.received_at, Inquiry.handed_over_to, Inquiry.erased_at).where(
-            Inquiry.id.in_(sorted(ids)),
-            or_(Inquiry.handed_over_at.is_not(None), Inquiry.erased_at.is_not(None)),
+    found = (
+        session.connection()
+        .execute(
+            select(Inquiry.id, Inquiry.received_at, Inquiry.handed_over_to, Inquiry.erased_at).where(
+                Inquiry.id.in_(sorted(ids)),
+                or_(Inquiry.handed_over_at.is_not(None), Inquiry.erased_at.is_not(None)),
+            )
         )
-    ).first()
+        .first()
+    )
     if found is not None:
         code = f"{found.received_at.year}-{found.id:05d}"
         if found.erased_at is not None:

@@ -129,7 +129,9 @@ def receive(session: Session, incoming: Incoming, *, confirm_unknown_sender: boo
 
 
 def _insert(session: Session, model, values: dict[str, Any]) -> int:
-    return session.execute(insert(model.__table__).values(**values).returning(model.__table__.c.id)).scalar_one()
+    return session.execute(
+        insert(model.__table__).values(**values).returning(model.__table__.c.id)
+    ).scalar_one()
 
 
 def _import_case(session: Session, case: dict[str, Any]) -> int:

@@ -41,7 +41,9 @@ def case_texts(tag: str) -> dict[str, str]:
 def make_case(session, tag: str = "A", *, received_at=datetime(2025, 3, 14, 10, 30), kind="forloeb") -> int:
     t = case_texts(tag)
     pro = Professional(name=f"Lærer {tag}", email=f"  Laerer.{tag}@Skole.DK ", organisation_name="Skolen")
-    citizen = Citizen(pseudonym=t["pseudonym"], full_name=t["full_name"], cpr=t["cpr"], note=t["citizen_note"])
+    citizen = Citizen(
+        pseudonym=t["pseudonym"], full_name=t["full_name"], cpr=t["cpr"], note=t["citizen_note"]
+    )
     inquiry = Inquiry(
         external_ref=t["external_ref"],
         received_at=received_at,
@@ -87,7 +89,9 @@ def make_case(session, tag: str = "A", *, received_at=datetime(2025, 3, 14, 10, 
         scenarios=t["risk_scenarios"],
         finalised_at=datetime(2025, 3, 20, 12, 0),
         ratings=[RiskRating(item_id="p1", now="ja", note=t["rating_note"])],
-        measures=[RiskMeasure(position=0, action=t["measure"], responsible="Skolen", deadline=date(2025, 4, 1))],
+        measures=[
+            RiskMeasure(position=0, action=t["measure"], responsible="Skolen", deadline=date(2025, 4, 1))
+        ],
     )
     session.add(first)
     session.flush()

@@ -66,7 +66,12 @@ def test_hand_over_marks_the_case_read_only_and_the_file_is_whole(pair):
     with b.session() as s:
         incoming = open_handover(s, data)
         assert incoming.known_as is None and incoming.sender_name == "Anne Afsender"
-        assert (incoming.notes, incoming.contacts, incoming.follow_ups, incoming.risk_assessments) == (1, 1, 1, 2)
+        assert (incoming.notes, incoming.contacts, incoming.follow_ups, incoming.risk_assessments) == (
+            1,
+            1,
+            1,
+            2,
+        )
         with pytest.raises(UnknownSenderError):
             receive(s, incoming)
     with b.session() as s:

@@ -53,7 +53,7 @@ def test_three_vaults(three, tmp_path):
         case_id = make_case(s, "T")
         code = f"2025-{case_id:05d}"
     a_timeline = _timeline(a, case_id)
-    assert {k for k, *_ in a_timeline} >= {"received", "contact", "note", "follow_up", "risk"}
+    assert {k for k, *_ in a_timeline} >= {"received", "note", "follow_up", "risk"}
     with a.session() as s:
         a_before = monthly_stats(s, *MONTHS).as_json()
 

@@ -77,6 +77,18 @@ def test_erased_case_leaves_no_text_in_any_page_and_counts_are_unchanged(vault_p
     for text in case_texts("B").values():  # the other case is whole
         assert text.encode() in plain
     assert not vault_path.with_name(vault_path.name + "-journal").exists()
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.session() as s:
+        assert "tao" not in _index_terms(s, "note_fts")  # from "NotatAOmFamilien" (lower case)
+        assert "tbo" in _index_terms(s, "note_fts")  # from "NotatBOmFamilien", still there
+
+
+def _index_terms(session, fts: str) -> set[str]:
+    """Every trigram the search index holds, deleted rows' included until segments merge."""
+    connection = session.connection()
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{fts} USING fts5vocab(main, {fts}, 'row')"
+    )
+    return {row[0] for row in connection.exec_driver_sql(f"SELECT term FROM temp.v_{fts}")}
 
 
 def test_erase_everything_about_one_citizen(vault):

@@ -114,3 +114,15 @@ def test_unknown_reason_and_second_erasure_are_refused(vault):
     erase_case(vault, code, "not_needed")
     with pytest.raises(CaseErasedError):
         erase_case(vault, code, "not_needed")
+
+
+def test_an_erased_case_is_no_longer_listed_but_still_counted(vault):
+    from consultant_app.services.inquiry_list import InquiryFilter, InquiryQuery, count_inquiries, fetch_page
+
+    with vault.session() as s:
+        kept, gone = make_case(s, "F"), make_case(s, "G")
+    erase_case(vault, f"2025-{gone:05d}", "not_needed")
+    with vault.session() as s:
+        assert [r.id for r in fetch_page(s, InquiryQuery(InquiryFilter())).rows] == [kept]
+        assert count_inquiries(s, InquiryFilter()) == 1
+        assert monthly_stats(s, "2025-03", "2025-03").totals.inquiries == 2

@@ -1608,6 +1608,10 @@
         <translation>(ingen)</translation>
     </message>
     <message>
+        <source> years after closing</source>
+        <translation> år efter afslutning</translation>
+    </message>
+    <message>
         <source>Your &amp;name:</source>
         <translation>Dit na&amp;vn:</translation>
     </message>
@@ -1618,6 +1622,10 @@
     <message>
         <source>Default &amp;region:</source>
         <translation>Standard&amp;region:</translation>
+    </message>
+    <message>
+        <source>Keep closed cases:</source>
+        <translation>Gem afsluttede sager:</translation>
     </message>
     <message>
         <source>The vault is saved as:</source>

@@ -9,6 +9,7 @@ are matched by normalised e-mail; others are added.
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -32,7 +33,13 @@ from consultant_app.domain import (
 )
 from consultant_app.handover import case_file, envelope
 from consultant_app.handover.case_file import bad, row_values
-from consultant_app.handover.errors import TOO_NEW, HandoverFileError, UnknownSenderError
+from consultant_app.handover.errors import (
+    NOT_A_HANDOVER,
+    TOO_NEW,
+    UNREADABLE,
+    HandoverFileError,
+    UnknownSenderError,
+)
 from consultant_app.handover.keys import colleague_named_by_key, fingerprint, own_private_key
 from consultant_app.services import audit
 
@@ -68,6 +75,21 @@ class Received:
     case_code: str
     inquiry_id: int
     added: bool  # False: the case was already held, nothing was added
+
+
+# A whole case with years of notes is a few hundred KiB; anything far larger is not a handover.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_handover_file(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise HandoverFileError(reason=UNREADABLE.render(detail=exc.strerror or type(exc).__name__)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise HandoverFileError(reason=NOT_A_HANDOVER.render())
+    return data
 
 
 def open_handover(session: Session, data: bytes) -> Incoming:

@@ -32,10 +32,10 @@ _SENDER = Text(
 )
 _UNKNOWN = Text(da="ukendt; kalder sig {name}", en="unknown; calls themselves {name}")
 _HOLDS = Text(
-    da="Indhold: sag {case}{citizen}, {notes} notater, {contacts} kontakter, {follow_ups} opfølgninger, "
-    "{risk} risikovurderinger",
-    en="Contents: case {case}{citizen}, {notes} notes, {contacts} contacts, {follow_ups} follow-ups, "
-    "{risk} risk assessments",
+    da="Indhold: sag {case}{citizen} · notater: {notes}, kontakter: {contacts}, opfølgninger: {follow_ups}, "
+    "risikovurderinger: {risk}",
+    en="Contents: case {case}{citizen} · notes: {notes}, contacts: {contacts}, follow-ups: {follow_ups}, "
+    "risk assessments: {risk}",
 )
 _WITH_CITIZEN = Text(da=" med borger", en=" with citizen")
 _RECEIVED = Text(da="Modtaget som sag {case}.", en="Received as case {case}.")

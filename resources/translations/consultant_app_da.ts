@@ -1801,8 +1801,8 @@
         <translation>UKENDT afsender, kalder sig “{name}” (fingeraftryk {fingerprint}). Ring til afsenderen og sammenlign fingeraftrykket, før du modtager sagen.</translation>
     </message>
     <message>
-        <source>Case {code}: {notes} notes, {contacts} contacts, {follow_ups} follow-ups, {risk} risk assessments</source>
-        <translation>Sag {code}: {notes} notater, {contacts} kontakter, {follow_ups} opfølgninger, {risk} risikovurderinger</translation>
+        <source>Case {code} · notes: {notes}, contacts: {contacts}, follow-ups: {follow_ups}, risk assessments: {risk}</source>
+        <translation>Sag {code} · notater: {notes}, kontakter: {contacts}, opfølgninger: {follow_ups}, risikovurderinger: {risk}</translation>
     </message>
     <message>
         <source>The case is already in the vault; receiving adds nothing.</source>

@@ -39,6 +39,13 @@ def _wrapped(text: str) -> QLabel:
     return shown
 
 
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """A form label whose mnemonic reaches a field that shares its row with buttons."""
+    shown = QLabel(text)
+    shown.setBuddy(field)
+    return shown
+
+
 def _buttons(dialog: QDialog, ok: QPushButton, cancel_text: str) -> QHBoxLayout:
     cancel = QPushButton(cancel_text)
     cancel.setAutoDefault(False)
@@ -89,11 +96,11 @@ class HandoverDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.new_key, 1)
         key_row.addWidget(add)
-        form.addRow(self.tr("Their &key:"), key_row)
+        form.addRow(_buddy(self.tr("Their &key:"), self.new_key), key_row)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
-        form.addRow(self.tr("&File:"), file_row)
+        form.addRow(_buddy(self.tr("&File:"), self.path), file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Hand over case {code}").format(code=case_code), 1.2))
         layout.addWidget(
@@ -211,7 +218,7 @@ class ReceiveDialog(QDialog):
         row.addWidget(browse)
         row.addWidget(read)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(_buddy(self.tr("&File:"), self.path), row)
         form.addRow(self.tr("Sender:"), self.sender_label)
         form.addRow(self.tr("Contents:"), self.contents)
         layout = QVBoxLayout(self)
@@ -263,7 +270,7 @@ class ReceiveDialog(QDialog):
             ).format(name=incoming.sender_name, fingerprint=incoming.sender_fingerprint)
         self.sender_label.setText(who)
         held = self.tr(
-            "Case {code}: {notes} notes, {contacts} contacts, {follow_ups} follow-ups, {risk} risk assessments"
+            "Case {code} · notes: {notes}, contacts: {contacts}, follow-ups: {follow_ups}, risk assessments: {risk}"
         ).format(
             code=incoming.origin_code,
             notes=incoming.notes,

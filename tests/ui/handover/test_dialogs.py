@@ -100,7 +100,7 @@ def test_hand_over_receive_and_erase_in_the_dialogs(qtbot, session, colleague, t
     receive.show()
     qtbot.waitUntil(lambda: receive.incoming is not None, timeout=5_000)
     assert "UKENDT afsender" in receive.sender_label.text()
-    assert "1 notater" in receive.contents.text()
+    assert "notater: 1, kontakter: 1, opfølgninger: 1, risikovurderinger: 2" in receive.contents.text()
     assert receive.confirm.isVisible() and not receive.ok.isEnabled()
     receive.confirm.setChecked(True)
     assert receive.ok.isEnabled()

@@ -394,6 +394,29 @@
     </message>
 </context>
 <context>
+    <name>CitizenEraseDialog</name>
+    <message>
+        <source>Erase everything about the citizen</source>
+        <translation>Slet alt om borgeren</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Slet for altid</translation>
+    </message>
+    <message>
+        <source>Erase everything about {who}</source>
+        <translation>Slet alt om {who}</translation>
+    </message>
+    <message>
+        <source>At the citizen&apos;s request (GDPR art. 17): the citizen and every case about them, with notes, contacts, follow-ups and risk assessments, are deleted from the vault file for good. The anonymous counts stay as they are. This cannot be undone.</source>
+        <translation>På borgerens anmodning (databeskyttelsesforordningens artikel 17): borgeren og alle sager om borgeren, med notater, kontakter, opfølgninger og risikovurderinger, slettes for altid fra boksens fil. De anonyme optællinger forbliver uændrede. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close case</source>
@@ -2234,6 +2257,10 @@
     <message>
         <source>Search by pseudonym, or type a case code (2024-00042)</source>
         <translation>Søg på pseudonym, eller skriv en sagskode (2024-00042)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything about the citizen…</source>
+        <translation>&amp;Slet alt om borgeren…</translation>
     </message>
     <message>
         <source>No citizen has a pseudonym like that.</source>

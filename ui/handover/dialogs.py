@@ -26,7 +26,7 @@ from consultant_app.handover.envelope import FILE_SUFFIX
 from consultant_app.handover.keys import add_colleague, colleagues, own_key
 from consultant_app.handover.receive import Incoming, open_handover, read_handover_file, receive
 from consultant_app.handover.send import hand_over
-from consultant_app.retention.erase import OLDER_BACKUPS, REASONS, erase_case
+from consultant_app.retention.erase import OLDER_BACKUPS, REASONS, erase_case, erase_citizen
 from ui.op import Op, vault_op
 from ui.section import Session
 from ui.widgets import StatusLine, heading
@@ -350,6 +350,51 @@ class EraseDialog(QDialog):
         self.ok.setEnabled(False)
         vault, code, reason = self.session.vault, self.case_code, self.reason.currentData()
         Op(self, self.session.lane, lambda: erase_case(vault, code, reason)).success(self._done).report_to(
+            self._failed
+        ).run()
+
+    def _failed(self, text: str) -> None:
+        self.status.error(text)
+        self.ok.setEnabled(True)
+
+    def _done(self, result) -> None:
+        self.erased.emit(result)
+        self.accept()
+
+
+class CitizenEraseDialog(QDialog):
+    """Slet alt om borgeren (GDPR art. 17): every case about one citizen, and the citizen."""
+
+    erased = Signal(object)  # Erased
+
+    def __init__(self, session: Session, citizen_id: int, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.citizen_id = citizen_id
+        self.setWindowTitle(self.tr("Erase everything about the citizen"))
+        self.setMinimumWidth(560)
+        self.status = StatusLine()
+        self.ok = QPushButton(self.tr("&Erase for good"))
+        self.ok.clicked.connect(self.erase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Erase everything about {who}").format(who=who), 1.2))
+        layout.addWidget(
+            _wrapped(
+                self.tr(
+                    "At the citizen's request (GDPR art. 17): the citizen and every case about them, with "
+                    "notes, contacts, follow-ups and risk assessments, are deleted from the vault file for "
+                    "good. The anonymous counts stay as they are. This cannot be undone."
+                )
+            )
+        )
+        layout.addWidget(_wrapped(OLDER_BACKUPS.render()))
+        layout.addWidget(self.status)
+        layout.addLayout(_buttons(self, self.ok, self.tr("Cancel")))
+
+    def erase(self) -> None:
+        self.ok.setEnabled(False)
+        vault, citizen_id = self.session.vault, self.citizen_id
+        Op(self, self.session.lane, lambda: erase_citizen(vault, citizen_id)).success(self._done).report_to(
             self._failed
         ).run()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
 from consultant_app.domain import Inquiry
@@ -153,3 +153,32 @@ def test_overview_lists_cases_due_for_erasure(qtbot, session, main_window):
     assert "Opbevaringsperioden er udløbet" in overview.erasure.list.item(0).text()
     assert overview.erasure.heading.text() == "Sager til sletning: 1"
     shoot(overview, "overview-erasure")
+
+
+def test_erase_everything_about_one_citizen_from_the_subject_access_dialog(qtbot, session):
+    from consultant_app.domain import Citizen
+    from ui.handover.dialogs import CitizenEraseDialog
+    from ui.privacy.subject_access_dialog import SubjectAccessDialog
+
+    with session.vault.session() as s:
+        case_id = make_case(s, "W")
+        citizen_id = s.get(Inquiry, case_id).citizen_id
+    access = SubjectAccessDialog(session)
+    qtbot.addWidget(access)
+    access.show()
+    qtbot.waitUntil(lambda: access.citizens.count() == 1, timeout=5_000)
+    assert access.erase_button.isEnabled() == access.save_button.isEnabled()
+    access.citizens.setCurrentRow(0)
+    assert access.erase_button.isEnabled()
+    access.erase_button.click()
+    erase = access.findChild(CitizenEraseDialog)
+    qtbot.waitUntil(erase.isVisible, timeout=5_000)
+    shown = " ".join(w.text() for w in erase.findChildren(QLabel))
+    assert "artikel 17" in shown and "sikkerhedskopier" in shown
+    shoot(erase, "erase-citizen-dialog")
+    with qtbot.waitSignal(erase.erased, timeout=20_000) as got:
+        erase.ok.click()
+    assert got.args[0].case_codes == (f"2025-{case_id:05d}",)
+    with session.vault.session() as s:
+        assert s.get(Citizen, citizen_id) is None and s.get(Inquiry, case_id).erased_at is not None
+    qtbot.waitUntil(lambda: access.citizens.count() == 0, timeout=5_000)

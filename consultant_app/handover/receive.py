@@ -53,6 +53,11 @@ CODED = {
     "trip_concern": "trip_concern",
     "kind": "kind",
 }
+OPTIONAL_CODED = {
+    "municipal_department": "municipal_department",
+    "citizen_gender": "gender",
+    "closing_reason": "closing_reason",
+}
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,9 @@ def _import_case(session: Session, case: dict[str, Any]) -> int:
     for column, list_name in CODED.items():
         if inquiry.get(column) not in codes[list_name]:
             raise bad(f"inquiry.{column}")
+    for column, list_name in OPTIONAL_CODED.items():
+        if inquiry.get(column) is not None and inquiry[column] not in codes[list_name]:
+            raise bad(f"inquiry.{column}")
     ref = inquiry.get("external_ref")
     if ref and session.scalar(select(Inquiry.id).where(Inquiry.external_ref == ref)) is not None:
         inquiry["external_ref"] = None  # another case here has that reference; the origin code stays
@@ -201,12 +209,16 @@ def _import_case(session: Session, case: dict[str, Any]) -> int:
     for n, contact in enumerate(case["contacts"]):
         values = row_values(Contact, contact, f"contacts[{n}]")
         values["professional_id"] = professional(contact.get("professional"), f"contacts[{n}]", True)
+        if values.get("channel") not in codes["channel"]:
+            raise bad(f"contacts[{n}].channel")
         _insert(session, Contact, {**values, "inquiry_id": inquiry_id})
     for n, note in enumerate(case["notes"]):
         _insert(session, Note, {**row_values(Note, note, f"notes[{n}]"), "inquiry_id": inquiry_id})
     assessments, measures = _risk(session, case["risk_assessments"], inquiry_id)
     for n, item in enumerate(case["follow_ups"]):
         values = row_values(FollowUp, item, f"follow_ups[{n}]")
+        if values.get("type") not in codes["follow_up_type"]:
+            raise bad(f"follow_ups[{n}].type")
         values["risk_assessment_id"] = _ref(assessments, item.get("risk_assessment"), f"follow_ups[{n}]")
         values["risk_measure_id"] = _ref(measures, item.get("risk_measure"), f"follow_ups[{n}]")
         _insert(session, FollowUp, {**values, "inquiry_id": inquiry_id})

@@ -94,9 +94,10 @@ def _in_months():
 def registered_here():
     """Rule 7: the inquiries this vault counts (not the cases received from a colleague).
 
-    Written so that no index can serve it: `origin_submitter IS NULL` would tempt the planner
-    onto ix_inquiry_origin (nearly every row is NULL there) instead of the covering indexes."""
-    return func.ifnull(Inquiry.origin_submitter, "") == ""
+    Written so that no index can serve it: nearly every row has no origin, and SQLite would
+    otherwise walk `ix_inquiry_origin` for "IS NULL" instead of the month range of the
+    covering `ix_inquiry_counts` (which carries the origin for exactly this test)."""
+    return func.coalesce(Inquiry.origin_submitter, "") == ""
 
 
 @cache

@@ -28,7 +28,7 @@ class Inquiry(Base, Timestamps):
             "kind",
             "citizen_age_group",
             "trip_concern",
-            "origin_submitter",  # counted once (docs/counts.md)
+            "origin_submitter",
         ),
         Index(
             "ix_inquiry_kind_closed_received",

@@ -1940,6 +1940,10 @@
         <translation> min.</translation>
     </message>
     <message>
+        <source> years after closing</source>
+        <translation> år efter afslutning</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>G&amp;em indstillinger</translation>
     </message>
@@ -1954,6 +1958,10 @@
     <message>
         <source>&amp;Lock after:</source>
         <translation>&amp;Lås efter:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep closed cases:</source>
+        <translation>&amp;Gem afsluttede sager:</translation>
     </message>
     <message>
         <source>Settings</source>

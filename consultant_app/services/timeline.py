@@ -63,6 +63,8 @@ class CaseSummary:
     # Handed over to a colleague: read-only here (docs/handover.md).
     handed_over_to: str | None = None
     handed_over_at: datetime | None = None
+    # Received from a colleague: the case code it has in the vault where it was registered.
+    origin_code: str | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -102,6 +104,7 @@ def _summary(inquiry: Inquiry) -> CaseSummary:
     return CaseSummary(
         handed_over_to=inquiry.handed_over_to,
         handed_over_at=inquiry.handed_over_at,
+        origin_code=inquiry.origin_code if inquiry.origin_submitter else None,
         id=inquiry.id,
         case_code=inquiry.case_code,
         external_ref=inquiry.external_ref,

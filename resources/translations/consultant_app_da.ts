@@ -341,6 +341,10 @@
         <translation>Åben</translation>
     </message>
     <message>
+        <source>received from a colleague (their case {code})</source>
+        <translation>modtaget fra en kollega (kollegaens sag {code})</translation>
+    </message>
+    <message>
         <source>handed over to {name} {date}, read-only</source>
         <translation>overdraget til {name} {date}, skrivebeskyttet</translation>
     </message>
@@ -414,6 +418,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Erasing and rewriting the vault file…</source>
+        <translation>Sletter og skriver boksens fil om…</translation>
     </message>
 </context>
 <context>
@@ -537,6 +545,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Erasing and rewriting the vault file…</source>
+        <translation>Sletter og skriver boksens fil om…</translation>
     </message>
 </context>
 <context>

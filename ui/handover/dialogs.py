@@ -348,6 +348,8 @@ class EraseDialog(QDialog):
 
     def erase(self) -> None:
         self.ok.setEnabled(False)
+        # The file is rewritten (VACUUM): seconds on a large vault.
+        self.status.info(self.tr("Erasing and rewriting the vault file…"))
         vault, code, reason = self.session.vault, self.case_code, self.reason.currentData()
         Op(self, self.session.lane, lambda: erase_case(vault, code, reason)).success(self._done).report_to(
             self._failed
@@ -393,6 +395,7 @@ class CitizenEraseDialog(QDialog):
 
     def erase(self) -> None:
         self.ok.setEnabled(False)
+        self.status.info(self.tr("Erasing and rewriting the vault file…"))
         vault, citizen_id = self.session.vault, self.citizen_id
         Op(self, self.session.lane, lambda: erase_citizen(vault, citizen_id)).success(self._done).report_to(
             self._failed

@@ -136,6 +136,10 @@ class CaseView(QWidget):
             )
         else:
             state = self.tr("Open")
+        if summary.origin_code:
+            state += " · " + self.tr("received from a colleague (their case {code})").format(
+                code=summary.origin_code
+            )
         if summary.handed_over_to:
             state += " · " + self.tr("handed over to {name} {date}, read-only").format(
                 name=summary.handed_over_to, date=short_date(summary.handed_over_at.date())

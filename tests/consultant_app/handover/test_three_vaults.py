@@ -93,6 +93,11 @@ def test_three_vaults(three, tmp_path):
         assert s.scalar(select(func.count()).select_from(Inquiry)) == 1
     assert first.added and not second.added and first.inquiry_id == second.inquiry_id
     assert _timeline(b, first.inquiry_id) == a_timeline
+    with b.session() as s:
+        assert view_case(s, first.inquiry_id).summary.origin_code == code
+    with a.session() as s:
+        summary = view_case(s, case_id).summary
+        assert summary.handed_over_to == "Bo" and summary.origin_code is None
 
     # Counts: A's are unchanged and count it; B's do not; the team report counts it once.
     with a.session() as s:

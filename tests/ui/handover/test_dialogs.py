@@ -153,6 +153,14 @@ def test_overview_lists_cases_due_for_erasure(qtbot, session, main_window):
     assert "Opbevaringsperioden er udløbet" in overview.erasure.list.item(0).text()
     assert overview.erasure.heading.text() == "Sager til sletning: 1"
     shoot(overview, "overview-erasure")
+    overview.erasure.list.setCurrentRow(0)
+    overview.erase_button.click()  # one confirmation, from the list
+    erase = overview.findChild(EraseDialog)
+    assert erase.reason.currentData() == "retention"
+    with qtbot.waitSignal(erase.erased, timeout=20_000):
+        erase.ok.click()
+    qtbot.waitUntil(lambda: overview.erasure.heading.text() == "Sager til sletning: 0", timeout=5_000)
+    assert not overview.erase_button.isEnabled()
 
 
 def test_erase_everything_about_one_citizen_from_the_subject_access_dialog(qtbot, session):

@@ -145,3 +145,15 @@ def test_a_sealed_file_with_an_unknown_code_is_refused_whole(pair):
         receive(s, open_handover(s, sealed), confirm_unknown_sender=True)
     with b.session() as s:
         assert s.scalar(select(func.count()).select_from(Note)) == before
+
+
+def test_a_file_that_cannot_be_written_leaves_the_case_unmarked(pair):
+    from consultant_app.errors import StorageWriteError
+
+    a, _b, folder = pair
+    with a.session() as s:
+        iid = make_case(s, "W")
+    with pytest.raises(StorageWriteError), a.session() as s:
+        hand_over(s, f"2025-{iid:05d}", "Bo", folder / "no-such-folder" / "w.sagsoverdragelse")
+    with a.session() as s:
+        assert s.get(Inquiry, iid).handed_over_at is None

@@ -14,6 +14,7 @@ from pathlib import Path
 from consultant_app.codes import Codes, load_codes
 from consultant_app.errors import Problem
 from consultant_app.i18n import Text
+from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS
 from consultant_app.storage.passphrase import weaknesses
 
 NAME_LIMIT = 200  # Profile.name
@@ -53,6 +54,7 @@ class VaultRequest:
     name: str
     team: str
     default_region: str | None
+    retention_years: int = 5  # the organisation decides (docs/retention.md)
 
 
 class FirstRunWizard:
@@ -67,6 +69,7 @@ class FirstRunWizard:
         self.name = ""
         self.team: str | None = None
         self.default_region: str | None = None
+        self.retention_years = DEFAULT_YEARS
 
     # --- what the user types ---------------------------------------------------------------
 
@@ -90,6 +93,10 @@ class FirstRunWizard:
         self.name, self.team, self.default_region = name.strip(), team, default_region
         return self.profile_problems()
 
+    def set_retention_years(self, years: int) -> None:
+        """Asked on the profile step, which says that the organisation decides."""
+        self.retention_years = years
+
     def profile_problems(self) -> list[Problem]:
         problems = []
         if not self.name:
@@ -102,6 +109,8 @@ class FirstRunWizard:
             problems.append(Problem("team", self.team, UNKNOWN))
         if self.default_region is not None and self.default_region not in self.codes["region"]:
             problems.append(Problem("default_region", self.default_region, UNKNOWN))
+        if not MIN_YEARS <= self.retention_years <= MAX_YEARS:
+            problems.append(Problem("retention_years", str(self.retention_years), UNKNOWN))
         return problems
 
     def suggested_region(self, team: str) -> str | None:
@@ -145,7 +154,12 @@ class FirstRunWizard:
         if self.step is not Step.CREATING:
             raise ValueError("the wizard is not complete")
         return VaultRequest(
-            self.vault_path, self._passphrase, self.name, self.team or "", self.default_region
+            self.vault_path,
+            self._passphrase,
+            self.name,
+            self.team or "",
+            self.default_region,
+            self.retention_years,
         )
 
     def created(self) -> None:

@@ -6,8 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS, ORGANISATION_DECIDES
 from consultant_app.storage.paths import default_vault_path
 from consultant_app.wizard import PassphraseCheck
 from ui.widgets import ERROR_STYLE, OK_STYLE, CodeCombo, ErrorLabel, heading
@@ -140,6 +150,11 @@ class ProfilePage(QWidget):
         self.name_error = ErrorLabel()
         self.team = CodeCombo("team", self.tr("Choose your team"))
         self.region = CodeCombo("region", self.tr("Choose a region"), optional=self.tr("(none)"))
+        self.retention = QSpinBox()
+        self.retention.setRange(MIN_YEARS, MAX_YEARS)
+        self.retention.setValue(DEFAULT_YEARS)
+        self.retention.setSuffix(self.tr(" years after closing"))
+        self.retention.valueChanged.connect(self.changed)
         self.error = ErrorLabel()
         self.name.textChanged.connect(self.changed)
         self.team.currentIndexChanged.connect(self.changed)
@@ -153,6 +168,8 @@ class ProfilePage(QWidget):
         form.addRow("", self.name_error)
         form.addRow(self.tr("&Team:"), self.team)
         form.addRow(self.tr("Default &region:"), self.region)
+        form.addRow(self.tr("Keep closed cases:"), self.retention)
+        form.addRow("", _wrapped(ORGANISATION_DECIDES.render()))
         form.addRow(self.tr("The vault is saved as:"), path)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("About you")))

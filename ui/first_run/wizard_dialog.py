@@ -86,6 +86,7 @@ class FirstRunDialog(QDialog):
         elif step is Step.PROFILE:
             page = self.profile_page
             self.wizard.set_profile(page.name.text(), page.team.code(), page.region.code())
+            self.wizard.set_retention_years(page.retention.value())
         if self.wizard.can_go_on():
             self.hint.clear()
 

@@ -5,6 +5,8 @@ each table is a title line, a header line and its rows, with a blank line betwee
 XLSX: an "about" sheet, then one sheet per table with Danish headers, the totals in bold, the
 title and header rows and the label column frozen, and a native Excel chart of the inquiries.
 Protected figures are the texts "<5" and "x" in both.
+Names and titles may be a person's typing (a consultant named `=HYPERLINK(...)`): no cell of
+either file runs as a formula (consultant_app.spreadsheet_safety).
 """
 
 import csv
@@ -20,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from consultant_app.counts.small_cells import PRIMARY_LABEL, SECONDARY_LABEL
 from consultant_app.counts.tables import Publication, Table
 from consultant_app.i18n import Text
+from consultant_app.spreadsheet_safety import csv_row, no_formulas
 
 ABOUT_SHEET = Text(da="Om tallene", en="About")
 PROTECTED_NOTE = Text(
@@ -60,7 +63,7 @@ def write_csv(
     language: str | None = None,
 ) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = _SafeWriter(csv.writer(out, delimiter=";", lineterminator="\r\n"))
     for label, value in about:
         writer.writerow([label, value])
     writer.writerow([protection_note(publication, language)])
@@ -113,7 +116,7 @@ def write_xlsx(
         for column in range(1, len(listing.header) + 1):
             ws.column_dimensions[get_column_letter(column)].width = 36 if column == 1 else 14
     buffer = io.BytesIO()
-    book.save(buffer)
+    no_formulas(book).save(buffer)
     return buffer.getvalue()
 
 
@@ -158,6 +161,20 @@ def _add_chart(ws, table: Table, language: str | None) -> None:
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + months))
     ws.add_chart(chart, f"{get_column_letter(len(table.columns) + 3)}2")
+
+
+class _SafeWriter:
+    """A csv writer whose every text cell passes `csv_cell` on its way out."""
+
+    def __init__(self, writer) -> None:
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow(csv_row(row))
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def _unique(book: Workbook, name: str) -> str:

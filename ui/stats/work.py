@@ -6,7 +6,6 @@ Every export leaves the vault unencrypted; the audit trail records it as the com
 (what, never a figure).
 """
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +18,7 @@ from consultant_app.counts.note import StatsNote, load_note
 from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import TeamReport, merge_packages, read_package
 from consultant_app.domain import Profile
-from consultant_app.errors import StorageWriteError
+from consultant_app.files import make_private_dir, write_private
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.services import audit
 from consultant_app.storage.vault import Vault
@@ -89,11 +88,6 @@ def _printed(name: str) -> PrintInfo:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write the file readable by its owner only (POSIX), replacing an earlier one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as exc:
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+    """Owner-only, replacing an earlier file whole (never truncated in place)."""
+    make_private_dir(path.parent)
+    write_private(path, data)

@@ -40,7 +40,7 @@ from consultant_app.errors import (
 from consultant_app.services import audit
 from consultant_app.storage import cipher, file_check, migrate, recovery
 from consultant_app.storage.file_lock import VaultLock, real_path
-from consultant_app.storage.passphrase import Passphrase, require_strong
+from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class Vault:
     ) -> "Vault":
         """A new vault with the consultant's profile. Refuses to overwrite any existing file."""
         path = real_path(path)
-        secret = require_strong(passphrase)
+        secret = require_strong(passphrase, profile_words(name, team, default_region))
         if path.exists():
             raise VaultExistsError(path=str(path))
         files.make_private_dir(path.parent)
@@ -155,7 +155,10 @@ class Vault:
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-key by writing a complete copy under the new key and renaming it into place."""
-        new_secret = require_strong(new_passphrase)
+        with self.session() as session:
+            profile = session.get(Profile, 1)
+            words = profile_words(profile.name, profile.team, profile.default_region) if profile else []
+        new_secret = require_strong(new_passphrase, words)
         staging = sibling(self.path, "rekey")
         self._export_to(staging, new_secret)
         self.engine.dispose()

@@ -63,21 +63,21 @@ def write_csv(
     language: str | None = None,
 ) -> bytes:
     out = io.StringIO()
-    writer = _SafeWriter(csv.writer(out, delimiter=";", lineterminator="\r\n"))
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for label, value in about:
-        writer.writerow([label, value])
+        writer.writerow(csv_row([label, value]))  # the source may be a consultant's name
     writer.writerow([protection_note(publication, language)])
     for table in publication.tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow([table.corner, *table.columns])
+        writer.writerow(csv_row([table.title]))
+        writer.writerow(csv_row([table.corner, *table.columns]))
         for label, row in zip(table.rows, publication.cells(table), strict=True):
-            writer.writerow([label, *row])
+            writer.writerow(csv_row([label, *row]))
     for listing in listings:
         writer.writerow([])
         writer.writerow([listing.title])
-        writer.writerow(listing.header)
-        writer.writerows(listing.rows)
+        writer.writerow(csv_row(listing.header))
+        writer.writerows(csv_row(row) for row in listing.rows)  # user text: never a formula
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -161,20 +161,6 @@ def _add_chart(ws, table: Table, language: str | None) -> None:
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + months))
     ws.add_chart(chart, f"{get_column_letter(len(table.columns) + 3)}2")
-
-
-class _SafeWriter:
-    """A csv writer whose every text cell passes `csv_cell` on its way out."""
-
-    def __init__(self, writer) -> None:
-        self._writer = writer
-
-    def writerow(self, row) -> None:
-        self._writer.writerow(csv_row(row))
-
-    def writerows(self, rows) -> None:
-        for row in rows:
-            self.writerow(row)
 
 
 def _unique(book: Workbook, name: str) -> str:

@@ -48,6 +48,12 @@ class Listing:
     title: str
     header: list[str]
     rows: list[list[object]]
+    # Shown instead of `rows` when small cells are protected (survey_links.py); None: `rows`.
+    protected_rows: list[list[object]] | None = None
+
+    def shown_rows(self, publication: Publication) -> list[list[object]]:
+        protected = publication.protection is not None and self.protected_rows is not None
+        return self.protected_rows if protected else self.rows
 
 
 def protection_note(publication: Publication, language: str | None = None) -> str:
@@ -77,7 +83,9 @@ def write_csv(
         writer.writerow([])
         writer.writerow([listing.title])
         writer.writerow(csv_row(listing.header))
-        writer.writerows(csv_row(row) for row in listing.rows)  # user text: never a formula
+        writer.writerows(
+            csv_row(row) for row in listing.shown_rows(publication)
+        )  # user text: never a formula
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -110,7 +118,7 @@ def write_xlsx(
         ws.append(listing.header)
         for cell in ws[2]:
             cell.font, cell.fill = BOLD, HEADER_FILL
-        for row in listing.rows:
+        for row in listing.shown_rows(publication):
             ws.append(row)
         ws.freeze_panes = "A3"
         for column in range(1, len(listing.header) + 1):

@@ -4,6 +4,7 @@
 from consultant_app.counts.exports import Listing
 from consultant_app.counts.files import StatsFile
 from consultant_app.counts.note import build_note
+from consultant_app.counts.survey_links import links_listing
 from consultant_app.counts.team_report import TeamReport
 from consultant_app.i18n import Text
 
@@ -35,5 +36,5 @@ def team_report_file(report: TeamReport, generated: str) -> StatsFile:
         generated,
         note=lambda: build_note(report.history, first, last, subject),
         json_extra={"packages": [p.as_json() for p in used]},
-        listings=[listing],
+        listings=[listing, links_listing(report.survey)],  # the links: protected with the tables
     )

@@ -115,7 +115,7 @@ def test_create_refuses_weak_passphrase_with_every_reason(tmp_path):
     with pytest.raises(WeakPassphraseError) as caught:
         Vault.create(tmp_path / "v.db", "aaaa", name="X", team="odense")
     assert len(caught.value.reasons) >= 2
-    assert "Gentagelser som \"aaa\" er lette at gætte." in str(caught.value)
+    assert 'Gentagelser som "aaa" er lette at gætte.' in str(caught.value)
     assert not (tmp_path / "v.db").exists()
 
 

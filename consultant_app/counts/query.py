@@ -118,6 +118,9 @@ COUNT_CACHE_KIB = 64 * 1024
 def _roomy_page_cache(session: Session) -> Iterator[None]:
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    if before < 0 and -before >= COUNT_CACHE_KIB:
+        yield  # the vault's own cache is roomier already: shrinking it would drop pages
+        return
     connection.exec_driver_sql(f"PRAGMA cache_size = {-COUNT_CACHE_KIB}")
     try:
         yield
@@ -178,7 +181,7 @@ def active_courses(session: Session, months: list[str]) -> dict[tuple[str, str],
 
     Only courses that can be open at some month end of the range are read: kind `forloeb`,
     received before the range ends, and still open or closed on or after its first day (two
-    index ranges of `ix_inquiry_kind_closed`). SQL groups them by region, the month they count
+    index ranges of `ix_inquiry_kind_closed_received`, which holds all it reads). SQL groups them by region, the month they count
     from (their received month, or the first month of the range if earlier) and the month they
     were closed in; joining those groups to the month ends applies the rule exactly: opened in or
     before M, and closed (if at all) in a later month than M, i.e. after M's last day.

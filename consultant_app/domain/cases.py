@@ -17,7 +17,19 @@ class Inquiry(Base, Timestamps):
     __tablename__ = "inquiry"
     __table_args__ = (
         Index("ix_inquiry_region_received", "region", "received_at"),
-        Index("ix_inquiry_kind_closed", "kind", "closed_on"),
+        # The statistics (counts/query.py) read only these indexes, never the rows: the month's
+        # inquiries with every single-code category, and the courses open at a month end.
+        Index(
+            "ix_inquiry_counts",
+            "received_at",
+            "region",
+            "inquirer_type",
+            "channel",
+            "kind",
+            "citizen_age_group",
+            "trip_concern",
+        ),
+        Index("ix_inquiry_kind_closed_received", "kind", "closed_on", "received_at", "region"),
         # An id, and with it the inquiry's own reference, is never given out twice, not even
         # after a delete: an old export re-imported must not update a different inquiry.
         {"sqlite_autoincrement": True},
@@ -92,7 +104,10 @@ class Contact(Base, Timestamps):
     """One conversation with a professional: the events the survey dispatch is built on."""
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_professional_occurred", "professional_id", "occurred_at"),)
+    # inquiry_id too: a text search finds a professional's inquiries from this index alone.
+    __table_args__ = (
+        Index("ix_contact_professional_occurred_inquiry", "professional_id", "occurred_at", "inquiry_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     professional_id: Mapped[int] = mapped_column(ForeignKey("professional.id", ondelete="CASCADE"))

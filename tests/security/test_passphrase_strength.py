@@ -73,3 +73,18 @@ def test_only_the_first_72_characters_are_judged():
 def test_good_passphrases_pass():
     for good in (STRONG, "Min kat hedder Ølle 🐈", "en helt anden sætning om grønne cykler i regnvejr"):
         assert assess(good).acceptable
+
+
+def test_init_and_change_passphrase_on_the_command_line_apply_the_same_rule(tmp_path, monkeypatch, capsys):
+    from consultant_app.cli.main import main
+
+    path = tmp_path / "v.db"
+    monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", "Mette Mortensen 2026!")
+    assert main(["init", "--vault", str(path), "--name", "Mette Mortensen", "--team", "odense"]) == 1
+    assert "bygger på dit navn" in capsys.readouterr().err and not path.exists()
+    monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", STRONG)
+    assert main(["init", "--vault", str(path), "--name", "Mette Mortensen", "--team", "odense"]) == 0
+    monkeypatch.setenv("CONSULTANT_APP_NEW_PASSPHRASE", "P@ssw0rd1234")
+    assert main(["change-passphrase", "--vault", str(path)]) == 1
+    assert "Den ligner en almindeligt brugt adgangskode." in capsys.readouterr().err
+    Vault.open(path, STRONG).lock()

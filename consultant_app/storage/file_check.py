@@ -69,7 +69,7 @@ def require_vault_file(path: Path) -> None:
 
 
 def salt_note_path(vault: Path) -> Path:
-    return sibling(vault, SALT_SUFFIX)
+    return sibling(Path(vault).resolve(), SALT_SUFFIX)  # beside the real file
 
 
 def file_salt(path: Path) -> bytes | None:

@@ -56,7 +56,8 @@ class BackupInfo:
 
 
 def sidecar_path(vault_path: Path) -> Path:
-    return sibling(Path(vault_path), SIDECAR_SUFFIX)
+    """Beside the real vault file (a vault reached through a symlink keeps its notes there)."""
+    return sibling(Path(vault_path).resolve(), SIDECAR_SUFFIX)
 
 
 def remember_backup(vault_path: Path, backup_path: Path) -> None:
@@ -74,7 +75,7 @@ def remember_backup(vault_path: Path, backup_path: Path) -> None:
 
 def latest_backups(vault_path: Path | str) -> list[BackupInfo]:
     """Every backup that exists for this vault, the newest first. Reads no vault content."""
-    vault_path = Path(vault_path)
+    vault_path = Path(vault_path).resolve()
     found: dict[Path, BackupInfo] = {}
     recorded = _recorded_backup(vault_path)
     if recorded is not None:

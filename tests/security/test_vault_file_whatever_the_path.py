@@ -13,6 +13,7 @@ import pytest
 
 from consultant_app.errors import VaultInUseError, WrongPassphraseError
 from consultant_app.storage.file_check import NotAVaultError
+from consultant_app.storage.recovery import latest_backups
 from consultant_app.storage.vault import Vault
 from tests.support import PASSPHRASE, copy_vault
 
@@ -52,6 +53,7 @@ def test_restore_through_a_symlink_replaces_the_real_vault_and_keeps_the_link(tm
     with Vault.open(real, PASSPHRASE) as vault:
         vault.backup(backup)
         vault.change_passphrase(NEW)
+    assert latest_backups(link)[0].path == backup  # the notes are the real file's, found by the link
     kept = Vault.restore(backup, link, PASSPHRASE, force=True)
     assert link.is_symlink() and link.resolve() == real
     assert kept is not None and kept.parent == real.parent  # the replaced vault, beside the real one

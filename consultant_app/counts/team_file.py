@@ -30,11 +30,13 @@ def team_report_file(report: TeamReport, generated: str) -> StatsFile:
         [_SUBMITTER.render(), _MONTH.render(), _VERSION.render()],
         [[p.submitter, p.month, p.version] for p in used],
     )
+    links = links_listing(report.survey)
     return StatsFile(
         report.stats,
         subject,
         generated,
         note=lambda: build_note(report.history, first, last, subject),
         json_extra={"packages": [p.as_json() for p in used]},
-        listings=[listing, links_listing(report.survey)],  # the links: protected with the tables
+        listings=[listing, links],  # the links: protected with the tables
+        pdf_listings=[links],
     )

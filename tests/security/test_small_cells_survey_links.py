@@ -76,3 +76,14 @@ def test_no_hidden_link_figure_can_be_worked_out_from_the_totals():
     }
     assert ("survey", "A", "nordjylland") in hidden
     assert not [k for k in disclosed_figures(grid.equations(), hidden, exact=True) if k in hidden]
+
+
+def test_the_team_report_pdf_shows_the_links_protected(tmp_path, packages):
+    from pypdf import PdfReader
+
+    out = tmp_path / "team.pdf"
+    args = ["team-report", *map(str, packages), "--from", "2025-03", "--to", "2025-03", "--format", "pdf"]
+    assert main([*args, "-o", str(out), "--protect-small-cells"]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    cells = text.split("SIRI-25", 1)[1].split("I alt", 1)[0].split()  # the campaign's row
+    assert PRIMARY_LABEL in cells and SECONDARY_LABEL in cells and "3" not in cells

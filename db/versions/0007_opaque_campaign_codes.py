@@ -1,7 +1,7 @@
 """opaque campaign codes
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 
 Until now a campaign created without a code got one made from its name and start month
 (`anna-hansen-010190-1234-2025-03`), and that code went to SIRI in every package. Every
@@ -24,7 +24,7 @@ from alembic import op
 from consultant_app.campaign_codes import code_problems, generate_code
 
 revision: str = "0007"
-down_revision: str | None = "0005"  # the lead re-chains at merge
+down_revision: str | None = "0006"  # the lead re-chains at merge
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -13,10 +13,19 @@ receiver validate with the same `Package` model (`Package.from_json`).
 """
 
 import json
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +47,8 @@ MAX_VERSION = 2**31 - 1  # the receiver's version column
 MAX_COUNT = 1_000_000  # per figure, per month, per region: far above one consultant's month
 BoundedCount = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 SUBMITTER_PATTERN = r"^[0-9a-f]{16,64}$"
+# The campaign codes a package could carry before #12.3: only for reading what was stored.
+_LEGACY_CAMPAIGN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class PackageError(ConsultantAppError):
@@ -64,7 +75,9 @@ class SurveyLinks(BaseModel):
 
     @field_validator("campaign")
     @classmethod
-    def _agency_code(cls, value: str) -> str:
+    def _agency_code(cls, value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("stored") and _LEGACY_CAMPAIGN.match(value):
+            return value  # stored by a receiver before the agency shape (#12.3): still readable
         if not is_agency_code(value):
             raise ValueError("a campaign code is letters, digits and dashes (at most 24), no 6-digit run")
         return value
@@ -135,6 +148,12 @@ class Package(BaseModel):
 
     def to_json(self) -> str:
         return json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_stored(cls, text: str | bytes) -> "Package":
+        """A package a receiver stored earlier: the same rules, except that a campaign code of
+        the shape allowed before #12.3 is still read (a new package with one is refused)."""
+        return cls.model_validate_json(text, context={"stored": True})
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "Package":

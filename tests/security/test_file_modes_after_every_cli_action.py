@@ -161,3 +161,14 @@ def test_no_file_the_cli_writes_is_readable_by_group_or_others(
         if (work / p).stat().st_mode & 0o077
     ]
     assert not readable, readable
+
+
+def test_the_desktops_risk_pdf_and_statistics_files_are_owner_only(tmp_path, permissive_umask):
+    """The desktop's own writers (issue: the risk PDF was saved with default permissions)."""
+    from consultant_app.services.stats_export import write_export
+    from ui.risk.printing import write_file
+
+    write_file(str(tmp_path / "risiko.pdf"), b"%PDF-1.7 test")
+    write_export(tmp_path / "ny-mappe" / "statistik.xlsx", b"PK test")
+    for path in (tmp_path / "risiko.pdf", tmp_path / "ny-mappe", tmp_path / "ny-mappe" / "statistik.xlsx"):
+        assert path.stat().st_mode & 0o077 == 0, (path, stat.filemode(path.stat().st_mode))

@@ -29,9 +29,24 @@ MAX_JUDGED = 72  # zxcvbn's own limit: beyond it a passphrase is judged on its f
 _BAR_TOP = 10**16  # the strength bar is full here
 
 _TOO_WEAK = Text(
-    da="den kan gættes på omkring {guesses} forsøg; den skal tåle mindst 10^12",
-    en="it can be guessed in about {guesses} attempts; it must withstand at least 10^12",
+    da="den kan gættes på omkring {guesses} forsøg; den skal tåle mindst en billion (10^12)",
+    en="it can be guessed in about {guesses} attempts; it must withstand at least a trillion (10^12)",
 )
+# Orders of magnitude in words, so the refusal reads as a sentence (the long scale in Danish).
+_ORDERS = {
+    "da": (
+        (12, "billion", "billioner"),
+        (9, "milliard", "milliarder"),
+        (6, "million", "millioner"),
+        (3, "tusind", "tusind"),
+    ),
+    "en": (
+        (12, "trillion", "trillion"),
+        (9, "billion", "billion"),
+        (6, "million", "million"),
+        (3, "thousand", "thousand"),
+    ),
+}
 _OWN_WORDS = Text(
     da="den bygger på dit navn, dit team eller din region, som en angriber prøver først",
     en="it is built on your name, team or region, which an attacker tries first",
@@ -173,7 +188,10 @@ def assess(passphrase: str, user_words: list[str] | tuple[str, ...] = ()) -> Str
     if guesses >= MIN_GUESSES:
         return Strength(guesses, (), ())
     reasons: list[Text] = [
-        Text(_TOO_WEAK.da.format(guesses=_figure(guesses)), _TOO_WEAK.en.format(guesses=_figure(guesses)))
+        Text(
+            _TOO_WEAK.da.format(guesses=_figure(guesses, "da")),
+            _TOO_WEAK.en.format(guesses=_figure(guesses, "en")),
+        )
     ]
     if any(m.get("dictionary_name") == "user_inputs" for m in weakest["sequence"]):
         reasons.append(_OWN_WORDS)
@@ -184,6 +202,13 @@ def _translated(english: str) -> Text:
     return FEEDBACK.get(english) or Text(da=english, en=english)
 
 
-def _figure(guesses: float) -> str:
-    """'10^7' style: an order of magnitude is all an estimate can honestly say."""
-    return f"10^{max(0, int(math.log10(max(guesses, 1))))}"
+def _figure(guesses: float, language: str) -> str:
+    """'10 milliarder (10^10)': an order of magnitude is all an estimate can honestly say."""
+    k = max(0, int(math.log10(max(guesses, 1))))
+    for order, one, many in _ORDERS[language]:
+        if k >= order:
+            lead = 10 ** (k - order)
+            return f"{lead} {one if lead == 1 else many} (10^{k})"
+    if k == 0:
+        return "nogle få" if language == "da" else "a few"
+    return str(10**k)

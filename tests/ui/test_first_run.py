@@ -81,3 +81,25 @@ def test_the_strength_bar_screenshot(qtbot, tmp_path, lane):
     dialog.hide()
     dialog.deleteLater()
     flush_deletions()
+
+
+def test_a_passphrase_built_on_the_name_typed_later_is_refused_at_the_profile_step(qtbot, tmp_path, lane):
+    _desktop, dialog = start(qtbot, tmp_path, lane)
+    built_on_name = "Mette Mortensen 2026!"  # strong enough for anyone but Mette Mortensen
+    dialog.passphrase_page.passphrase.setText(built_on_name)
+    dialog.passphrase_page.repeat.setText(built_on_name)
+    dialog.next_button.click()
+    dialog.safekeeping_page.understood.setChecked(True)
+    dialog.next_button.click()
+    dialog.profile_page.name.setText("Mette Mortensen")
+    dialog.profile_page.team.set_code("odense")
+    dialog.next_button.click()
+    assert dialog.wizard.step == "profile"
+    assert dialog.hint.text().startswith("Adgangskoden bygger på dit navn")
+    assert not (tmp_path / "vault.db").exists()
+    dialog.back_button.click()
+    dialog.back_button.click()
+    assert "den bygger på dit navn" in dialog.passphrase_page.feedback.text()
+    dialog.hide()
+    dialog.deleteLater()
+    flush_deletions()

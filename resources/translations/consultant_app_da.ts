@@ -228,8 +228,8 @@
         <translation>Ny spørgeskemakampagne</translation>
     </message>
     <message>
-        <source>The agency&apos;s code; empty: made from the name and month</source>
-        <translation>Styrelsens kode; tom: dannes af navn og måned</translation>
+        <source>The agency&apos;s code; empty: a random code is drawn</source>
+        <translation>Styrelsens kode; tom: der trækkes en tilfældig kode</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1434,6 +1434,10 @@
         <translation>&amp;Vis adgangskoden</translation>
     </message>
     <message>
+        <source>Passphrase strength</source>
+        <translation>Adgangskodens styrke</translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
         <translation>Adgangs&amp;kode:</translation>
     </message>
@@ -1458,8 +1462,8 @@
         <translation>Stærk nok.</translation>
     </message>
     <message>
-        <source>At least 12 characters; a sentence is best.</source>
-        <translation>Mindst 12 tegn; en sætning er bedst.</translation>
+        <source>A sentence of several words that only you know is best.</source>
+        <translation>En sætning af flere ord, som kun du kender, er bedst.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>

@@ -49,6 +49,13 @@ class PassphrasePage(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_text = QCheckBox(self.tr("&Show the passphrase"))
         self.show_text.toggled.connect(self._show)
+        # The live strength bar: zxcvbn's estimate on a log scale (storage/strength.py); the
+        # refusal threshold (10^12 guesses) sits at three quarters.
+        self.strength = QProgressBar()
+        self.strength.setRange(0, 100)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(8)
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -58,6 +65,7 @@ class PassphrasePage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow("", self.strength)
         form.addRow("", self.feedback)
         form.addRow(self.tr("&Repeat it:"), self.repeat)
         form.addRow("", self.mismatch)
@@ -80,6 +88,9 @@ class PassphrasePage(QWidget):
         return self.passphrase.text(), self.repeat.text()
 
     def show_check(self, check: PassphraseCheck) -> None:
+        self.strength.setValue(round(check.strength * 100))
+        colour = "#b00020" if check.weaknesses else "#1b7f3b"
+        self.strength.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         if check.weaknesses:
             lines = [self.tr("Not strong enough yet:")] + [f"• {reason}" for reason in check.weaknesses]
             self.feedback.setText("\n".join(lines))
@@ -88,7 +99,7 @@ class PassphrasePage(QWidget):
             self.feedback.setText(self.tr("Strong enough."))
             self.feedback.setStyleSheet(OK_STYLE)
         else:
-            self.feedback.setText(self.tr("At least 12 characters; a sentence is best."))
+            self.feedback.setText(self.tr("A sentence of several words that only you know is best."))
             self.feedback.setStyleSheet("")
         self.mismatch.show_message(self.tr("The two passphrases differ.") if check.mismatch else None)
 

@@ -253,6 +253,13 @@ def vault_op(owner: QObject, session: Any, function: Callable[..., T], *args: An
     return Op(owner, session.lane, in_vault(session.vault, function, *args, **kwargs))
 
 
+def on_database(session: Any) -> Callable[[Callable[[Any], T]], T]:
+    """For work on the network lane: each of its vault steps (`unit(session)`) runs on the
+    database lane in its turn, and is refused once the vault is locked."""
+    vault, lane = session.vault, session.lane
+    return lambda unit: lane.call(lambda: vault.run(unit))
+
+
 def in_vault(vault: "Vault", function: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:
     """`function(session, *args, **kwargs)` in one vault session, for a lane."""
 

@@ -153,3 +153,12 @@ class NetworkLane(Lane):
             for event in self._cancels:
                 event.set()
         self._executor.shutdown(wait=False, cancel_futures=True)
+        # A job still waiting on its server will report to this lane's relays when it ends:
+        # the lane must outlive it, whoever drops the session. Kept until its worker is gone.
+        _ABANDONED[:] = [lane for lane in _ABANDONED if lane._working()] + [self]
+
+    def _working(self) -> bool:
+        return any(thread.is_alive() for thread in self._executor._threads)
+
+
+_ABANDONED: list[NetworkLane] = []

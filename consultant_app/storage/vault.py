@@ -16,10 +16,11 @@ is told apart from a wrong passphrase (storage/file_check.py).
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -43,6 +44,7 @@ from consultant_app.storage.file_lock import VaultLock, real_path
 from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -143,6 +145,12 @@ class Vault:
         if self._engine is None:
             raise VaultLockedError()
         return self._engine
+
+    def run(self, unit: Callable[[Session], T]) -> T:
+        """`unit(session)` as one unit of work. Long jobs that also wait on a network take their
+        vault steps as such units (`in_vault=`), so a caller can run them elsewhere."""
+        with self.session() as session:
+            return unit(session)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

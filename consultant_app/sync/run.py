@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 from sqlalchemy.orm import Session
@@ -30,18 +30,7 @@ from consultant_app.sync import outbox
 from consultant_app.sync.client import Outcome, RetryPolicy, SendResult, SyncClient
 from consultant_app.sync.settings import SyncNotConfiguredError, record_sync_time, sync_credentials
 
-T = TypeVar("T")
-InVault = Callable[[Callable[[Session], Any]], Any]
-
-
-def direct(vault: Vault) -> InVault:
-    """Run each unit of work here, in the caller's thread (the command line)."""
-
-    def run(work: Callable[[Session], T]) -> T:
-        with vault.session() as session:
-            return work(session)
-
-    return run
+InVault = Callable[[Callable[[Session], Any]], Any]  # Vault.run, or the desktop's lane for it
 
 
 class SyncStoppedError(ConsultantAppError):
@@ -150,7 +139,7 @@ def sync_pending(
     package with the vault's sync settings. Returns what happened; a run that could not finish
     says why in `stopped` (the packages stay pending)."""
     cancel = cancel or threading.Event()
-    in_vault = in_vault or direct(vault)
+    in_vault = in_vault or vault.run
     report = SyncReport()
 
     def snapshot(session: Session):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
 from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
 from ui.labels import short_datetime
-from ui.op import Op, Progress, alive, error_text, vault_op
+from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
@@ -247,12 +247,9 @@ class SyncSection(Section):
         if self.busy:
             return
         vault, transport, policy = self.session.vault, self.transport, self.policy
-        database, network = self.session.lane, self.session.network
+        network, in_vault = self.session.network, on_database(self.session)
         cancel = network.cancel_event()  # set by the dialog's Cancel, or by locking
         sending = self.tr("Sending %1 (%2 of %3)")
-
-        def in_vault(unit):  # each short transaction on the database lane, in its turn
-            return database.call(lambda: _in_session(vault, unit))
 
         def work(progress: Progress | None = None) -> SyncReport:
             def step(at: SyncProgress) -> None:
@@ -321,8 +318,3 @@ class SyncSection(Section):
 def _fill(text: str, month: str | None, done: int, total: int) -> str:
     """Qt's %1-style placeholders (the translation keeps them): "Sender 2026-03 (2 af 5)"."""
     return text.replace("%1", month or "").replace("%2", str(done)).replace("%3", str(total))
-
-
-def _in_session(vault, unit):
-    with vault.session() as session:
-        return unit(session)

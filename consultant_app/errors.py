@@ -151,3 +151,20 @@ class ValidationError(ConsultantAppError):
 
 class NotFoundError(ConsultantAppError):
     text = Text(da="{what} findes ikke (id {id}).", en="{what} does not exist (id {id}).")
+
+
+# --- A case's life (hand-over and erasure) ---------------------------------------------
+
+
+class CaseHandedOverError(ConsultantAppError):
+    text = Text(
+        da="Sagen {case} er overdraget til {to} og kan kun læses eller slettes her.",
+        en="Case {case} was handed over to {to} and can only be read or erased here.",
+    )
+
+
+class CaseErasedError(ConsultantAppError):
+    text = Text(
+        da="Sagen {case} er slettet; kun den anonyme optælling er tilbage.",
+        en="Case {case} was erased; only the anonymous count remains.",
+    )

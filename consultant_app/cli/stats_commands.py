@@ -13,14 +13,14 @@ from consultant_app.cli.common import (
     open_vault,
     vault_path,
 )
-from consultant_app.counts.files import BINARY_FORMATS, FORMATS
 from consultant_app.counts.monthly import monthly_stats
 from consultant_app.counts.package import build_package
 from consultant_app.counts.team_report import merge_packages, read_package
 from consultant_app.domain import Profile
 from consultant_app.i18n import Text
-from consultant_app.services import audit
+from consultant_app.reports.stats_file import BINARY_FORMATS, FORMATS
 from consultant_app.services.stats_export import own_stats_file, team_report_bytes, write_export
+from consultant_app.storage import audit
 from consultant_app.sync.outbox import record_package_file
 
 _UNENCRYPTED = Text(

@@ -21,8 +21,8 @@ from consultant_app.domain import (
 )
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
-from consultant_app.services import audit
 from consultant_app.services.refs import ref_prefix
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 DEMO_CONSULTANT = "Demo-konsulent"

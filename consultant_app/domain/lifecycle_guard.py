@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
 from consultant_app.domain.risk import RiskAssessment
-from consultant_app.handover.errors import CaseErasedError, CaseHandedOverError
+from consultant_app.errors import CaseErasedError, CaseHandedOverError
 
 _FLAG = "case_lifecycle_change"
 _PARTS = (Note, Contact, FollowUp, RiskAssessment, InquiryReason, InquiryAdvice)

@@ -21,7 +21,7 @@ from consultant_app.followups.agenda import open_follow_ups
 from consultant_app.followups.service import FOLLOW_UP, FollowUpRow
 from consultant_app.i18n import Text
 from consultant_app.interchange.csv_output import refuse_existing
-from consultant_app.services import audit
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 PRODID = "-//Sikkerhedskonsulenterne//consultant-app//DA"

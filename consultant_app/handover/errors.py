@@ -39,20 +39,6 @@ class CaseNotFoundError(ConsultantAppError):
     )
 
 
-class CaseHandedOverError(ConsultantAppError):
-    text = Text(
-        da="Sagen {case} er overdraget til {to} og kan kun læses eller slettes her.",
-        en="Case {case} was handed over to {to} and can only be read or erased here.",
-    )
-
-
-class CaseErasedError(ConsultantAppError):
-    text = Text(
-        da="Sagen {case} er slettet; kun den anonyme optælling er tilbage.",
-        en="Case {case} was erased; only the anonymous count remains.",
-    )
-
-
 class HandoverFileError(ConsultantAppError):
     """Every reason a file cannot be received; nothing in the vault has changed."""
 

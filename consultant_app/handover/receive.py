@@ -41,7 +41,7 @@ from consultant_app.handover.errors import (
     UnknownSenderError,
 )
 from consultant_app.handover.keys import colleague_named_by_key, fingerprint, own_private_key
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 # Inquiry column -> its code list: a received code must be one this program knows.
 CODED = {

@@ -20,7 +20,7 @@ from consultant_app.i18n import Text
 from consultant_app.interchange.cells import format_cell
 from consultant_app.interchange.columns import COLUMNS, HEADER, Kind
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
-from consultant_app.services import audit
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 # Interchange column -> the professional's attribute it comes from.

@@ -18,7 +18,7 @@ from consultant_app.interchange.import_plan import ImportPlan, plan_import
 from consultant_app.interchange.import_writer import write_plan
 from consultant_app.interchange.rejects import stage_rejects
 from consultant_app.interchange.table_reader import read_table
-from consultant_app.services import audit
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 

@@ -9,7 +9,7 @@ per month, in the shape every other consumer uses.
   years of the core's statistics note, so the JSON and the PDF agree);
 - `survey`: links sent per survey campaign and region in the range, with each campaign's total.
 Every version stays stored; only the latest per submitter and month is counted. The JSON is
-exact; the published csv / xlsx / pdf apply the core's small-cell protection (counts.files).
+exact; the published csv / xlsx / pdf apply the core's small-cell protection (reports.stats_file).
 """
 
 import json
@@ -145,8 +145,8 @@ FORMATS = ("json", "csv", "xlsx", "pdf")
 
 def render_national(report: NationalReport, fmt: str, *, language: str | None = None) -> bytes:
     """The report as a file: JSON exact; csv, xlsx and pdf with small cells protected."""
-    from consultant_app.counts.files import StatsFile, render  # reportlab, openpyxl: only here
     from consultant_app.reports.pdf_base import PrintInfo
+    from consultant_app.reports.stats_file import StatsFile, render  # reportlab, openpyxl: only here
 
     if fmt == "json":
         return (json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -23,7 +23,7 @@ from consultant_app.reports.pdf_blocks import BODY_WIDTH, HEADER_FILL, data_tabl
 from consultant_app.risk import texts as T
 from consultant_app.risk.instruments import CHECKLIST, PROTECTIVE, Group, InstrumentLibrary
 from consultant_app.risk.summary import RiskSummary, load_risk_summary
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 _TINT = {  # a light fill behind a rating, so the grid can be scanned; the word carries the meaning
     ("risk", "ja"): colors.HexColor("#F2D4D4"),

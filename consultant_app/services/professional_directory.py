@@ -18,7 +18,7 @@ from consultant_app.domain import Contact, Inquiry, Professional
 from consultant_app.domain.people import looks_like_email
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 SAME_EMAIL = "email"
 SAME_NAME_PHONE = "name_phone"

@@ -21,7 +21,7 @@ from consultant_app.domain import Contact, Inquiry, Professional, SurveyCampaign
 from consultant_app.domain.people import normalise_email
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 if TYPE_CHECKING:  # inquiries.py imports this module
     from consultant_app.services.inquiries import InquiryDraft

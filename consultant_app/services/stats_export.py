@@ -11,15 +11,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import load_codes
-from consultant_app.counts.files import StatsFile, render
 from consultant_app.counts.monthly import monthly_stats
 from consultant_app.counts.note import load_note
-from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import TeamReport
 from consultant_app.domain import Profile
 from consultant_app.files import make_private_dir, write_private
 from consultant_app.reports.pdf_base import PrintInfo
-from consultant_app.services import audit
+from consultant_app.reports.stats_file import StatsFile, render
+from consultant_app.reports.team_file import CONSULTANT, team_report_file
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 

@@ -45,9 +45,9 @@ from consultant_app.domain.base import utcnow
 from consultant_app.errors import NotFoundError
 from consultant_app.i18n import Text
 from consultant_app.risk.instruments import InstrumentNotFoundError, default_library
-from consultant_app.services import audit
 from consultant_app.services.audit_log import about_records, records_of_inquiries
 from consultant_app.services.subject_access_file import file_format, write_subject_access
+from consultant_app.storage import audit
 
 CITIZEN = Text(da="Borgeren", en="The citizen")
 CONFIDENTIAL = (

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from consultant_app.domain import Contact, FollowUp, Inquiry, Note, Professional, RiskAssessment
 from consultant_app.errors import NotFoundError
 from consultant_app.i18n import Text
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 INQUIRY = Text(da="Henvendelsen", en="The inquiry")
 

@@ -38,8 +38,7 @@ from consultant_app.errors import (
     VaultTooNewError,
     VaultUpgradeRequired,
 )
-from consultant_app.services import audit
-from consultant_app.storage import cipher, file_check, migrate, recovery
+from consultant_app.storage import audit, cipher, file_check, migrate, recovery
 from consultant_app.storage.file_lock import VaultLock, real_path
 from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling

@@ -24,8 +24,8 @@ from consultant_app.domain import SurveyDispatch, SurveyResponseCount
 from consultant_app.errors import Problem, StorageWriteError, ValidationError
 from consultant_app.i18n import Text, current_language
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
-from consultant_app.services import audit
 from consultant_app.spreadsheet_safety import no_formulas
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 from consultant_app.survey.campaigns import load_campaign
 

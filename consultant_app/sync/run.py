@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from consultant_app.domain.base import utcnow
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
-from consultant_app.services import audit
+from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 from consultant_app.sync import outbox
 from consultant_app.sync.client import Outcome, RetryPolicy, SendResult, SyncClient

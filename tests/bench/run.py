@@ -58,7 +58,6 @@ from sqlalchemy.pool import QueuePool
 from vaults import PASSPHRASE, ROOT, cache_dir, cached_pair, working_copy
 
 from consultant_app.codes import load_codes
-from consultant_app.counts.files import StatsFile, render
 from consultant_app.counts.monthly import monthly_stats
 from consultant_app.counts.months import month_of, months_between, previous_month
 from consultant_app.counts.package import build_package
@@ -66,10 +65,10 @@ from consultant_app.domain import Profile
 from consultant_app.domain.risk import RiskAssessment
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.reports.risk_summary import print_risk_summary
-from consultant_app.services import audit
+from consultant_app.reports.stats_file import StatsFile, render
 from consultant_app.services.inquiries import InquiryDraft, create_inquiry
 from consultant_app.services.inquiry_list import InquiryFilter, InquiryQuery, fetch_page
-from consultant_app.storage import cipher, migrate
+from consultant_app.storage import audit, cipher, migrate
 from consultant_app.storage.vault import Vault
 
 PROBE = Path(__file__).resolve().parent / "cold_start_probe.py"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from consultant_app.cli.parsers.options import add_json_option, add_vault_option, command, month
 
-# The counts core's file formats (consultant_app.counts.files.FORMATS), repeated so `--help` need
+# The counts core's file formats (consultant_app.reports.stats_file.FORMATS), repeated so `--help` need
 # not load the core; a test keeps the two equal.
 FORMATS = ("json", "csv", "xlsx", "pdf")
 _HANDLERS = "consultant_app.cli.stats_commands"

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app.domain import Contact, Inquiry, Note, Professional
+from consultant_app.errors import CaseHandedOverError
 from consultant_app.handover.case_ref import find_case
 from consultant_app.handover.errors import (
-    CaseHandedOverError,
     CaseNotFoundError,
     HandoverFileError,
     UnknownSenderError,

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from consultant_app.counts.monthly import monthly_stats
 from consultant_app.counts.package import build_package
 from consultant_app.domain import AuditEvent, Citizen, Inquiry, Note, RiskAssessment
-from consultant_app.handover.errors import CaseErasedError
+from consultant_app.errors import CaseErasedError
 from consultant_app.retention.erase import ErasureReasonError, erase_case, erase_citizen
 from consultant_app.services.case_actions import add_note
 from consultant_app.storage.vault import Vault

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from consultant_app.domain import AuditEvent, Inquiry, InquiryReason, Professional
-from consultant_app.services import audit
+from consultant_app.storage import audit
 
 SECRET = "Navn-Der-Ikke-Må-Stå-I-Loggen"
 

@@ -4,7 +4,6 @@ from datetime import UTC, date, datetime
 
 from consultant_app.domain import AuditEvent, Base, Note
 from consultant_app.domain.audit import ACTIONS
-from consultant_app.services import audit
 from consultant_app.services.audit_log import (
     ACTION_LABELS,
     ENTITY_LABELS,
@@ -17,6 +16,7 @@ from consultant_app.services.audit_log import (
     parse_record_id,
     utc_start_of,
 )
+from consultant_app.storage import audit
 from tests.consultant_app.services import people_data as people
 
 # Rows of these tables are audited as a change of their inquiry, or not at all.

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from consultant_app.domain import AuditEvent, Citizen, Note, RiskAssessment
 from consultant_app.errors import NotFoundError, StorageWriteError
-from consultant_app.services import audit
 from consultant_app.services.audit_log import records_of_inquiries
 from consultant_app.services.subject_access import (
     FIELDS,
@@ -21,6 +20,7 @@ from consultant_app.services.subject_access import (
     find_citizens,
     subject_access_report,
 )
+from consultant_app.storage import audit
 from tests.consultant_app.services import people_data as people
 from tests.consultant_app.services.people_data import marker
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
 from consultant_app.domain import AuditEvent, Profile
-from consultant_app.services import audit
 from consultant_app.services.audit_log import PAGE_SIZE
+from consultant_app.storage import audit
 from tests.consultant_app.services import people_data as people
 from ui.audit.section import AuditSection
 from ui.section import Session

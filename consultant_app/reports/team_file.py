@@ -2,11 +2,11 @@
 (`team-report`) and from the desktop's team-lead dialog."""
 
 from consultant_app.counts.exports import Listing
-from consultant_app.counts.files import StatsFile
 from consultant_app.counts.note import build_note
 from consultant_app.counts.survey_links import links_listing
 from consultant_app.counts.team_report import TeamReport
 from consultant_app.i18n import Text
+from consultant_app.reports.stats_file import StatsFile
 
 CONSULTANT = Text(da="{name}, team {team}", en="{name}, team {team}")
 _TEAM = Text(

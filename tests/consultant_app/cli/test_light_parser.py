@@ -90,8 +90,8 @@ def test_every_command_names_a_handler_that_exists():
 
 def test_the_parser_modules_repeat_the_cores_constants_faithfully():
     from consultant_app.cli.parsers import demo, stats
-    from consultant_app.reports import stats_file as files
     from consultant_app.demo import fill
+    from consultant_app.reports import stats_file as files
 
     assert (demo.DEFAULT_INQUIRIES, demo.MAX_INQUIRIES) == (fill.DEFAULT_INQUIRIES, fill.MAX_INQUIRIES)
     assert stats.FORMATS == files.FORMATS

@@ -31,7 +31,9 @@ _NEEDS_PYTHON = (
     else "The program needs Python 3.11 or newer (this is {version})."
 )
 _INSTALLING = (
-    "Henter uv {uv} til {folder} (kun første gang) …" if _DANISH else "Fetching uv {uv} into {folder} (first time only) …"
+    "Henter uv {uv} til {folder} (kun første gang) …"
+    if _DANISH
+    else "Fetching uv {uv} into {folder} (first time only) …"
 )
 _NO_VENV = (
     "Denne Python kan ikke lave et virtuelt miljø (modulet ensurepip mangler). "
@@ -40,7 +42,9 @@ _NO_VENV = (
     else "This Python cannot create a virtual environment (the ensurepip module is missing). "
     "On Debian/Ubuntu: install the package python3-venv (sudo apt install python3-venv) and try again."
 )
-_FAILED = "Kunne ikke installere uv {uv} (se ovenfor)." if _DANISH else "Could not install uv {uv} (see above)."
+_FAILED = (
+    "Kunne ikke installere uv {uv} (se ovenfor)." if _DANISH else "Could not install uv {uv} (see above)."
+)
 
 
 def uv_path(tools: Path = TOOLS) -> Path:
@@ -75,13 +79,13 @@ def uv_command(args: list[str], uv: Path) -> list[str]:
 
 
 def main(args: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this file runs on whatever Python there is)
         raise SystemExit(_NEEDS_PYTHON.format(version=sys.version.split()[0]))
     command = uv_command(args, install_uv())
     os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
     if WINDOWS:  # exec on Windows does not replace the process; wait and pass the exit status on
         return subprocess.call(command)
-    os.execv(command[0], command)
+    os.execv(command[0], command)  # noqa: S606 (our own argument list, no shell)
     return 0  # not reached
 
 

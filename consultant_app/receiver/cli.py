@@ -19,9 +19,11 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from consultant_app.cli.closed_pipe import quietly
+from consultant_app.cli.language import Parser, cli_language, install
 from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import LANGUAGES, Text, set_language
+from consultant_app.i18n import Text
 from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
 from consultant_app.receiver.national import FORMATS, national_report, render_national
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, add_token
@@ -61,16 +63,18 @@ _IMPORTED = {
 _REFUSED = Text(da="{file}: afvist: {reason}", en="{file}: refused: {reason}")
 _SOME_REFUSED = Text(da="{n} fil(er) blev afvist.", en="{n} file(s) were refused.")
 _NO_DATABASE = Text(
-    da="Databasen kunne ikke bruges ({kind}): kontrollér --db.",
-    en="The database could not be used ({kind}): check --db.",
+    da="Databasen kunne ikke bruges: kontrollér --db (detaljer med --debug).",
+    en="The database could not be used: check --db (details with --debug).",
+)
+_UNEXPECTED = Text(
+    da="Uventet fejl. Kør igen med --debug for detaljer.",
+    en="Unexpected error. Run again with --debug for details.",
 )
 _WROTE = Text(da="Skrevet: {path}", en="Written: {path}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="consultant-app-receiver", description="SIRI's receiver of the anonymised counts."
-    )
+    parser = Parser(prog="consultant-app-receiver", description="SIRI's receiver of the anonymised counts.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -222,8 +226,11 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    language = os.environ.get("CONSULTANT_APP_LANG", "da")
-    set_language(language if language in LANGUAGES else "da")
+    install(cli_language())
+    return quietly(lambda: _run(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
@@ -235,20 +242,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(str(exc), file=sys.stderr)
         return 1
-    except OperationalError as exc:
+    except OperationalError:
         if args.debug:
             raise
-        print(
-            _NO_DATABASE.render(kind=type(exc.orig).__name__ if exc.orig else "OperationalError"),
-            file=sys.stderr,
-        )
+        print(_NO_DATABASE.render(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
+    except BrokenPipeError:
+        raise  # a reader that stopped early: `quietly` ends without a word
+    except Exception:
         if args.debug:
             raise
-        print(f"Uventet fejl ({type(exc).__name__}). Kør igen med --debug for detaljer.", file=sys.stderr)
+        print(_UNEXPECTED.render(), file=sys.stderr)
         return 70
 
 

@@ -12,7 +12,11 @@ from consultant_app.receiver.cli import build_parser as build_receiver_parser
 ROOT = Path(__file__).resolve().parents[2]
 # [text](target) and ![alt](target), plus bare reference-style `[x]: target` definitions.
 _LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)|^\[[^\]]+\]:\s*(\S+)", re.M)
-_DOCS = ("README.md", *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "docs").glob("*.md"))))
+_DOCS = (
+    "README.md",
+    "CONTRIBUTING.md",
+    *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "docs").glob("*.md"))),
+)
 
 
 # A shortcut reference (`[../x.md]` with no target) renders as a link on some sites: a path too.

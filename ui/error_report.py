@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from consultant_app import support_log
-from ui.lane_work import error_text
+from ui.op import Op
 from ui.operations import Lane
 
 
@@ -39,11 +39,11 @@ def save_error_report(window: QMainWindow, lane: Lane) -> None:
     extra = {"qt": qVersion(), "pyside6": PySide6.__version__}
 
     def saved(path: Path) -> None:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("ErrorReport", "Error report saved: {path}").format(path=path), 10_000
-        )
+        message = QCoreApplication.translate("ErrorReport", "Error report saved: {path}").format(path=path)
+        window.statusBar().showMessage(message, 10_000)
 
-    def failed(error: Exception) -> None:
-        window.statusBar().showMessage(error_text(error), 10_000)
+    def tell(text: str) -> None:
+        window.statusBar().showMessage(text, 10_000)
 
-    lane.run(lambda: support_log.write_report(Path(chosen), extra=extra), saved, failed)
+    work = lambda: support_log.write_report(Path(chosen), extra=extra)  # noqa: E731
+    Op(window, lane, work).success(saved).report_to(tell).run()

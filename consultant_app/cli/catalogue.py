@@ -44,9 +44,12 @@ def argparse_strings() -> set[str]:
 
 
 def parser_strings() -> set[str]:
-    """Every help text and description of consultant-app's and consultant-app-receiver's parsers."""
+    """Every help text and description of consultant-app's parser. (consultant-app-receiver's
+    texts are `Text`s in both languages, consultant_app/receiver/messages.py; only argparse's own
+    words come from this catalogue there.)"""
+    from consultant_app.cli.language import install
     from consultant_app.cli.main import build_parser
-    from consultant_app.receiver.cli import build_parser as build_receiver_parser
+    from consultant_app.i18n import current_language
 
     found: set[str] = set()
 
@@ -61,8 +64,12 @@ def parser_strings() -> set[str]:
                 for sub in action.choices.values():
                     walk(sub)
 
-    walk(build_parser())
-    walk(build_receiver_parser())
+    previous = current_language()
+    install("en")  # the source texts, whatever language this process was using
+    try:
+        walk(build_parser())
+    finally:
+        install(previous)
     return found
 
 

@@ -5,10 +5,7 @@ vault's audit trail records the export (what, never a figure)."""
 
 import argparse
 import getpass
-import os
 import sys
-from datetime import datetime
-from pathlib import Path
 
 from consultant_app.cli.common import (
     CliError,
@@ -16,18 +13,14 @@ from consultant_app.cli.common import (
     open_vault,
     vault_path,
 )
-from consultant_app.codes import load_codes
-from consultant_app.counts.files import BINARY_FORMATS, FORMATS, StatsFile, render
+from consultant_app.counts.files import BINARY_FORMATS, FORMATS
 from consultant_app.counts.monthly import monthly_stats
-from consultant_app.counts.note import load_note
 from consultant_app.counts.package import build_package
-from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import merge_packages, read_package
 from consultant_app.domain import Profile
-from consultant_app.errors import StorageWriteError
 from consultant_app.i18n import Text
-from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.services import audit
+from consultant_app.services.stats_export import own_stats_file, team_report_bytes, write_export
 from consultant_app.sync.outbox import record_package_file
 
 _UNENCRYPTED = Text(
@@ -85,10 +78,6 @@ def _format(args: argparse.Namespace) -> str | None:
     return "json" if args.output is not None else None
 
 
-def _printed(name: str) -> PrintInfo:
-    return PrintInfo(printed_by=name, printed_at=datetime.now())
-
-
 def stats_monthly(args: argparse.Namespace) -> int:
     fmt = _format(args)
     _check_output(args, fmt)
@@ -111,20 +100,14 @@ def stats_monthly(args: argparse.Namespace) -> int:
             )
             return 0
         profile = session.get(Profile, 1)
-        name = profile.name if profile else ""
-        team = load_codes()["team"].label(profile.team) if profile else ""
-        subject = CONSULTANT.render(name=name, team=team)
-        content = StatsFile(
-            stats,
-            subject,
-            datetime.now().strftime("%Y-%m-%d %H:%M"),
-            note=lambda: load_note(session, args.first, args.last, subject),
-        )
-        data = render(content, fmt, protect_small_cells=args.protect_small_cells, printed=_printed(name))
-        protected = " protected" if args.protect_small_cells and fmt != "json" else ""
-        where = "file" if args.output is not None else "stdout"
-        audit.record(
-            session, "export", detail=f"stats monthly {args.first}..{args.last} {fmt}{protected} {where}"
+        data = own_stats_file(
+            session,
+            args.first,
+            args.last,
+            fmt,
+            protect=args.protect_small_cells,
+            printed_by=profile.name if profile else "",
+            to="file" if args.output is not None else "stdout",
         )
     _deliver(args, fmt, data)
     return 0
@@ -150,9 +133,8 @@ def team_report(args: argparse.Namespace) -> int:
     for text, refs in ((_SUPERSEDED, report.superseded), (_AFTER, report.after_range)):
         for ref in refs:
             print(text.render(submitter=ref.submitter, month=ref.month, version=ref.version), file=sys.stderr)
-    content = team_report_file(report, datetime.now().strftime("%Y-%m-%d %H:%M"))
-    printed = _printed(getpass.getuser() or "-")
-    _deliver(args, fmt, render(content, fmt, protect_small_cells=args.protect_small_cells, printed=printed))
+    data = team_report_bytes(report, fmt, protect=args.protect_small_cells, printed_by=getpass.getuser())
+    _deliver(args, fmt, data)
     return 0
 
 
@@ -185,12 +167,4 @@ def _deliver(args: argparse.Namespace, fmt: str, data: bytes) -> None:
     print(_WROTE.render(path=args.output))
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write the file readable by its owner only (POSIX), replacing an earlier one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as exc:
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+_write = write_export

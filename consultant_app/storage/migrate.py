@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, text
 
 from consultant_app.resources import migrations_dir
+from consultant_app.storage import search_index
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,6 +100,13 @@ def upgrade(connection: Connection, target: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), target)
+    # A migration that rebuilt a searched table dropped its index triggers with it.
+    search_index.ensure(connection)
+
+
+def include_name(name: str | None, type_: str, _parent: dict) -> bool:
+    """For Alembic's comparison of models and schema: the search index is not a model."""
+    return not (type_ == "table" and name is not None and search_index.is_index_table(name))
 
 
 def new_revision(message: str) -> None:

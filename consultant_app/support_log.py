@@ -75,6 +75,9 @@ def install(folder: Path | None = None) -> Path:
     handler.addFilter(_Privacy())
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
+    for other in root.handlers:  # the console stays as quiet as it was: warnings and worse
+        if other.level == logging.NOTSET:
+            other.setLevel(max(root.level, logging.WARNING))
     root.addHandler(handler)
     for name in ("consultant_app", "ui"):  # our INFO lines reach the file whatever the root's level
         logging.getLogger(name).setLevel(logging.INFO)

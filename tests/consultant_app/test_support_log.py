@@ -1,5 +1,6 @@
 """The support log: rotating, owner-only, our events only, and the report that carries it."""
 
+import io
 import logging
 import stat
 import zipfile
@@ -11,7 +12,17 @@ from consultant_app import support_log
 
 
 @pytest.fixture
-def installed(tmp_path):
+def console():
+    """A console handler as logging.basicConfig makes it (no level of its own)."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logging.getLogger().addHandler(handler)
+    yield stream
+    logging.getLogger().removeHandler(handler)
+
+
+@pytest.fixture
+def installed(tmp_path, console):
     path = support_log.install(tmp_path / "log")
     yield path
     root = logging.getLogger()
@@ -51,3 +62,9 @@ def test_the_report_holds_the_log_and_the_versions_only(installed, tmp_path):
         assert "consultant-app: " in versions and "qt: 6.x" in versions and "python: " in versions
         assert "something to tell support" in z.read(f"log/{support_log.LOG_FILE}").decode()
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
+
+
+def test_the_console_hears_no_more_than_before(installed, console):
+    logging.getLogger("ui.app").info("consultant-app started")
+    logging.getLogger("ui.app").warning("something is wrong")
+    assert console.getvalue() == "something is wrong\n"

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from consultant_app.cli.main import main as cli
+from consultant_app.handover.envelope import FILE_SUFFIX as HANDOVER_SUFFIX
+from consultant_app.storage.file_check import SALT_SUFFIX
 from consultant_app.storage.paths import sibling
 from consultant_app.storage.recovery import SIDECAR_SUFFIX
 from tests.support import PASSPHRASE
@@ -55,10 +57,11 @@ def test_a_demo_vault_used_inside_a_clone_leaves_git_status_empty(clone, monkeyp
     assert {"demo.db", "demo-backup.db", "henvendelser.csv", "stats.pdf", "opfoelgninger.ics"} <= written
 
     # What a crash or a running app leaves beside them: every suffix the storage layer uses.
-    for suffix in ("lock", SIDECAR_SUFFIX, "new", "partial", "rekey", "restore"):
+    for suffix in ("lock", SIDECAR_SUFFIX, SALT_SUFFIX, "new", "partial", "rekey", "restore"):
         sibling(clone / "demo.db", suffix).write_bytes(b"x")
     (clone / ".henvendelser.csv.1a2b3c4d.partial").write_bytes(b"x")  # files.py's staging name
     (clone / "demo.db.before-0004-20250101-120000.bak").write_bytes(b"x")
+    (clone / f"2025-00001{HANDOVER_SUFFIX}").write_bytes(b"x")  # a case handed to a colleague
 
     assert git(clone, "status", "--porcelain", "--untracked-files=all") == ""
 

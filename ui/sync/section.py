@@ -50,6 +50,7 @@ class SyncSection(Section):
         self.busy = False
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
+        self.policy = None  # tests shorten the retries; None means the client's own
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
@@ -245,24 +246,31 @@ class SyncSection(Section):
     def _sync(self, *, quiet: bool) -> None:
         if self.busy:
             return
-        vault, transport = self.session.vault, self.transport
+        vault, transport, policy = self.session.vault, self.transport, self.policy
+        database, network = self.session.lane, self.session.network
+        cancel = network.cancel_event()  # set by the dialog's Cancel, or by locking
+        sending = self.tr("Sending %1 (%2 of %3)")
+
+        def in_vault(unit):  # each short transaction on the database lane, in its turn
+            return database.call(lambda: _in_session(vault, unit))
 
         def work(progress: Progress | None = None) -> SyncReport:
             def step(at: SyncProgress) -> None:
                 if progress is not None:
-                    text = self.tr("Sending %1 (%2 of %3)") if at.month else ""
-                    progress.report(at.done, at.total, _fill(text, at.month, at.done, at.total))
+                    text = _fill(sending, at.month, at.done, at.total) if at.month else ""
+                    progress.report(at.done, at.total, text)
 
-            cancel = progress.event if progress is not None else None
-            return sync_pending(vault, progress=step, cancel=cancel, transport=transport)
+            return sync_pending(
+                vault, progress=step, cancel=cancel, transport=transport, policy=policy, in_vault=in_vault
+            )
 
         self._set_busy(True)
-        op = Op(self, self.session.lane, work).success(lambda report: self._synced(report, quiet))
+        op = Op(self, network, work).success(lambda report: self._synced(report, quiet))
         op.failure(lambda error: self._sync_failed(error, quiet)).finally_(lambda: self._set_busy(False))
         if quiet:
             op.quietly()  # the background run opens no window and reports only what it sent
         else:
-            op.progress(self.tr("Sending packages to SIRI…"))
+            op.progress(self.tr("Sending packages to SIRI…"), event=cancel)
         op.run()
 
     def _synced(self, report: SyncReport, quiet: bool) -> None:
@@ -313,3 +321,8 @@ class SyncSection(Section):
 def _fill(text: str, month: str | None, done: int, total: int) -> str:
     """Qt's %1-style placeholders (the translation keeps them): "Sender 2026-03 (2 af 5)"."""
     return text.replace("%1", month or "").replace("%2", str(done)).replace("%3", str(total))
+
+
+def _in_session(vault, unit):
+    with vault.session() as session:
+        return unit(session)

@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,12 @@ import pytest
 from consultant_app.i18n import set_language
 from consultant_app.storage.vault import Vault
 from tests.support import PASSPHRASE
+
+# The command line follows an English locale (consultant_app/cli/language.py); the suite expects
+# the Danish default whatever the machine's locale, and tests of English ask for it themselves.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from consultant_app import __version__
+from consultant_app import __version__, support_log
 from consultant_app.i18n import LANGUAGES
+from consultant_app.resources import resource
 from consultant_app.storage.paths import default_vault_path
 from ui.desktop import Desktop
 from ui.language import Translations, install_translators
@@ -34,9 +36,15 @@ def choose_language() -> str:
 
 def run(argv: Sequence[str] | None = None, vault_path: Path | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        support_log.install()
+    except OSError as exc:  # a read-only or full home: the app still works, without the file log
+        log.warning("no support log: %s", exc.strerror)
+    log.info("consultant-app %s started", __version__)
     app = QApplication(list(sys.argv if argv is None else argv))
     app.setApplicationName("consultant-app")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "consultant-app.png"))))
     # The desktop decides when to end (after locking the vault), not the last window closing:
     # between the unlock dialog and the main window there is briefly no visible window.
     app.setQuitOnLastWindowClosed(False)

@@ -14,6 +14,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from consultant_app.cli.main import main as cli_main
 
         return cli_main(args)
+    from consultant_app.cli.language import cli_language
+    from consultant_app.i18n import set_language
+    from ui.display import EXIT_NO_DISPLAY, display_problem
+
+    set_language(cli_language())  # the message below is read in a terminal, like the CLI's
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     from ui.app import run
 
     return run()

@@ -30,6 +30,7 @@ from consultant_app.domain import Profile
 from consultant_app.i18n import current_language
 from consultant_app.services.case_actions import SavedCase
 from consultant_app.storage.vault import Vault
+from ui.error_report import add_help_menu
 from ui.followups.reminder import FollowUpReminder
 from ui.idle import IdleWatcher
 from ui.inquiries.case_view import CaseView
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             go = action(section.title(), _number_shortcut(number), self._show_by_action)
             go.setData(section.key)
             go_menu.addAction(go)
+        self.report_action = add_help_menu(self, self.session.lane)
 
         toolbar = self.addToolBar(self.tr("Vault"))
         toolbar.setObjectName("main_toolbar")

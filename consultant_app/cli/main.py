@@ -8,33 +8,35 @@ module (and SQLAlchemy, openpyxl, ReportLab, httpx with it) is imported only whe
 """
 
 import argparse
-import contextlib
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
 from consultant_app import __version__
 from consultant_app.cli import parsers
+from consultant_app.cli.closed_pipe import CLOSED_PIPE_STATUS, quietly, silence_stdout
+from consultant_app.cli.language import LANGUAGE_ENV, Parser, cli_language, install
 from consultant_app.cli.parsers.options import resolve
 from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import LANGUAGES, Text, set_language
+from consultant_app.i18n import Text
 
-LANGUAGE_ENV = "CONSULTANT_APP_LANG"
+__all__ = ["LANGUAGE_ENV", "build_parser", "main"]
 
 _UNEXPECTED = Text(
-    da="Uventet fejl ({kind}). Kør igen med --debug for detaljer.",
-    en="Unexpected error ({kind}). Run again with --debug for details.",
+    da="Uventet fejl. Kør igen med --debug for detaljer.",
+    en="Unexpected error. Run again with --debug for details.",
 )
 _INTERRUPTED = Text(da="Afbrudt; intet er gemt halvt.", en="Interrupted; nothing was half saved.")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="consultant-app",
         description="The security consultants' app. With no subcommand it opens the desktop window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="show the version and exit"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     parsers.register_all(subparsers)
@@ -42,8 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    language = os.environ.get(LANGUAGE_ENV, "da")
-    set_language(language if language in LANGUAGES else "da")
+    install(cli_language())
+    return quietly(lambda: _run(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -63,16 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         # The reader stopped early (`... | head`): nothing is wrong, and there is nobody to tell.
-        with contextlib.suppress(OSError, ValueError):  # so the exit's flush does not fail again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        silence_stdout()
+        return CLOSED_PIPE_STATUS
     except KeyboardInterrupt:
         print(_INTERRUPTED.render(), file=sys.stderr)
         return 130
     except Exception as exc:
         if args.debug:
             raise
-        print(_UNEXPECTED.render(kind=type(exc).__name__), file=sys.stderr)
+        logging.getLogger(__name__).debug("unexpected", exc_info=exc)
+        print(_UNEXPECTED.render(), file=sys.stderr)
         return 70
 
 

@@ -30,6 +30,7 @@ from consultant_app.survey.smtp_settings import DEFAULT_PORTS
 _CREATED = Text(
     da="Kampagnen er oprettet med koden {code}.", en="The campaign was created with the code {code}."
 )
+_NO_CAMPAIGNS = Text(da="Ingen kampagner endnu.", en="No campaigns yet.")
 _NONE_ELIGIBLE = Text(da="Ingen mangler at få linket.", en="No one is waiting for the link.")
 _NO_DUPLICATES = Text(da="Ingen sandsynlige dubletter.", en="No likely duplicates.")
 _RECORDED = Text(da="{count} registreret.", en="{count} recorded.")
@@ -71,7 +72,7 @@ def list_command(args: argparse.Namespace) -> int:
          "links_sent": c.links_sent, "not_relevant": c.not_relevant}
         for c in campaigns
     ]  # fmt: skip
-    emit(args, "\n".join(lines), data)
+    emit(args, "\n".join(lines) or _NO_CAMPAIGNS.render(), data)
     return 0
 
 

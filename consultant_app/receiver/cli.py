@@ -19,9 +19,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from consultant_app.cli.closed_pipe import quietly
+from consultant_app.cli.language import cli_language, install
 from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import LANGUAGES, set_language
 from consultant_app.receiver import messages as m
 from consultant_app.receiver import token_commands
 from consultant_app.receiver.db import DEFAULT_URL, make_engine, open_database
@@ -191,8 +192,11 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    language = os.environ.get("CONSULTANT_APP_LANG", "da")
-    set_language(language if language in LANGUAGES else "da")
+    install(cli_language())  # our messages and argparse's words in one language
+    return quietly(lambda: _run(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
@@ -204,20 +208,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(str(exc), file=sys.stderr)
         return 1
-    except OperationalError as exc:
+    except OperationalError:
         if args.debug:
             raise
-        print(
-            m.NO_DATABASE.render(kind=type(exc.orig).__name__ if exc.orig else "OperationalError"),
-            file=sys.stderr,
-        )
+        print(m.NO_DATABASE.render(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
+    except BrokenPipeError:
+        raise  # a reader that stopped early: `quietly` ends without a word
+    except Exception:
         if args.debug:
             raise
-        print(m.UNEXPECTED.render(kind=type(exc).__name__), file=sys.stderr)
+        print(m.UNEXPECTED.render(), file=sys.stderr)
         return 70
 
 

@@ -140,13 +140,13 @@ IMPORTED = {
 REFUSED = T(da="{file}: afvist: {reason}", en="{file}: refused: {reason}")
 SOME_REFUSED = T(da="{n} fil(er) blev afvist.", en="{n} file(s) were refused.")
 NO_DATABASE = T(
-    da="Databasen kunne ikke bruges ({kind}): kontrollér --db.",
-    en="The database could not be used ({kind}): check --db.",
+    da="Databasen kunne ikke bruges: kontrollér --db (detaljer med --debug).",
+    en="The database could not be used: check --db (details with --debug).",
 )
 WROTE = T(da="Skrevet: {path}", en="Written: {path}")
 UNEXPECTED = T(
-    da="Uventet fejl ({kind}). Kør igen med --debug for detaljer.",
-    en="Unexpected error ({kind}). Run again with --debug for details.",
+    da="Uventet fejl. Kør igen med --debug for detaljer.",
+    en="Unexpected error. Run again with --debug for details.",
 )
 MIGRATED = T(
     da="Databasen er på skemaversion {revision}.", en="The database is at schema revision {revision}."

@@ -45,9 +45,10 @@ STOPPED = {
         "token and store it with 'consultant-app sync --token-file FILE'. {pending} package(s) waiting.",
     ),
     Outcome.FORBIDDEN: Text(
-        da="Modtageren tillader ikke denne nøgle at sende boksens pakker (403): {detail}. Kontakt SIRI. "
+        # Without the receiver's own words: they are English, and this line is in the user's language.
+        da="Modtageren tillader ikke denne nøgle at sende boksens pakker (403). Kontakt SIRI. "
         "{pending} pakke(r) venter.",
-        en="The receiver does not allow this token to send the vault's packages (403): {detail}. "
+        en="The receiver does not allow this token to send the vault's packages (403). "
         "Contact SIRI. {pending} package(s) waiting.",
     ),
     Outcome.TLS: Text(
@@ -63,6 +64,32 @@ STOPPED = {
         "sent at the next sync.",
     ),
 }
+
+
+# What went wrong on the way, in words rather than the network library's class names.
+_NO_CONNECTION = Text(da="ingen forbindelse", en="no connection")
+_NO_ANSWER = Text(da="intet svar i tide", en="no answer in time")
+_NETWORK = Text(da="netværksfejl", en="network error")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Rendered when the message is, so it is in the language the message is read in."""
+
+    text: Text
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text.render(), spec)
+
+
+def network_problem(problem: str) -> object:
+    if problem.startswith("HTTP "):  # the receiver's status (429, 503): a number, in any language
+        return problem
+    if "Timeout" in problem:
+        return _Words(_NO_ANSWER)
+    if problem == "ConnectError":
+        return _Words(_NO_CONNECTION)
+    return _Words(_NETWORK)
 
 
 @dataclass(frozen=True)
@@ -205,4 +232,5 @@ def record_result(session, item: outbox.PendingPackage, result: SendResult, repo
         if result.attempts:
             outbox.note_attempts(session, item.id, result.attempts, problem)
         if result.outcome in STOPPED:
-            report.stopped = SyncStoppedError(STOPPED[result.outcome], detail=problem, pending=0)
+            detail = network_problem(problem) if result.outcome is Outcome.UNREACHABLE else problem
+            report.stopped = SyncStoppedError(STOPPED[result.outcome], detail=detail, pending=0)

@@ -552,6 +552,33 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>Save &amp;error report…</source>
+        <translation>Gem &amp;fejlrapport…</translation>
+    </message>
+    <message>
+        <source>error-report</source>
+        <translation>fejlrapport</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>Gem fejlrapport</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip-filer (*.zip)</translation>
+    </message>
+    <message>
+        <source>Error report saved: {path}</source>
+        <translation>Fejlrapporten er gemt: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error ({kind}). The details are in the log.</source>

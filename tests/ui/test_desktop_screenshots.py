@@ -1,8 +1,8 @@
 """Screenshots of the desktop's main screens, in Danish at 1366×768, on invented demo data.
-Skipped unless asked for; best under Xvfb, as a user's screen renders them:
+Written to a temporary folder unless asked for; best under Xvfb, as a user's screen renders them:
 
     CONSULTANT_APP_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=xcb \\
-        xvfb-run -s "-screen 0 1366x768x24" uv run pytest tests/ui/test_desktop_screenshots.py
+        xvfb-run -s "-screen 0 1366x768x24" python3 run.py pytest tests/ui/test_desktop_screenshots.py
 """
 
 from pathlib import Path

@@ -4,6 +4,10 @@ import argparse
 
 from consultant_app.cli.parsers.options import add_json_option, add_vault_option, command
 from consultant_app.codes import load_codes
+from consultant_app.i18n import Text
+
+_NOT_A_NUMBER = Text(da="ikke et helt tal: {value!r}", en="not a whole number: {value!r}")
+_OUT_OF_RANGE = Text(da="vælg mellem 1 og {most}", en="choose between 1 and {most}")
 
 # The demo core's limits (consultant_app.demo.fill), repeated so `--help` need not load the core;
 # a test keeps the two equal.
@@ -40,7 +44,7 @@ def _inquiry_count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_NOT_A_NUMBER.render(value=text)) from None
     if not 1 <= value <= MAX_INQUIRIES:
-        raise argparse.ArgumentTypeError(f"choose between 1 and {MAX_INQUIRIES}")
+        raise argparse.ArgumentTypeError(_OUT_OF_RANGE.render(most=MAX_INQUIRIES))
     return value

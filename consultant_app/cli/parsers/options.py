@@ -16,6 +16,7 @@ from consultant_app.storage.paths import default_vault_path
 PASSPHRASE_ENV = "CONSULTANT_APP_PASSPHRASE"  # noqa: S105 (a variable name)
 NEW_PASSPHRASE_ENV = "CONSULTANT_APP_NEW_PASSPHRASE"  # noqa: S105
 
+_BAD_MONTH = Text(da="ikke en måned ÅÅÅÅ-MM: {value!r}", en="not a month YYYY-MM: {value!r}")
 _BAD_DATE = Text(da="Ugyldig dato '{value}'; brug ÅÅÅÅ-MM-DD.", en="Invalid date '{value}'; use YYYY-MM-DD.")
 
 
@@ -37,12 +38,13 @@ def resolve(handler: str | Callable) -> Callable:
 
 
 def add_vault_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    action = parser.add_argument(
         "--vault",
         type=Path,
         default=None,
-        help=f"the encrypted vault file (default: {default_vault_path()})",
+        help="the encrypted vault file (default: %(default_vault)s)",  # one text to translate
     )
+    action.default_vault = str(default_vault_path())  # argparse fills %(...)s from the action
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -64,4 +66,4 @@ def month(text: str) -> str:
     try:
         return parse_month(text)
     except Exception:
-        raise argparse.ArgumentTypeError(f"not a month YYYY-MM: {text!r}") from None
+        raise argparse.ArgumentTypeError(_BAD_MONTH.render(value=text)) from None

@@ -66,7 +66,7 @@ def test_python_m_consultant_app_cli_prints_the_help():
         timeout=60,
     )
     assert done.returncode == 0
-    assert "usage: consultant-app" in done.stdout
+    assert "brug: consultant-app" in done.stdout
     imported = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines()}
     assert not imported & set(HEAVY)
 

@@ -166,7 +166,7 @@ def test_risk_help(capsys):
     with pytest.raises(SystemExit) as raised:
         main(["risk", "pdf", "-h"])
     out = capsys.readouterr().out
-    assert raised.value.code == 0 and "--with-name" in out and "NOT encrypted" in out
+    assert raised.value.code == 0 and "--with-name" in out and "IKKE krypteret" in out
 
 
 @pytest.mark.slow

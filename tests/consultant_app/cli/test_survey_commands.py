@@ -142,3 +142,11 @@ def test_smtp_settings_never_take_the_password_as_an_argument(made, capsys, monk
     assert (view.port, view.security, view.has_password) == (587, "starttls", True)
     with pytest.raises(SystemExit):
         run("survey", "smtp", "--vault", path, "--host", "h", "--security", "none", "--from", "a@b.dk")
+
+
+def test_list_says_so_when_there_are_no_campaigns(made, capsys):
+    path, _ = made
+    assert run("survey", "list", "--vault", path) == 0
+    assert capsys.readouterr().out == "Ingen kampagner endnu.\n"
+    assert run("survey", "list", "--vault", path, "--json") == 0
+    assert capsys.readouterr().out.strip() == "[]"

@@ -1,7 +1,7 @@
 """Screenshots of the Fagpersoner, Revisionsspor and Indsigt screens, in Danish at 1366×768, on
-invented demo data. Skipped unless asked for:
+invented demo data. Into a temporary folder unless asked for:
 
-    CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/professionals/test_people_and_privacy_screenshots.py
+    CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 run.py pytest tests/ui/professionals/test_people_and_privacy_screenshots.py
 """
 
 from datetime import datetime

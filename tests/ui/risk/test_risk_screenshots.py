@@ -1,7 +1,7 @@
 """Screenshots of the Risiko list and an assessment, in Danish at 1366×768, on invented data.
-Skipped unless asked for:
+Into a temporary folder unless asked for:
 
-    CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/risk/test_risk_screenshots.py
+    CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 run.py pytest tests/ui/risk/test_risk_screenshots.py
 """
 
 import os

@@ -1,7 +1,7 @@
 """The Statistik screen and the team report, in Danish at 1366×768, on invented demo data.
-Skipped unless asked for (see tests/ui/test_desktop_screenshots.py):
+Into a temporary folder unless asked for (see tests/ui/test_desktop_screenshots.py):
 
-    CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/stats/test_stats_screenshot.py
+    CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 run.py pytest tests/ui/stats/test_stats_screenshot.py
 """
 
 from consultant_app.demo.fill import fill_vault

@@ -1,7 +1,7 @@
 """Screenshots of Opfølgning and Spørgeskema in the main window, in Danish at 1366×768.
-Skipped unless asked for:
+Into a temporary folder unless asked for:
 
-    CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/survey/test_survey_screenshot.py
+    CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 run.py pytest tests/ui/survey/test_survey_screenshot.py
 """
 
 from datetime import date, datetime, timedelta

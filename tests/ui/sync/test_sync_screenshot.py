@@ -1,6 +1,6 @@
-"""The Synkronisering screen in Danish at 1366×768, on invented demo data. Skipped unless asked:
+"""The Synkronisering screen in Danish at 1366×768, on invented demo data. Into a temporary folder unless asked:
 
-CONSULTANT_APP_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/sync/test_sync_screenshot.py
+CONSULTANT_APP_SCREENSHOTS=docs/screenshots python3 run.py pytest tests/ui/sync/test_sync_screenshot.py
 """
 
 from consultant_app.demo import fill_vault

@@ -7,7 +7,9 @@
   place and rule, never by value) or a key reused with another body, 409 while the same key is
   being processed, 201 when stored, 200 when that version was already stored.
 - `GET /api/v1/reports/national?from=YYYY-MM&to=YYYY-MM`: an analyst token; the exact JSON.
-- `GET /api/v1/health`: the service and its database answer.
+- `GET /api/v1/health`: the service and its database answer; `GET /api/v1/ready`: ready for
+  traffic (database current, tokens readable, not stopping).
+- `GET /api/v1/openapi.json`: the published document (api_doc.py; committed as openapi.json).
 Nothing here logs a body, a header or a token; errors name the rule, not the content.
 """
 
@@ -24,8 +26,9 @@ from starlette.concurrency import run_in_threadpool
 
 from consultant_app import __version__
 from consultant_app.counts.months import MonthError, MonthRangeError
+from consultant_app.errors import ConsultantAppError
+from consultant_app.receiver import api_doc, ingest, token_usage
 from consultant_app.receiver import idempotency as idem
-from consultant_app.receiver import ingest, token_usage
 from consultant_app.receiver.db import DEFAULT_URL, make_engine
 from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
 from consultant_app.receiver.observe import AccessLog
@@ -69,6 +72,7 @@ def create_app(
         title="consultant-app-receiver", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
     )
     app.state.engine, app.state.tokens, app.state.settings = engine, tokens, settings
+    app.state.stopping = False
 
     app.add_middleware(AccessLog)
 
@@ -99,6 +103,38 @@ def create_app(
             log.error("health: the database does not answer (%s)", type(exc).__name__)
             return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+
+    document = JSONResponse(api_doc.document())
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False)
+    async def openapi() -> JSONResponse:
+        return document
+
+    @app.get("/api/v1/ready")
+    async def ready() -> JSONResponse:
+        """Ready for traffic: the database answers at the current schema, the tokens file is
+        readable, and the service is not stopping (a load balancer takes it out first)."""
+
+        def checks() -> dict[str, str]:
+            found = {"database": "ok", "schema": "ok", "tokens": "ok", "stopping": "no"}
+            try:
+                check_current(engine)
+            except ConsultantAppError:
+                found["schema"] = "behind"
+            except Exception as exc:
+                log.error("ready: the database does not answer (%s)", type(exc).__name__)
+                found["database"] = found["schema"] = "unavailable"
+            if not tokens.readable():
+                found["tokens"] = "unreadable"
+            if app.state.stopping:
+                found["stopping"] = "yes"
+            return found
+
+        found = await run_in_threadpool(checks)
+        ok = found == {"database": "ok", "schema": "ok", "tokens": "ok", "stopping": "no"}
+        return JSONResponse(
+            {"status": "ok" if ok else "not ready", "checks": found}, status_code=200 if ok else 503
+        )
 
     @app.post("/api/v1/packages")
     async def post_package(request: Request) -> Response:

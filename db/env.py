@@ -4,6 +4,7 @@
 from alembic import context
 
 from consultant_app.domain import Base
+from consultant_app.storage.migrate import include_name
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -14,6 +15,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

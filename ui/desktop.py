@@ -6,18 +6,24 @@ Between a lock and the next unlock it keeps only where the user was (`MainWindow
 ids and codes, no case text), so the next main window returns there.
 """
 
+from __future__ import annotations
+
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from consultant_app.storage.vault import Vault
-from ui.first_run.wizard_dialog import FirstRunDialog
+from consultant_app.errors import VaultCorruptError
 from ui.language import Translations
 from ui.operations import Lane
-from ui.section import Session
-from ui.unlock_dialog import UnlockDialog, UnlockedVault
+from ui.unlock_dialog import UnlockDialog, warm_up
+
+if TYPE_CHECKING:
+    from consultant_app.services.unlock import UnlockedVault
+    from consultant_app.storage.vault import Vault
+    from ui.section import Session
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +44,15 @@ class Desktop(QObject):
         self._translations = translations
         self._vault: Vault | None = None
         self._state: dict = {}  # where the user was when the vault was locked
+        self._damage: VaultCorruptError | None = None  # found after unlock: shown at the next one
         self.window: QWidget | None = None  # the one top-level window on screen
 
     def start(self) -> None:
         if self._vault_path.is_file():
             self._show_unlock()
         else:
+            from ui.first_run.wizard_dialog import FirstRunDialog  # only on a first run
+
             wizard = FirstRunDialog(self._vault_path, self._lane)
             wizard.created.connect(self._show_main_window)
             wizard.rejected.connect(self.finished)
@@ -59,13 +68,37 @@ class Desktop(QObject):
         dialog.unlocked.connect(self._show_main_window)
         dialog.rejected.connect(self.finished)
         self._replace_window(dialog)
+        if self._damage is not None:
+            dialog.report_damage(self._damage)
+            self._damage = None
+        # Once the window is painted (the event loop has run), load what the unlock will need.
+        QTimer.singleShot(0, lambda: self._lane.run(warm_up, _ignore, _ignore))
 
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
         if self._translations is not None and not self._translations.fixed:
             self._translations.apply(unlocked.profile.language)
+        from ui.section import Session
+
         self._open_main_window(Session(unlocked.vault, unlocked.profile, self._lane), self._state)
         self._state = {}
+        self._verify_in_background(unlocked.vault)
+
+    def _verify_in_background(self, vault: Vault) -> None:
+        """Unlock checked the first pages only (constant time); every page is checked now, on
+        the lane after the first screen's reads. Damage locks the vault again and the unlock
+        window offers the latest backup, as a damaged vault at unlock does."""
+
+        def failed(error: Exception) -> None:
+            # Locked meanwhile (VaultLockedError) or another vault by now: nothing to show.
+            if isinstance(error, VaultCorruptError) and self._vault is vault:
+                log.warning("vault damage found after unlock")
+                self._damage = error
+                window = self.window
+                if isinstance(window, _main_window_type()):
+                    window.lock()
+
+        self._lane.run(vault.verify_pages, lambda _: None, failed)
 
     def _open_main_window(self, session: Session, state: dict) -> None:
         window = _main_window_type()(session, state)
@@ -103,6 +136,10 @@ class Desktop(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+
+
+def _ignore(_result: object) -> None:
+    """A warm-up that fails says nothing: the unlock imports the same modules and reports it."""
 
 
 def _main_window_type() -> type:

@@ -20,6 +20,11 @@ Rule by rule, for a month M and a region R (R is the inquiry's stored region):
    month end it was open at, whatever year it came in (`active_courses`).
 6. Completeness: every month of the range and every region is present; a month or region
    with nothing has a zero block (counts.md: a zero is information).
+7. Counted once (docs/counts.md): an inquiry is counted by the vault where it was registered.
+   A case received from a colleague (`origin_submitter` set) is not counted again in rules
+   2-4 here. For rule 5 a course is open in one vault at a time: in the vault that hands it
+   over until the month before the hand-over month, in the receiving vault from the month it
+   was taken over (`taken_over_at`). An erased case is still an (anonymous) row and counts.
 """
 
 from collections import defaultdict
@@ -82,7 +87,17 @@ def _in_months():
     return and_(
         Inquiry.received_at >= bindparam("start", type_=DateTime),
         Inquiry.received_at < bindparam("end", type_=DateTime),
+        registered_here(),
     )
+
+
+def registered_here():
+    """Rule 7: the inquiries this vault counts (not the cases received from a colleague).
+
+    Written so that no index can serve it: nearly every row has no origin, and SQLite would
+    otherwise walk `ix_inquiry_origin` for "IS NULL" instead of the month range of the
+    covering `ix_inquiry_counts` (which carries the origin for exactly this test)."""
+    return func.coalesce(Inquiry.origin_submitter, "") == ""
 
 
 @cache
@@ -118,6 +133,9 @@ COUNT_CACHE_KIB = 64 * 1024
 def _roomy_page_cache(session: Session) -> Iterator[None]:
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    if before < 0 and -before >= COUNT_CACHE_KIB:
+        yield  # the vault's own cache is roomier already: shrinking it would drop pages
+        return
     connection.exec_driver_sql(f"PRAGMA cache_size = {-COUNT_CACHE_KIB}")
     try:
         yield
@@ -178,7 +196,7 @@ def active_courses(session: Session, months: list[str]) -> dict[tuple[str, str],
 
     Only courses that can be open at some month end of the range are read: kind `forloeb`,
     received before the range ends, and still open or closed on or after its first day (two
-    index ranges of `ix_inquiry_kind_closed`). SQL groups them by region, the month they count
+    index ranges of `ix_inquiry_kind_closed_received`, which holds all it reads). SQL groups them by region, the month they count
     from (their received month, or the first month of the range if earlier) and the month they
     were closed in; joining those groups to the month ends applies the rule exactly: opened in or
     before M, and closed (if at all) in a later month than M, i.e. after M's last day.
@@ -187,14 +205,27 @@ def active_courses(session: Session, months: list[str]) -> dict[tuple[str, str],
         return {}
     first, last = months[0], months[-1]
     end = datetime.combine(first_day(next_month(last)), datetime.min.time())
-    opened = func.max(func.substr(Inquiry.received_at, 1, 7), first)
-    received_in_time = and_(Inquiry.kind == "forloeb", Inquiry.received_at < end)
+    # Rule 7: a received course is open here from the month it was taken over, and a course
+    # handed over is open here only until the month before the hand-over.
+    start = func.coalesce(Inquiry.taken_over_at, Inquiry.received_at)
+    opened = func.max(func.substr(start, 1, 7), first)
+    closed_month = func.substr(Inquiry.closed_on, 1, 7)
+    handed_month = func.substr(Inquiry.handed_over_at, 1, 7)
+    received_in_time = and_(Inquiry.kind == "forloeb", start < end)
     relevant = union_all(
         select(Inquiry.region, opened.label("opened"), literal(None, String).label("closed")).where(
-            received_in_time, Inquiry.closed_on.is_(None)
+            received_in_time, Inquiry.closed_on.is_(None), Inquiry.handed_over_at.is_(None)
         ),
-        select(Inquiry.region, opened, func.substr(Inquiry.closed_on, 1, 7)).where(
-            received_in_time, Inquiry.closed_on >= first_day(first)
+        select(
+            Inquiry.region,
+            opened,
+            case(
+                (Inquiry.handed_over_at.is_(None), closed_month),
+                else_=func.min(closed_month, handed_month),
+            ),
+        ).where(received_in_time, Inquiry.closed_on >= first_day(first)),
+        select(Inquiry.region, opened, handed_month).where(
+            received_in_time, Inquiry.closed_on.is_(None), Inquiry.handed_over_at.is_not(None)
         ),
     ).subquery("relevant")
     groups = (
@@ -223,7 +254,7 @@ def active_courses(session: Session, months: list[str]) -> dict[tuple[str, str],
 
 def first_month_with_data(session: Session) -> str | None:
     """The month of the earliest received inquiry, or None in an empty vault."""
-    earliest = session.scalar(select(func.min(Inquiry.received_at)))
+    earliest = session.scalar(select(func.min(Inquiry.received_at)).where(registered_here()))
     return f"{earliest.year:04d}-{earliest.month:02d}" if earliest else None
 
 

@@ -10,6 +10,10 @@ e-mail, organisation), the citizen's pseudonym and its reference; a case code (2
 finds its case at once, without reading any text. It ignores
 case for every letter, Danish ones included: a fast LIKE (which folds ASCII only, so other
 letters are left open in it) picks candidates and a GLOB with both cases of each letter decides.
+A term of three or more characters first asks the trigram index (storage/search_index.py) for
+the few rows that can hold it, and only those are tested, so a search, its count and a search
+without a hit cost what the hits cost, not what the vault holds. A shorter term has no trigram
+and is searched by scanning (it matches most rows, so the first page fills quickly).
 
 A long query can be stopped: `cancelled` is polled while SQLite works (a progress handler), and
 a query whose caller has moved on raises `QueryCancelled` instead of finishing.
@@ -21,7 +25,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    tuple_,
+    union,
+)
+from sqlalchemy import (
+    column as sql_column,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -29,6 +50,7 @@ from consultant_app.codes import load_codes
 from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
+from consultant_app.storage import search_index
 
 PAGE_SIZE = 200
 # SQLite virtual-machine steps between two looks at `cancelled` (a few microseconds of work).
@@ -178,6 +200,13 @@ def text_condition(term: str) -> ColumnElement[bool]:
         year, number = code.groups()
         by_code = and_(Inquiry.id == int(number), func.strftime("%Y", Inquiry.received_at) == year)
         return or_(by_code, Inquiry.external_ref == term)
+    if _indexable(term):
+        return _indexed_text_condition(term)
+    return _scanned_text_condition(term)
+
+
+def _scanned_text_condition(term: str) -> ColumnElement[bool]:
+    """Every searched text tested: the path for terms the index cannot narrow."""
     matches = _matcher(term)
     professionals = select(Professional.id).where(
         or_(matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name))
@@ -192,6 +221,51 @@ def text_condition(term: str) -> ColumnElement[bool]:
         Inquiry.citizen_id.in_(select(Citizen.id).where(matches(Citizen.pseudonym))),
     ]
     return or_(*found)
+
+
+def _indexed_text_condition(term: str) -> ColumnElement[bool]:
+    """The same rows as `_scanned_text_condition`, but each source is first narrowed to the rows
+    its index says hold every trigram of the term; the exact test then runs on those only."""
+    matches = _matcher(term)
+    query = search_index.match_expression(term)
+
+    def candidates(model: type) -> ColumnElement[bool]:
+        fts = f"{model.__tablename__}_fts"
+        rowids = select(table(fts, sql_column("rowid")).c.rowid).where(literal_column(fts).op("MATCH")(query))
+        return model.id.in_(rowids)
+
+    professionals = select(Professional.id).where(
+        candidates(Professional),
+        or_(matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name)),
+    )
+    found: list[Select] = [
+        select(Inquiry.id).where(
+            candidates(Inquiry),
+            or_(matches(Inquiry.notes), matches(Inquiry.inquirer_other_note), matches(Inquiry.external_ref)),
+        ),
+        select(Note.inquiry_id).where(candidates(Note), matches(Note.text)),
+        select(Inquiry.id).where(Inquiry.professional_id.in_(professionals)),
+        select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals)),
+        select(Inquiry.id).where(
+            Inquiry.citizen_id.in_(select(Citizen.id).where(candidates(Citizen), matches(Citizen.pseudonym)))
+        ),
+    ]
+    # One set of ids, gathered from the few candidates, which the outer query looks up by key.
+    return Inquiry.id.in_(union(*found))
+
+
+def _indexable(term: str) -> bool:
+    """Whether the index may narrow a search for `term` without losing a row the exact test
+    would find: at least one trigram, and only letters whose case pairs the index folds the way
+    the exact test does (ASCII and the Latin-1 letters, Danish ones included)."""
+    return len(term) >= search_index.MIN_INDEXED_CHARS and all(_folds_alike(ch) for ch in term)
+
+
+def _folds_alike(ch: str) -> bool:
+    if ch.isascii():
+        return ch != "\x00"
+    # À..þ without × ÷ ß: one-to-one upper/lower pairs inside the range (ÿ's upper is not).
+    return "\u00c0" <= ch <= "\u00fe" and ch not in "\u00d7\u00f7\u00df"
 
 
 def _matcher(term: str) -> Callable[[ColumnElement], ColumnElement[bool]]:

@@ -97,7 +97,8 @@ class Vault:
             lock.release()
             raise
         try:
-            vault._require_pages_intact()  # a flipped byte anywhere: refused before any write
+            # Constant time: the first pages here, every page in `verify_pages` (issue 17).
+            vault._require_first_pages_intact()
             vault._bring_schema_to_head(upgrade)
         except BaseException:
             vault.lock()
@@ -159,6 +160,8 @@ class Vault:
         destination = Path(destination)
         if destination.exists() and not overwrite:
             raise VaultExistsError(path=str(destination))
+        # A copy of a damaged vault would pass the damage on as if it were a good backup.
+        self.verify_pages()
         staging = sibling(destination, "partial")
         self._export_to(staging, self._secret())
         _commit_file(staging, destination)
@@ -166,6 +169,15 @@ class Vault:
         self._record("backup")
         log.info("vault backed up")
         return destination
+
+    def verify_pages(self) -> None:
+        """Raise `VaultCorruptError` unless every page's HMAC holds (SQLCipher's full check).
+        Reads the whole file: the desktop runs it on its lane after unlock."""
+        raw = self.engine.raw_connection()
+        try:
+            cipher.require_pages_intact(raw.driver_connection)
+        finally:
+            raw.close()
 
     def check_integrity(self) -> None:
         """Raise `VaultCorruptError` unless SQLite's and SQLCipher's checks are both clean."""
@@ -221,6 +233,7 @@ class Vault:
             conn = cipher.connect(str(self.path))
             try:
                 cipher.apply_key(conn, self._secret())
+                conn.execute(f"PRAGMA cache_size = -{cipher.page_cache_kib(str(self.path))}").fetchall()
             except BaseException:
                 conn.close()
                 raise
@@ -231,10 +244,10 @@ class Vault:
             pass
         return engine
 
-    def _require_pages_intact(self) -> None:
+    def _require_first_pages_intact(self) -> None:
         raw = self.engine.raw_connection()
         try:
-            cipher.require_pages_intact(raw.driver_connection)
+            cipher.require_first_pages_intact(raw.driver_connection)
         finally:
             raw.close()
 
@@ -247,7 +260,7 @@ class Vault:
         if state is migrate.SchemaState.TOO_NEW:
             raise VaultTooNewError()
         if not upgrade:
-            raise VaultUpgradeRequired()
+            raise VaultUpgradeRequired(current=current, head=migrate.head_revision())
         if state is migrate.SchemaState.OUTDATED:
             self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{_stamp()}.bak"))
         with self.engine.connect() as conn:

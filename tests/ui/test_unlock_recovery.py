@@ -59,3 +59,37 @@ def test_a_damaged_vault_without_a_backup_says_so_and_offers_nothing(qtbot, desk
     assert "ikke fundet nogen sikkerhedskopi" in dialog.status.text()
     assert dialog.restore_button.isHidden()
     assert vault_file.read_bytes() == damaged
+
+
+def test_damage_found_after_unlock_locks_and_offers_the_latest_backup(qtbot, lane, tmp_path):
+    """Unlock reads the first pages only (constant time); the full check then runs on the lane.
+    A page damaged deep inside a table is found by it: the vault is locked again and the unlock
+    window says so with the restore offer, and the damaged file is untouched."""
+    from datetime import date
+
+    from consultant_app.demo import fill_vault
+    from tests.ui.support import flush_deletions
+    from ui.desktop import Desktop
+
+    vault_file = tmp_path / "vault.db"
+    with Vault.create(vault_file, PASSPHRASE, name="T", team="aarhus") as vault:
+        fill_vault(vault, 1500, seed=5, today=date(2025, 6, 1))
+        backup = vault.backup(tmp_path / "sikkerhedskopi.bak")
+    damaged = flip_a_middle_page(vault_file)
+    desktop = Desktop(vault_file, lane)
+    try:
+        desktop.start()
+        window = type_passphrase(qtbot, desktop)  # unlocked: the damage is not in the first pages
+        assert isinstance(window, MainWindow)
+        qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+        dialog = desktop.window
+        status = dialog.status.text()
+        assert "beskadiget" in status and str(backup) in status
+        assert dialog.restore_button.isVisible()
+        assert vault_file.read_bytes() == damaged
+    finally:
+        if desktop.window is not None:
+            desktop.window.hide()
+            desktop.window.deleteLater()
+        desktop.shutdown()
+        flush_deletions()

@@ -1,5 +1,6 @@
-"""A flipped byte anywhere in the vault is refused at unlock, nothing is deleted, and the latest
-backup can be put back (the damaged file is moved aside and kept)."""
+"""A flipped byte anywhere in the vault is refused (in the first pages at unlock, anywhere by the
+full check that follows it and precedes every backup), nothing is deleted, and the latest backup
+can be put back (the damaged file is moved aside and kept)."""
 
 import json
 import shutil
@@ -70,9 +71,8 @@ def offsets(size: int) -> dict[str, int]:
     }
 
 
-@pytest.mark.parametrize("where", ["page 1", "middle page", "last page"])
-def test_a_flipped_byte_is_refused_at_unlock_and_nothing_is_deleted(work, where):
-    flip(work, offsets(work.stat().st_size)[where])
+def test_a_flipped_byte_in_page_1_is_refused_at_unlock_and_nothing_is_deleted(work):
+    flip(work, offsets(work.stat().st_size)["page 1"])
     before = snapshot(work.parent)
     with pytest.raises(VaultCorruptError) as caught:
         Vault.open(work, PASSPHRASE)
@@ -80,6 +80,52 @@ def test_a_flipped_byte_is_refused_at_unlock_and_nothing_is_deleted(work, where)
     assert snapshot(work.parent) == before  # not one byte changed, no file gone or added
     with pytest.raises(VaultCorruptError):  # and again: the refusal is not a one-off
         Vault.open(work, PASSPHRASE)
+
+
+def _refused_at_unlock_or_by_the_full_check(path) -> str:
+    try:
+        vault = Vault.open(path, PASSPHRASE)
+    except VaultCorruptError:
+        return "unlock"
+    try:
+        with pytest.raises(VaultCorruptError) as caught:
+            vault.verify_pages()
+        assert "beskadiget" in str(caught.value)
+        with pytest.raises(VaultCorruptError):  # a backup never copies the damage on
+            vault.backup(path.with_name("kopi.bak"))
+        assert not path.with_name("kopi.bak").exists()
+    finally:
+        vault.lock()
+    return "full check"
+
+
+@pytest.mark.parametrize("where", ["middle page", "last page"])
+def test_a_flipped_byte_anywhere_is_refused_and_nothing_is_deleted(work, where):
+    flip(work, offsets(work.stat().st_size)[where])
+    before = snapshot(work.parent)
+    print(where, "refused by", _refused_at_unlock_or_by_the_full_check(work))
+    assert snapshot(work.parent) == before
+
+
+def test_unlock_reads_the_first_pages_only_and_the_full_check_finds_the_rest(large, tmp_path):
+    """Unlock costs the same whatever the size (issue 17): a damaged page deep in a table is not
+    read by it, and is found by `verify_pages` before anything could copy it into a backup."""
+    path = tmp_path / "vault.db"
+    shutil.copyfile(large, path)
+    flip(path, (path.stat().st_size // PAGE // 2) * PAGE + 1234)
+    before = path.read_bytes()
+    assert _refused_at_unlock_or_by_the_full_check(path) == "full check"
+    assert path.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """Thousands of pages, so the middle page is a leaf deep inside a table."""
+    path = tmp_path_factory.mktemp("large") / "vault.db"
+    with Vault.create(path, PASSPHRASE, name="T", team="aarhus") as vault:
+        fill_vault(vault, 1500, seed=5, today=date(2025, 6, 1))
+    path.with_name("vault.db.lock").unlink(missing_ok=True)
+    return path
 
 
 def test_a_wrong_passphrase_on_an_intact_vault_is_still_a_wrong_passphrase(work):
@@ -108,8 +154,9 @@ def test_the_latest_backup_is_found_and_restores_the_damaged_vault(work):
     damaged_bytes = bytearray(work.read_bytes())
     flip(work, len(damaged_bytes) // 2)
     damaged_bytes = work.read_bytes()
-    with pytest.raises(VaultCorruptError):
-        Vault.open(work, PASSPHRASE)
+    # Found at unlock if it is a first page, otherwise by the full check that follows it.
+    with pytest.raises(VaultCorruptError), Vault.open(work, PASSPHRASE) as vault:
+        vault.verify_pages()
 
     backups = latest_backups(work)
     assert backups and backups[0].path.name == "vault-sikkerhedskopi.bak" and backups[0].recorded

@@ -115,6 +115,8 @@ def check_binding(conn: Connection, entry: TokenEntry, submitter: str, tokens: T
             raise SubmitterMismatch(entry.id)
         return
     owner = conn.scalar(select(TokenBinding.token_id).where(TokenBinding.submitter == submitter))
+    if owner == entry.id:  # bound by a request of this token that committed since the read above
+        return
     if owner is None:
         conn.execute(insert(TokenBinding).values(token_id=entry.id, submitter=submitter, bound_at=utcnow()))
         return

@@ -34,7 +34,9 @@ def test_the_systemd_unit_verifies_cleanly_and_is_hardened(tmp_path):
     program = Path(sys.executable).with_name("consultant-app-receiver")
     text = UNIT.read_text(encoding="utf-8").replace(PROGRAM, str(program))
     unit.write_text(re.sub(r"^(User|Group)=receiver$", r"\1=root", text, flags=re.M), encoding="utf-8")
-    verify = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60)
+    verify = subprocess.run(
+        ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60
+    )
     assert verify.returncode == 0 and not (verify.stdout + verify.stderr).strip(), verify.stderr
     security = subprocess.run(
         ["systemd-analyze", "security", "--offline=true", "--json=short", str(unit)],

@@ -235,7 +235,7 @@ def paths() -> dict:
         },
         "/api/v1/ready": {
             "get": {
-                "summary": "Ready for traffic: database current and answering, tokens readable, not stopping",
+                "summary": "Ready for traffic: database current and answering, tokens readable",
                 "operationId": "getReady",
                 "responses": {
                     "200": _answer("ready", "Ready"),

@@ -8,7 +8,7 @@
   being processed, 201 when stored, 200 when that version was already stored.
 - `GET /api/v1/reports/national?from=YYYY-MM&to=YYYY-MM`: an analyst token; the exact JSON.
 - `GET /api/v1/health`: the service and its database answer; `GET /api/v1/ready`: ready for
-  traffic (database current, tokens readable, not stopping).
+  traffic (database current and answering, tokens readable).
 - `GET /api/v1/openapi.json`: the published document (api_doc.py; committed as openapi.json).
 Nothing here logs a body, a header or a token; errors name the rule, not the content.
 """
@@ -38,6 +38,7 @@ from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenSto
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
 STORE_ATTEMPTS = 5
+READY = {"database": "ok", "schema": "ok", "tokens": "ok"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,6 @@ def create_app(
         title="consultant-app-receiver", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
     )
     app.state.engine, app.state.tokens, app.state.settings = engine, tokens, settings
-    app.state.stopping = False
 
     app.add_middleware(AccessLog)
 
@@ -121,10 +121,11 @@ def create_app(
     @app.get("/api/v1/ready")
     async def ready() -> JSONResponse:
         """Ready for traffic: the database answers at the current schema, the tokens file is
-        readable, and the service is not stopping (a load balancer takes it out first)."""
+        readable. (A stopping service needs no check: uvicorn closes its listening socket
+        first, so a load balancer sees it gone.)"""
 
         def checks() -> dict[str, str]:
-            found = {"database": "ok", "schema": "ok", "tokens": "ok", "stopping": "no"}
+            found = dict(READY)
             try:
                 check_current(engine)
             except ConsultantAppError:
@@ -134,12 +135,10 @@ def create_app(
                 found["database"] = found["schema"] = "unavailable"
             if not tokens.readable():
                 found["tokens"] = "unreadable"
-            if app.state.stopping:
-                found["stopping"] = "yes"
             return found
 
         found = await run_in_threadpool(checks)
-        ok = found == {"database": "ok", "schema": "ok", "tokens": "ok", "stopping": "no"}
+        ok = found == READY
         return JSONResponse(
             {"status": "ok" if ok else "not ready", "checks": found}, status_code=200 if ok else 503
         )

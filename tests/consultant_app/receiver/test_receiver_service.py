@@ -158,7 +158,7 @@ def test_json_logs_metrics_ready_and_a_request_in_flight_at_sigterm(tmp_path):
         ready = httpx.get(f"{base}/api/v1/ready").json()
         assert ready == {
             "status": "ok",
-            "checks": {"database": "ok", "schema": "ok", "tokens": "ok", "stopping": "no"},
+            "checks": {"database": "ok", "schema": "ok", "tokens": "ok"},
         }
         metrics = httpx.get(f"{base}/metrics").text
         assert 'receiver_packages_total{outcome="stored"} 1.0' in metrics

@@ -9,6 +9,7 @@ unless --debug). Every word shown is in messages.py, in one language (CONSULTANT
 """
 
 import argparse
+import contextlib
 import ipaddress
 import json
 import logging
@@ -21,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 
 from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import LANGUAGES, set_language
+from consultant_app.i18n import LANGUAGES, current_language, set_language
 from consultant_app.receiver import messages as m
 from consultant_app.receiver import token_commands
 from consultant_app.receiver.db import DEFAULT_URL, make_engine, open_database
@@ -188,10 +189,26 @@ def import_files(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def argparse_words():
+    """argparse's own words ("usage", "options", its errors) in the language of the rest: it
+    looks up its module's `_` at each use, so it is swapped for this command only."""
+    if current_language() != "da":
+        yield
+        return
+    original = argparse._
+    argparse._ = lambda text: m.ARGPARSE_DA.get(text, text)
+    try:
+        yield
+    finally:
+        argparse._ = original
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     language = os.environ.get("CONSULTANT_APP_LANG", "da")
     set_language(language if language in LANGUAGES else "da")
-    args = build_parser().parse_args(argv)
+    with argparse_words():
+        args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
     )

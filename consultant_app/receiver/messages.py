@@ -46,6 +46,10 @@ H_ADD_TOKEN = T(
     da="udsted en nøgle; vises én gang, alene, på sidste linje (samme som tokens add)",
     en="issue a token; printed once, alone, on the last line (same as tokens add)",
 )
+H_TOKENS_ADD = T(
+    da="udsted en nøgle; vises én gang, alene, på sidste linje (add-token er det samme)",
+    en="issue a token; printed once, alone, on the last line (add-token is the same)",
+)
 H_TOKENS_GROUP = T(da="nøgler: udsted, vis, tilbagekald, forny", en="tokens: issue, list, revoke, rotate")
 H_TOKENS_FILE = T(da="nøglefilen (oprettes hvis den mangler)", en="the tokens file (created if missing)")
 H_NAME = T(
@@ -163,3 +167,21 @@ SCHEMA_AHEAD = T(
     da="Databasens skema ({current}) er nyere end dette program kender: opgradér programmet.",
     en="The database schema ({current}) is newer than this program knows: upgrade the program.",
 )
+
+# --- argparse's own words (usage, headings, its errors), so `--help` is in one language -------
+ARGPARSE_DA = {
+    "usage: ": "brug: ",
+    "positional arguments": "positionelle argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "expected one argument": "forventede ét argument",
+    "expected at most one argument": "forventede højst ét argument",
+    "expected at least one argument": "forventede mindst ét argument",
+    "invalid %(type)s value: %(value)r": "ugyldig %(type)s-værdi: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldigt valg: %(value)r (vælg mellem %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydigt tilvalg: %(option)s kan være %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+}

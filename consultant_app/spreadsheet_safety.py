@@ -44,6 +44,20 @@ def csv_row(values: Any) -> list[Any]:
     return [csv_cell(v) for v in values]
 
 
+def no_formulas(book: Any) -> Any:
+    """Make every cell of a finished (non-streaming) openpyxl workbook a plain value.
+
+    The app never writes a formula on purpose (its charts read values), so any cell openpyxl
+    took for one came from text starting with "=": it becomes that text, as a string cell.
+    Called last by every XLSX writer, so no code path can forget a cell."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    return book
+
+
 def xlsx_text(cell: Any, value: str | None) -> Any:
     """Put `value` into an openpyxl cell as a string cell, whatever it starts with."""
     cell.value = value

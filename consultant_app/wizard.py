@@ -14,12 +14,19 @@ from pathlib import Path
 from consultant_app.codes import Codes, load_codes
 from consultant_app.errors import Problem
 from consultant_app.i18n import Text
-from consultant_app.storage.passphrase import weaknesses
+from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS
+from consultant_app.storage.passphrase import profile_words
+from consultant_app.storage.strength import assess
 
 NAME_LIMIT = 200  # Profile.name
 REQUIRED = Text(da="skal udfyldes", en="is required")
 TOO_LONG = Text(da="højst {limit} tegn", en="at most {limit} characters")
 UNKNOWN = Text(da="ukendt værdi", en="unknown value")
+PASSPHRASE_FROM_PROFILE = Text(
+    da="adgangskoden bygger på dit navn, dit team eller din region og er derfor for svag; "
+    "gå tilbage og vælg en anden",
+    en="the passphrase is built on your name, team or region and so is too weak; go back and choose another",
+)
 
 
 class Step(StrEnum):
@@ -38,6 +45,7 @@ class PassphraseCheck:
     weaknesses: tuple[str, ...]  # why it is too weak, in the current language
     repeated: bool  # the second field holds the same passphrase
     mismatch: bool  # the second field differs already (not just unfinished)
+    strength: float = 0.0  # 0..1 for the strength bar (storage/strength.py)
 
     @property
     def acceptable(self) -> bool:
@@ -53,6 +61,7 @@ class VaultRequest:
     name: str
     team: str
     default_region: str | None
+    retention_years: int = 5  # the organisation decides (docs/retention.md)
 
 
 class FirstRunWizard:
@@ -67,6 +76,7 @@ class FirstRunWizard:
         self.name = ""
         self.team: str | None = None
         self.default_region: str | None = None
+        self.retention_years = DEFAULT_YEARS
 
     # --- what the user types ---------------------------------------------------------------
 
@@ -75,13 +85,15 @@ class FirstRunWizard:
         return self.passphrase_check()
 
     def passphrase_check(self) -> PassphraseCheck:
-        reasons = (
-            tuple(reason.render() for reason in weaknesses(self._passphrase)) if self._passphrase else ()
-        )
+        # The profile comes after this step: its words count once they are typed (profile step).
+        words = profile_words(self.name, self.team, self.default_region)
+        strength = assess(self._passphrase, words) if self._passphrase else None
+        reasons = tuple(reason.render() for reason in strength.reasons) if strength else ()
         repeated = bool(self._repeat)
         # While the second one is still being typed it is not wrong yet: only a typo is.
         typo = repeated and not self._passphrase.startswith(self._repeat)
-        return PassphraseCheck(reasons, repeated and self._repeat == self._passphrase, typo)
+        fraction = strength.fraction if strength else 0.0
+        return PassphraseCheck(reasons, repeated and self._repeat == self._passphrase, typo, fraction)
 
     def set_understood(self, understood: bool) -> None:
         self.understood = understood
@@ -89,6 +101,10 @@ class FirstRunWizard:
     def set_profile(self, name: str, team: str | None, default_region: str | None) -> list[Problem]:
         self.name, self.team, self.default_region = name.strip(), team, default_region
         return self.profile_problems()
+
+    def set_retention_years(self, years: int) -> None:
+        """Asked on the profile step, which says that the organisation decides."""
+        self.retention_years = years
 
     def profile_problems(self) -> list[Problem]:
         problems = []
@@ -102,6 +118,10 @@ class FirstRunWizard:
             problems.append(Problem("team", self.team, UNKNOWN))
         if self.default_region is not None and self.default_region not in self.codes["region"]:
             problems.append(Problem("default_region", self.default_region, UNKNOWN))
+        if not MIN_YEARS <= self.retention_years <= MAX_YEARS:
+            problems.append(Problem("retention_years", str(self.retention_years), UNKNOWN))
+        if self._passphrase and not problems and self.passphrase_check().weaknesses:
+            problems.append(Problem("passphrase", "", PASSPHRASE_FROM_PROFILE))
         return problems
 
     def suggested_region(self, team: str) -> str | None:
@@ -145,7 +165,12 @@ class FirstRunWizard:
         if self.step is not Step.CREATING:
             raise ValueError("the wizard is not complete")
         return VaultRequest(
-            self.vault_path, self._passphrase, self.name, self.team or "", self.default_region
+            self.vault_path,
+            self._passphrase,
+            self.name,
+            self.team or "",
+            self.default_region,
+            self.retention_years,
         )
 
     def created(self) -> None:

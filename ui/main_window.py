@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
         if self._locking:
             return
         self._locking = True
+        # Never wait for a server: network work is cancelled and left behind; it can no longer
+        # reach the vault (its database steps go to the lane, after the lock below).
+        self.session.network.abandon()
         self.last_state = self.state()
         self.idle.stop()
         self.system_lock.release()

@@ -59,8 +59,8 @@ class _ProgressRelay(QObject):
 class Progress:
     """Handed to work run with `Op.progress`: thread-safe reporting and the cancel flag."""
 
-    def __init__(self, relay: _ProgressRelay) -> None:
-        self.event = threading.Event()  # pass it to core functions that take `cancel=`
+    def __init__(self, relay: _ProgressRelay, event: threading.Event | None = None) -> None:
+        self.event = event or threading.Event()  # pass it to core functions that take `cancel=`
         self._relay = relay
 
     def report(self, done: int, total: int, text: str = "") -> None:
@@ -94,6 +94,7 @@ class Op(Generic[T]):
         self._quiet = False
         self._progress_label: str | None = None
         self._cancellable = True
+        self._cancel_event: threading.Event | None = None
         self.dialog: QProgressDialog | None = None
 
     # --- built at the call site ----------------------------------------------------------
@@ -133,10 +134,14 @@ class Op(Generic[T]):
         self._after = callback
         return self
 
-    def progress(self, label: str, *, cancellable: bool = True) -> "Op[T]":
-        """Show a progress dialog; the work is called with a `Progress`."""
+    def progress(
+        self, label: str, *, cancellable: bool = True, event: threading.Event | None = None
+    ) -> "Op[T]":
+        """Show a progress dialog; the work is called with a `Progress`. `event`: the cancel flag
+        to use (a network lane's, which locking sets too); a new one if not given."""
         self._progress_label = label
         self._cancellable = cancellable
+        self._cancel_event = event
         return self
 
     # --- running -------------------------------------------------------------------------
@@ -151,7 +156,7 @@ class Op(Generic[T]):
 
     def _open_progress_dialog(self, label: str) -> Progress:
         relay = _ProgressRelay(self._owner)
-        progress = Progress(relay)
+        progress = Progress(relay, self._cancel_event)
         parent = self._owner if isinstance(self._owner, QWidget) else None
         dialog = QProgressDialog(parent)  # Qt's own Cancel button, in Qt's translation
         dialog.setLabelText(label)
@@ -246,6 +251,13 @@ def alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
 def vault_op(owner: QObject, session: Any, function: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
     """An `Op` of `function(vault_session, *args, **kwargs)` in one unit of work of the vault."""
     return Op(owner, session.lane, in_vault(session.vault, function, *args, **kwargs))
+
+
+def on_database(session: Any) -> Callable[[Callable[[Any], T]], T]:
+    """For work on the network lane: each of its vault steps (`unit(session)`) runs on the
+    database lane in its turn, and is refused once the vault is locked."""
+    vault, lane = session.vault, session.lane
+    return lambda unit: lane.call(lambda: vault.run(unit))
 
 
 def in_vault(vault: "Vault", function: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:

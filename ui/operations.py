@@ -1,4 +1,9 @@
-"""The one lane for database work: an operation runs on a worker, its result comes back on the GUI thread.
+"""The lanes: an operation runs on a worker, its result comes back on the GUI thread.
+
+Two lanes, so that waiting on a server never holds the vault: the database lane (`Lane`, one
+per application) for everything that reads or writes the vault, and a network lane
+(`NetworkLane`, one per unlocked session) for sync and e-mail, whose short database steps go
+to the database lane through `Lane.call`. Locking abandons the network lane at once.
 
 After Anki's CollectionOp: no widget touches the vault on the GUI thread, so a key derivation or
 a long query never freezes the window, and with a single worker two operations never use the
@@ -9,13 +14,16 @@ used from one thread at a time, in the order the user asked.
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from consultant_app.errors import ConsultantAppError
+from consultant_app.errors import ConsultantAppError, VaultLockedError
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +75,9 @@ def _log_unexpected(exc: Exception) -> None:
 class Lane(QObject):
     """Runs operations one after another, in the order submitted, on a single worker thread."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, name: str = "database-lane") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-lane")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._in_flight: set[_Relay] = set()  # keeps each relay alive until it has delivered
         self._closed = False
 
@@ -82,6 +90,15 @@ class Lane(QObject):
         relay = _Relay(on_success, on_failure, self)
         self._in_flight.add(relay)
         self._executor.submit(_work, operation, relay)
+
+    def call(self, operation: Callable[[], T]) -> T:
+        """From another lane's worker (never the GUI thread): run `operation` here, in its turn,
+        and wait for it. A closed lane means the vault is gone: VaultLockedError."""
+        try:
+            future = self._executor.submit(operation)
+        except RuntimeError:  # shut down: the application is closing
+            raise VaultLockedError() from None
+        return future.result()
 
     @property
     def busy(self) -> bool:
@@ -107,3 +124,41 @@ def _last(operation: Callable[[], object]) -> None:
         operation()
     except Exception as exc:
         _log_unexpected(exc)
+
+
+class NetworkLane(Lane):
+    """Work that waits on a server (sync, SMTP), one per unlocked session.
+
+    `abandon()` at lock: every running job's cancel event is set and nothing more starts, without
+    waiting for a server that may never answer. A job that comes back later finds its screen
+    gone (its callbacks are dropped) and the vault locked (its database steps are refused)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, name="network-lane")
+        self._guard = threading.Lock()
+        self._cancels: set[threading.Event] = set()
+
+    def cancel_event(self) -> threading.Event:
+        """A cancel flag that `abandon` sets; hand it to the core function as `cancel=`."""
+        event = threading.Event()
+        with self._guard:
+            if self._closed:
+                event.set()
+            self._cancels.add(event)
+        return event
+
+    def abandon(self) -> None:
+        with self._guard:
+            self._closed = True
+            for event in self._cancels:
+                event.set()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        # A job still waiting on its server will report to this lane's relays when it ends:
+        # the lane must outlive it, whoever drops the session. Kept until its worker is gone.
+        _ABANDONED[:] = [lane for lane in _ABANDONED if lane._working()] + [self]
+
+    def _working(self) -> bool:
+        return any(thread.is_alive() for thread in self._executor._threads)
+
+
+_ABANDONED: list[NetworkLane] = []

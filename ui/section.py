@@ -5,14 +5,14 @@ outlives the key that showed its data. It gets everything it needs through the c
 (the `Session`), never from globals or `self.window()`, and does all database work on the lane.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from consultant_app.domain import Profile
 from consultant_app.storage.vault import Vault
-from ui.operations import Lane
+from ui.operations import Lane, NetworkLane
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class Session:
 
     vault: Vault
     profile: Profile  # detached: readable on the GUI thread
-    lane: Lane
+    lane: Lane  # the database lane (the application's)
+    network: NetworkLane = field(default_factory=NetworkLane)  # this session's; abandoned at lock
 
 
 class Section(QWidget):

@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from consultant_app import files
 from consultant_app.cli.common import emit, open_vault
 from consultant_app.codes import load_codes
 from consultant_app.domain import Profile
@@ -20,7 +21,6 @@ from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.reports.risk_summary import print_risk_summary
 from consultant_app.risk import AssessmentRow, list_assessments
 from consultant_app.risk import texts as T
-from consultant_app.storage.paths import sibling
 
 _NONE = Text(da="Ingen risikovurderinger.", en="No risk assessments.")
 _DATE = Text(da="Dato", en="Date")
@@ -116,10 +116,9 @@ def _judgement(row: AssessmentRow) -> str:
 
 def _stage(path: Path, data: bytes) -> Path:
     """The whole file beside `path`, readable by the owner only; `commit_staged` renames it."""
-    staging = sibling(path, "partial")
+    staging = files.staging_path(files.replace_target(path))  # a fresh name: never another's file
     try:
-        staging.unlink(missing_ok=True)  # only ever a half-written file of ours
-        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
         with open(fd, "wb") as f:
             f.write(data)
             f.flush()

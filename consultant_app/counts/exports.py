@@ -5,6 +5,8 @@ each table is a title line, a header line and its rows, with a blank line betwee
 XLSX: an "about" sheet, then one sheet per table with Danish headers, the totals in bold, the
 title and header rows and the label column frozen, and a native Excel chart of the inquiries.
 Protected figures are the texts "<5" and "x" in both.
+Names and titles may be a person's typing (a consultant named `=HYPERLINK(...)`): no cell of
+either file runs as a formula (consultant_app.spreadsheet_safety).
 """
 
 import csv
@@ -20,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from consultant_app.counts.small_cells import PRIMARY_LABEL, SECONDARY_LABEL
 from consultant_app.counts.tables import Publication, Table
 from consultant_app.i18n import Text
-from consultant_app.spreadsheet_safety import csv_row, xlsx_text
+from consultant_app.spreadsheet_safety import csv_row, no_formulas, xlsx_text
 
 ABOUT_SHEET = Text(da="Om tallene", en="About")
 PROTECTED_NOTE = Text(
@@ -46,6 +48,12 @@ class Listing:
     title: str
     header: list[str]
     rows: list[list[object]]
+    # Shown instead of `rows` when small cells are protected (survey_links.py); None: `rows`.
+    protected_rows: list[list[object]] | None = None
+
+    def shown_rows(self, publication: Publication) -> list[list[object]]:
+        protected = publication.protection is not None and self.protected_rows is not None
+        return self.protected_rows if protected else self.rows
 
 
 def protection_note(publication: Publication, language: str | None = None) -> str:
@@ -63,19 +71,19 @@ def write_csv(
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for label, value in about:
-        writer.writerow([label, value])
+        writer.writerow(csv_row([label, value]))  # the source may be a consultant's name
     writer.writerow([protection_note(publication, language)])
     for table in publication.tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow([table.corner, *table.columns])
+        writer.writerow(csv_row([table.title]))
+        writer.writerow(csv_row([table.corner, *table.columns]))
         for label, row in zip(table.rows, publication.cells(table), strict=True):
-            writer.writerow([label, *row])
+            writer.writerow(csv_row([label, *row]))
     for listing in listings:
         writer.writerow([])
         writer.writerow([listing.title])
         writer.writerow(csv_row(listing.header))
-        writer.writerows(csv_row(row) for row in listing.rows)  # user text: never a formula
+        writer.writerows(csv_row(row) for row in listing.shown_rows(publication))  # never a formula
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -108,7 +116,7 @@ def write_xlsx(
         ws.append(listing.header)
         for cell in ws[2]:
             cell.font, cell.fill = BOLD, HEADER_FILL
-        for row in listing.rows:  # user text (a campaign code) is a string cell, never a formula
+        for row in listing.shown_rows(publication):  # user text is a string cell, never a formula
             line = ws.max_row + 1
             for column, value in enumerate(row, start=1):
                 if isinstance(value, str):
@@ -119,7 +127,7 @@ def write_xlsx(
         for column in range(1, len(listing.header) + 1):
             ws.column_dimensions[get_column_letter(column)].width = 36 if column == 1 else 14
     buffer = io.BytesIO()
-    book.save(buffer)
+    no_formulas(book).save(buffer)
     return buffer.getvalue()
 
 

@@ -4,20 +4,33 @@ The schema is the guarantee that a package carries counts and nothing else. It i
 from count blocks and per-region link counts, and validation refuses anything more: no extra
 field anywhere (`extra="forbid"`), every count a non-negative whole number, region and code keys
 only from the shipped code lists, the month as 'YYYY-MM' (no finer date), the submitter a
-random hexadecimal id (no name), a campaign code without spaces (no free text). So a package
-cannot carry a name, a note, a date finer than the month or a record id. The sync and the
+random hexadecimal id (no name), a campaign code in the agency's shape (letters, digits and
+dashes, at most 24 characters, no run of 6 digits: consultant_app.campaign_codes) and
+`generated_at` cut to the day (midnight UTC: when a month's package was made says nothing
+about when a case was). So a package cannot carry a name, a note, a date finer than the
+month or a record id. The field list and the reasons: docs/package.md. The sync and the
 receiver validate with the same `Package` model (`Package.from_json`).
 """
 
 import json
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from consultant_app.campaign_codes import is_agency_code
 from consultant_app.codes import load_codes
 from consultant_app.counts.blocks import CATEGORIES, CountBlock, regions
 from consultant_app.counts.months import MONTH_PATTERN, first_day, next_month, parse_month
@@ -34,7 +47,8 @@ MAX_VERSION = 2**31 - 1  # the receiver's version column
 MAX_COUNT = 1_000_000  # per figure, per month, per region: far above one consultant's month
 BoundedCount = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 SUBMITTER_PATTERN = r"^[0-9a-f]{16,64}$"
-CAMPAIGN_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"  # as consultant_app.survey.campaigns accepts
+# The campaign codes a package could carry before #12.3: only for reading what was stored.
+_LEGACY_CAMPAIGN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class PackageError(ConsultantAppError):
@@ -54,10 +68,19 @@ def _all_regions(value: dict) -> dict:
 class SurveyLinks(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    campaign: Annotated[str, Field(pattern=CAMPAIGN_PATTERN)]
+    campaign: str
     links_sent: dict[str, BoundedCount]
 
     _regions = field_validator("links_sent")(_all_regions)
+
+    @field_validator("campaign")
+    @classmethod
+    def _agency_code(cls, value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("stored") and _LEGACY_CAMPAIGN.match(value):
+            return value  # stored by a receiver before the agency shape (#12.3): still readable
+        if not is_agency_code(value):
+            raise ValueError("a campaign code is letters, digits and dashes (at most 24), no 6-digit run")
+        return value
 
 
 class Package(BaseModel):
@@ -73,6 +96,11 @@ class Package(BaseModel):
     survey: list[SurveyLinks]
 
     _regions = field_validator("regions")(_all_regions)
+
+    @field_validator("generated_at")
+    @classmethod
+    def _to_the_day(cls, value: datetime) -> datetime:
+        return to_the_day(value)
 
     @field_validator("month")
     @classmethod
@@ -122,6 +150,12 @@ class Package(BaseModel):
         return json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
+    def from_stored(cls, text: str | bytes) -> "Package":
+        """A package a receiver stored earlier: the same rules, except that a campaign code of
+        the shape allowed before #12.3 is still read (a new package with one is refused)."""
+        return cls.model_validate_json(text, context={"stored": True})
+
+    @classmethod
     def from_json(cls, text: str | bytes) -> "Package":
         """Parse and validate; `PackageError` with the first problem otherwise."""
         try:
@@ -155,7 +189,7 @@ def build_package(session: Session, month: str, *, generated_at: datetime | None
         team=profile.team,
         month=month,
         version=1,
-        generated_at=(generated_at or datetime.now(UTC)).replace(microsecond=0),
+        generated_at=to_the_day(generated_at or datetime.now(UTC)),
         regions=count_months(session, month, month)[month],
         survey=survey_links(session, month),
     )
@@ -165,6 +199,12 @@ def build_package(session: Session, month: str, *, generated_at: datetime | None
     version, previous = latest
     unchanged = previous is not None and previous.same_counts(package)
     return package.model_copy(update={"version": version if unchanged else version + 1})
+
+
+def to_the_day(moment: datetime) -> datetime:
+    """Midnight UTC of the moment's UTC day: the finest time a package carries."""
+    day = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return day.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def latest_outbox_package(session: Session, month: str) -> tuple[int, Package | None] | None:

@@ -4,6 +4,7 @@
 from consultant_app.counts.exports import Listing
 from consultant_app.counts.files import StatsFile
 from consultant_app.counts.note import build_note
+from consultant_app.counts.survey_links import links_listing
 from consultant_app.counts.team_report import TeamReport
 from consultant_app.i18n import Text
 
@@ -29,11 +30,13 @@ def team_report_file(report: TeamReport, generated: str) -> StatsFile:
         [_SUBMITTER.render(), _MONTH.render(), _VERSION.render()],
         [[p.submitter, p.month, p.version] for p in used],
     )
+    links = links_listing(report.survey)
     return StatsFile(
         report.stats,
         subject,
         generated,
         note=lambda: build_note(report.history, first, last, subject),
         json_extra={"packages": [p.as_json() for p in used]},
-        listings=[listing],
+        listings=[listing, links],  # the links: protected with the tables
+        pdf_listings=[links],
     )

@@ -11,7 +11,7 @@ they stop the merge (`PackageConflictError`) rather than one being picked silent
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from consultant_app.counts.blocks import CountBlock, add_blocks, regions
@@ -19,6 +19,7 @@ from consultant_app.counts.monthly import MonthlyStats, stats_from_blocks
 from consultant_app.counts.months import months_between
 from consultant_app.counts.package import Package, PackageError
 from consultant_app.counts.query import RegionMonths
+from consultant_app.counts.survey_links import sum_links
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 
@@ -57,6 +58,8 @@ class TeamReport:
     used_for_history: tuple[PackageRef, ...]  # counted before the range (PDF history only)
     superseded: tuple[PackageRef, ...]  # an older version or a duplicate: not counted
     after_range: tuple[PackageRef, ...]  # later than the range: not counted
+    # Survey links sent in the range: campaign code -> region -> links (survey_links.py).
+    survey: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {**self.stats.as_json(), "packages": [p.as_json() for p in self.used]}
@@ -96,12 +99,15 @@ def merge_packages(packages: Iterable[Package], first: str, last: str) -> TeamRe
     in_range = set(months_between(first, last))
     by_month: dict[str, list[Package]] = {}
     used, history_refs, after = [], [], []
+    counted: list[Package] = []
     for package in chosen.values():
         ref = _ref(package)
         if package.month > last:
             after.append(ref)
             continue
         (used if package.month in in_range else history_refs).append(ref)
+        if package.month in in_range:
+            counted.append(package)
         by_month.setdefault(package.month, []).append(package)
     history: RegionMonths = {
         month: {r: _sum_region(month_packages, r) for r in regions()}
@@ -114,6 +120,7 @@ def merge_packages(packages: Iterable[Package], first: str, last: str) -> TeamRe
         used_for_history=tuple(sorted(history_refs)),
         superseded=tuple(superseded),
         after_range=tuple(sorted(after)),
+        survey=sum_links(counted),
     )
 
 

@@ -6,7 +6,6 @@ UID is a hash of the vault's random submitter id and the follow-up, so re-import
 updates the same events and the UID itself tells nothing.
 """
 
-import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,13 +15,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from consultant_app.domain import FollowUp, Profile
-from consultant_app.errors import NotFoundError, StorageWriteError
+from consultant_app.errors import NotFoundError
+from consultant_app.files import write_private
 from consultant_app.followups.agenda import open_follow_ups
 from consultant_app.followups.service import FOLLOW_UP, FollowUpRow
 from consultant_app.i18n import Text
 from consultant_app.interchange.csv_output import refuse_existing
 from consultant_app.services import audit
-from consultant_app.storage.paths import sibling
 from consultant_app.storage.vault import Vault
 
 PRODID = "-//Sikkerhedskonsulenterne//consultant-app//DA"
@@ -137,15 +136,4 @@ def export_calendar(
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    staging = sibling(path, "partial")
-    try:
-        staging.unlink(missing_ok=True)
-        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(staging, path)
-    except OSError as exc:
-        staging.unlink(missing_ok=True)
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+    write_private(path, data)

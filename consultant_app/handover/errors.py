@@ -66,6 +66,7 @@ NOT_A_HANDOVER = Text(
     da="den er ikke en sagsoverdragelse fra dette program.",
     en="it is not a case handover from this program.",
 )
+UNREADABLE = Text(da="den kan ikke læses ({detail}).", en="it cannot be read ({detail}).")
 TOO_NEW = Text(
     da="den er lavet af en nyere version af programmet; opdater programmet.",
     en="it was made by a newer version of the program; update the program.",

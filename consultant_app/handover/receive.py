@@ -9,6 +9,7 @@ are matched by normalised e-mail; others are added.
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -32,7 +33,13 @@ from consultant_app.domain import (
 )
 from consultant_app.handover import case_file, envelope
 from consultant_app.handover.case_file import bad, row_values
-from consultant_app.handover.errors import TOO_NEW, HandoverFileError, UnknownSenderError
+from consultant_app.handover.errors import (
+    NOT_A_HANDOVER,
+    TOO_NEW,
+    UNREADABLE,
+    HandoverFileError,
+    UnknownSenderError,
+)
 from consultant_app.handover.keys import colleague_named_by_key, fingerprint, own_private_key
 from consultant_app.services import audit
 
@@ -45,6 +52,11 @@ CODED = {
     "consent": "consent",
     "trip_concern": "trip_concern",
     "kind": "kind",
+}
+OPTIONAL_CODED = {
+    "municipal_department": "municipal_department",
+    "citizen_gender": "gender",
+    "closing_reason": "closing_reason",
 }
 
 
@@ -68,6 +80,21 @@ class Received:
     case_code: str
     inquiry_id: int
     added: bool  # False: the case was already held, nothing was added
+
+
+# A whole case with years of notes is a few hundred KiB; anything far larger is not a handover.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_handover_file(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise HandoverFileError(reason=UNREADABLE.render(detail=exc.strerror or type(exc).__name__)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise HandoverFileError(reason=NOT_A_HANDOVER.render())
+    return data
 
 
 def open_handover(session: Session, data: bytes) -> Incoming:
@@ -150,6 +177,9 @@ def _import_case(session: Session, case: dict[str, Any]) -> int:
     for column, list_name in CODED.items():
         if inquiry.get(column) not in codes[list_name]:
             raise bad(f"inquiry.{column}")
+    for column, list_name in OPTIONAL_CODED.items():
+        if inquiry.get(column) is not None and inquiry[column] not in codes[list_name]:
+            raise bad(f"inquiry.{column}")
     ref = inquiry.get("external_ref")
     if ref and session.scalar(select(Inquiry.id).where(Inquiry.external_ref == ref)) is not None:
         inquiry["external_ref"] = None  # another case here has that reference; the origin code stays
@@ -179,12 +209,16 @@ def _import_case(session: Session, case: dict[str, Any]) -> int:
     for n, contact in enumerate(case["contacts"]):
         values = row_values(Contact, contact, f"contacts[{n}]")
         values["professional_id"] = professional(contact.get("professional"), f"contacts[{n}]", True)
+        if values.get("channel") not in codes["channel"]:
+            raise bad(f"contacts[{n}].channel")
         _insert(session, Contact, {**values, "inquiry_id": inquiry_id})
     for n, note in enumerate(case["notes"]):
         _insert(session, Note, {**row_values(Note, note, f"notes[{n}]"), "inquiry_id": inquiry_id})
     assessments, measures = _risk(session, case["risk_assessments"], inquiry_id)
     for n, item in enumerate(case["follow_ups"]):
         values = row_values(FollowUp, item, f"follow_ups[{n}]")
+        if values.get("type") not in codes["follow_up_type"]:
+            raise bad(f"follow_ups[{n}].type")
         values["risk_assessment_id"] = _ref(assessments, item.get("risk_assessment"), f"follow_ups[{n}]")
         values["risk_measure_id"] = _ref(measures, item.get("risk_measure"), f"follow_ups[{n}]")
         _insert(session, FollowUp, {**values, "inquiry_id": inquiry_id})

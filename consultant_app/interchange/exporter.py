@@ -100,6 +100,7 @@ def _inquiries(date_from: date | None, date_to: date | None) -> Select:
             *(attribute.label(column) for column, attribute in _PROFESSIONAL_COLUMNS.items()),
         )
         .outerjoin(Professional, Inquiry.professional_id == Professional.id)
+        .where(Inquiry.erased_at.is_(None))  # an erased case is an anonymous count, not a case
         .order_by(Inquiry.received_at, Inquiry.id)
     )
     if date_from is not None:

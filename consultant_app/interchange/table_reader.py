@@ -15,6 +15,7 @@ from pathlib import Path
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.interchange.columns import BY_NAME, ERRORS_COLUMN
+from consultant_app.spreadsheet_safety import csv_uncell
 
 # Notes can be long; the csv module's default cap (128 KiB a cell) would refuse our own export.
 _MAX_CELL = 16 * 1024 * 1024
@@ -84,7 +85,7 @@ def _csv_records(path: Path) -> list[list[str]]:
     csv.field_size_limit(_MAX_CELL)
     try:
         for record in reader:
-            records.append(record)
+            records.append([csv_uncell(cell) for cell in record])  # the export's formula guard
     except csv.Error:
         raise InterchangeFileError(BAD_CSV, line=len(records) + 1, path=path) from None
     finally:
@@ -131,4 +132,6 @@ def _xlsx_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a municipality code or a phone number typed as a number
+    if isinstance(value, str):
+        return csv_uncell(value)  # our CSV opened and saved as .xlsx keeps the guard's apostrophe
     return str(value)

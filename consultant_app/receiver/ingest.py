@@ -143,7 +143,7 @@ def store(conn: Connection, package: Package, *, source: str, token_id: str | No
         )
     ).one_or_none()
     if existing is not None:
-        if not Package.model_validate_json(existing.payload).same_counts(package):
+        if not Package.from_stored(existing.payload).same_counts(package):
             raise VersionConflict()
         return Ingested(DUPLICATE, existing.id, package.submitter, package.month, package.version)
     result = conn.execute(

@@ -109,7 +109,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
             StoredPackage.version == newest.c.version,
         ),
     )
-    return [Package.model_validate_json(payload) for payload in conn.scalars(statement)]
+    return [Package.from_stored(payload) for payload in conn.scalars(statement)]
 
 
 def national_report(conn: Connection, first: str, last: str) -> NationalReport:

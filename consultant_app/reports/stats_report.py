@@ -158,9 +158,10 @@ class StatsReport(ReportDocument):
         return story
 
     def _listing(self, styles, listing) -> list[Flowable]:
-        rows = [
-            [v if isinstance(v, str) else number(v, self.printed.language) for v in r] for r in listing.rows
-        ]
+        # A listing may carry its protected form (counts.survey_links): shown when protecting.
+        protected = self.protection is not None and getattr(listing, "protected_rows", None) is not None
+        shown = listing.protected_rows if protected else listing.rows
+        rows = [[v if isinstance(v, str) else number(v, self.printed.language) for v in r] for r in shown]
         header = list(listing.header)
         table = data_table(
             header, rows, styles, col_widths=fitted_widths(header, rows), numeric=range(1, len(header))

@@ -37,7 +37,7 @@ from consultant_app.errors import ConsultantAppError, NotFoundError
 from consultant_app.handover.case_ref import find_case
 from consultant_app.handover.errors import CaseErasedError
 from consultant_app.i18n import Text
-from consultant_app.retention.purge import compact, secure_delete_on
+from consultant_app.retention.purge import compact, rebuild_search_index, secure_delete_on
 from consultant_app.services import audit
 from consultant_app.services.audit_log import records_of_inquiries
 from consultant_app.storage.vault import Vault
@@ -79,6 +79,7 @@ def erase_case(vault: Vault, case: str, reason: str) -> Erased:
     with vault.session() as session:
         secure_delete_on(session.connection())
         code = erase_in_session(session, find_case(session, case), reason)
+        rebuild_search_index(session.connection())
     compact(vault)
     return Erased((code,))
 
@@ -93,6 +94,7 @@ def erase_citizen(vault: Vault, citizen_id: int, reason: str = "citizen_request"
         cases = session.scalars(select(Inquiry).where(Inquiry.citizen_id == citizen_id).order_by(Inquiry.id))
         codes = tuple(erase_in_session(session, inquiry, reason) for inquiry in cases.all())
         _delete_citizen(session, citizen_id, None)
+        rebuild_search_index(session.connection())
     compact(vault)
     return Erased(codes)
 

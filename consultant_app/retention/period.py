@@ -8,15 +8,9 @@ from sqlalchemy.orm import Session
 from consultant_app.domain import Profile
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
+from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS
 
-DEFAULT_YEARS = 5
-MIN_YEARS, MAX_YEARS = 1, 30
-ORGANISATION_DECIDES = Text(
-    da="Hvor længe en afsluttet sag må gemmes, bestemmer jeres organisation (databeskyttelsesforordningens "
-    "artikel 5, stk. 1, litra e). Standard er 5 år efter afslutning; spørg jeres databeskyttelsesrådgiver.",
-    en="How long a closed case may be kept is decided by your organisation (GDPR article 5(1)(e)). "
-    "The default is 5 years after closing; ask your data protection officer.",
-)
+__all__ = ["DEFAULT_YEARS", "RetentionPeriodError", "retention_years", "set_retention_years", "years_after"]
 
 
 class RetentionPeriodError(ConsultantAppError):

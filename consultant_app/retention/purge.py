@@ -6,11 +6,24 @@ journal of the delete held the old pages for a moment. So erasure deletes with
 outside any transaction: a WAL checkpoint with truncation (a no-op in the vault's rollback
 journal mode, kept in case the mode ever changes) and `VACUUM`, which rewrites the whole file
 from its live rows, so no free page is left holding old data.
+
+The text-search index (storage/search_index.py) forgets a deleted row through its triggers,
+but FTS5 keeps the old trigrams in its segments until they are merged; erasure rebuilds it
+from the remaining content, so the erased case's trigrams are gone from it too.
 """
 
 from sqlalchemy import Connection
 
+from consultant_app.storage import search_index
 from consultant_app.storage.vault import Vault
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    existing = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    for indexed in search_index.INDEXED:
+        if indexed.fts in existing:
+            # The name comes from the constant INDEXED, never from input.
+            connection.exec_driver_sql(f"INSERT INTO {indexed.fts}({indexed.fts}) VALUES ('rebuild')")  # noqa: S608
 
 
 def secure_delete_on(connection: Connection) -> None:

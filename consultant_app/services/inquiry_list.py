@@ -170,7 +170,8 @@ def count_inquiries(
 
 def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
     """The WHERE conditions of a filter (also for other queries over the same inquiries)."""
-    where: list[ColumnElement[bool]] = []
+    # An erased case is an anonymous statistical row (docs/retention.md): never a case to show.
+    where: list[ColumnElement[bool]] = [Inquiry.erased_at.is_(None)]
     if f.received_from is not None:
         where.append(Inquiry.received_at >= datetime.combine(f.received_from, time()))
     if f.received_to is not None:

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import FollowUp, Inquiry
+from consultant_app.retention.due import DueCase, due_cases
 from consultant_app.services.inquiry_list import (
     InquiryFilter,
     InquiryQuery,
@@ -45,6 +46,8 @@ class Overview:
     due_today: tuple[FollowUpItem, ...]
     overdue_count: int
     overdue: tuple[FollowUpItem, ...]  # longest overdue first
+    # Cases past the retention period or handed over: offered for erasure (docs/retention.md).
+    erasure_due: tuple[DueCase, ...] = ()
 
 
 def month_filter(today: date) -> InquiryFilter:
@@ -71,6 +74,7 @@ def overview(session: Session, today: date | None = None, *, limit: int = LIST_L
         due_today=_follow_ups(session, today, due, limit),
         overdue_count=_count(session, today, overdue),
         overdue=_follow_ups(session, today, overdue, limit),
+        erasure_due=tuple(due_cases(session, today)),
     )
 
 

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from consultant_app.domain import Profile
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import LANGUAGES, Text
+from consultant_app.retention.period import check_years
 
 IDLE_LOCK_RANGE = (1, 60)  # minutes: at most an hour with an open vault and nobody at the keys
 
@@ -29,13 +30,18 @@ def settings_problems(language: str, idle_lock_minutes: int) -> list[Problem]:
     return problems
 
 
-def update_settings(session: Session, *, language: str, idle_lock_minutes: int) -> Profile:
-    """Save both settings; returns the profile, readable after the session has ended."""
+def update_settings(
+    session: Session, *, language: str, idle_lock_minutes: int, retention_years: int | None = None
+) -> Profile:
+    """Save the settings; returns the profile, readable after the session has ended. The
+    retention period (docs/retention.md) is changed only when given."""
     problems = settings_problems(language, idle_lock_minutes)
     if problems:
         raise ValidationError(problems)
     profile = session.scalars(select(Profile)).one()
     profile.language = language
     profile.idle_lock_minutes = idle_lock_minutes
+    if retention_years is not None:
+        profile.retention_years = check_years(retention_years)
     session.flush()
     return profile

@@ -7,13 +7,11 @@ is written owner-only, beside the destination first and then renamed into place.
 """
 
 import json
-import os
 from pathlib import Path
 
 from consultant_app.codes import load_codes
-from consultant_app.errors import StorageWriteError
+from consultant_app.files import write_private
 from consultant_app.services.audit_log import action_label, entity_label
-from consultant_app.storage.paths import sibling
 
 NOT_GIVEN = "–"
 # Danish key -> code list whose label is shown ("kommunekode" shows the municipality's name).
@@ -159,16 +157,5 @@ def write_subject_access(report: dict, path: Path | str) -> Path:
         data = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     else:
         data = render_text(report)
-    staging = sibling(path, "partial")
-    try:
-        staging.unlink(missing_ok=True)
-        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(staging, path)
-    except OSError as exc:
-        staging.unlink(missing_ok=True)
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+    write_private(path, data)
     return path

@@ -60,6 +60,12 @@ class CaseSummary:
     professional_email: str | None
     professional_organisation: str | None
 
+    # Handed over to a colleague: read-only here (docs/handover.md).
+    handed_over_to: str | None = None
+    handed_over_at: datetime | None = None
+    # Received from a colleague: the case code it has in the vault where it was registered.
+    origin_code: str | None = None
+
     @property
     def is_closed(self) -> bool:
         return self.closed_on is not None
@@ -96,6 +102,9 @@ def view_case(session: Session, inquiry_id: int, *, today: date | None = None) -
 def _summary(inquiry: Inquiry) -> CaseSummary:
     pro, citizen = inquiry.professional, inquiry.citizen
     return CaseSummary(
+        handed_over_to=inquiry.handed_over_to,
+        handed_over_at=inquiry.handed_over_at,
+        origin_code=inquiry.origin_code if inquiry.origin_submitter else None,
         id=inquiry.id,
         case_code=inquiry.case_code,
         external_ref=inquiry.external_ref,

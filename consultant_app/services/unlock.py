@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from consultant_app.domain import Profile
 from consultant_app.i18n import Text
+from consultant_app.retention.limits import DEFAULT_YEARS
+from consultant_app.retention.period import set_retention_years
 from consultant_app.storage.vault import Vault
 from consultant_app.wizard import VaultRequest
 
@@ -67,4 +69,7 @@ def create_vault(request: VaultRequest) -> UnlockedVault:
         team=request.team,
         default_region=request.default_region,
     )
+    if request.retention_years != DEFAULT_YEARS:
+        with vault.session() as session:
+            set_retention_years(session, request.retention_years)
     return _with_profile(vault)

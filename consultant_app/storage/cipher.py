@@ -7,6 +7,7 @@ could name the statement) is not chained into tracebacks.
 """
 
 import os
+from pathlib import Path
 
 import sqlcipher3
 
@@ -16,6 +17,7 @@ from consultant_app.errors import (
     VaultCorruptError,
     WrongPassphraseError,
 )
+from consultant_app.storage import file_check
 from consultant_app.storage.passphrase import Passphrase
 
 # SQLCipher 4 defaults (architecture.md): checked at every open, never changed.
@@ -71,6 +73,9 @@ def apply_key(dbapi_conn, passphrase: Passphrase) -> None:
     except sqlcipher3.DatabaseError:
         if _right_key_on_a_damaged_file(dbapi_conn):
             raise VaultCorruptError(detail="page 1") from None
+        path = _main_path(dbapi_conn)
+        if path:  # a damaged salt looks like a wrong key: the salt note tells them apart
+            file_check.refuse_damaged_salt(Path(path), lambda copy: key_verifies_a_page(copy, passphrase))
         raise WrongPassphraseError() from None
     version = dbapi_conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:
@@ -157,6 +162,27 @@ def require_pages_intact(dbapi_conn) -> None:
         raise VaultCorruptError(detail="cipher_integrity_check") from None
     if problems:
         raise VaultCorruptError(detail=f"cipher_integrity_check: {len(problems)}")
+
+
+def key_verifies_a_page(path: Path, passphrase: Passphrase) -> bool:
+    """True when the key's HMAC holds for at least one page of the file at `path`."""
+    conn = connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = {sql_literal(passphrase.reveal())}")
+        pages = os.path.getsize(path) // int(EXPECTED_SETTINGS["cipher_page_size"])
+        failed = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+        return pages > 0 and failed < pages
+    except (sqlcipher3.DatabaseError, OSError):
+        return False
+    finally:
+        conn.close()
+
+
+def _main_path(dbapi_conn) -> str | None:
+    try:
+        return next(row[2] for row in dbapi_conn.execute("PRAGMA database_list") if row[1] == "main")
+    except (sqlcipher3.DatabaseError, StopIteration):
+        return None
 
 
 def _right_key_on_a_damaged_file(dbapi_conn) -> bool:

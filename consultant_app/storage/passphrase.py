@@ -1,53 +1,16 @@
-"""The passphrase: held so it cannot leak, and checked for strength before it is used.
+"""The passphrase: held so it cannot leak, and checked for strength before it is used
+(the same rule for the wizard, `init`, `change-passphrase` and the desktop: storage/strength.py).
 
 `Passphrase` never shows its text in repr, str, logs or tracebacks and cannot be pickled;
 only the storage layer calls `reveal()`, to hand it to SQLCipher.
 """
 
 import unicodedata
-from itertools import pairwise
+from collections.abc import Sequence
 
 from consultant_app.errors import WeakPassphraseError
 from consultant_app.i18n import Text
-
-MIN_LENGTH = 12
-MIN_DISTINCT = 6
-
-_TOO_SHORT = Text(
-    da="den skal have mindst {n} tegn (en sætning af flere ord er nemmest at huske)",
-    en="it must have at least {n} characters (a sentence of several words is easiest to remember)",
-)
-_TOO_FEW_DISTINCT = Text(da="den gentager de samme få tegn", en="it repeats the same few characters")
-_SEQUENCE = Text(da="den er en tastatur- eller talrække", en="it is a keyboard or number sequence")
-_COMMON = Text(
-    da="den består af et almindeligt ord og tal, som gættes først",
-    en="it is a common word with numbers, which is guessed first",
-)
-_CONTROL = Text(da="den indeholder usynlige kontroltegn", en="it contains invisible control characters")
-
-_SEQUENCES = ("0123456789", "abcdefghijklmnopqrstuvwxyzæøå", "qwertyuiopåasdfghjklæøzxcvbnm")
-_COMMON_WORDS = (
-    "password",
-    "passw0rd",
-    "adgangskode",
-    "kodeord",
-    "sikkerhed",
-    "velkommen",
-    "sommer",
-    "vinter",
-    "efterår",
-    "forår",
-    "danmark",
-    "kobenhavn",
-    "københavn",
-    "aarhus",
-    "odense",
-    "aalborg",
-    "qwerty",
-    "letmein",
-    "admin",
-    "konsulent",
-)
+from consultant_app.storage.strength import assess, own_words
 
 
 class Passphrase:
@@ -77,37 +40,28 @@ class Passphrase:
         return hash(("Passphrase", len(self._text)))
 
 
-def weaknesses(text: str) -> list[Text]:
-    """Every reason the passphrase is too weak; empty when it is acceptable."""
-    text = unicodedata.normalize("NFC", text)
-    reasons: list[Text] = []
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
-        reasons.append(_CONTROL)
-    if len(text) < MIN_LENGTH:
-        reasons.append(Text(_TOO_SHORT.da.format(n=MIN_LENGTH), _TOO_SHORT.en.format(n=MIN_LENGTH)))
-    if len(set(text.casefold())) < MIN_DISTINCT:
-        reasons.append(_TOO_FEW_DISTINCT)
-    folded = "".join(ch for ch in text.casefold() if not ch.isspace())
-    if _mostly_sequential(folded):
-        reasons.append(_SEQUENCE)
-    # "Sommer2024!!" is "sommer" plus decoration: guessed in the first minutes of an attack.
-    if "".join(ch for ch in folded if ch.isalpha()) in _COMMON_WORDS:
-        reasons.append(_COMMON)
-    return reasons
+def weaknesses(text: str, user_words: Sequence[str] = ()) -> list[Text]:
+    """Every reason the passphrase is too weak (storage/strength.py); empty when acceptable.
+    `user_words`: the profile's own words (`strength.own_words(name, team, region)`)."""
+    return list(assess(text, list(user_words)).reasons)
 
 
-# Neighbouring characters on a keyboard row, in the alphabet or among digits, both directions.
-_NEIGHBOURS = {(s[i], s[(i + 1) % len(s)]) for s in _SEQUENCES for i in range(len(s))}
-_NEIGHBOURS |= {(b, a) for a, b in _NEIGHBOURS}
+def profile_words(name: str | None, team: str | None, region: str | None) -> list[str]:
+    """The profile's words an attacker would try: the name, the team and the region, as codes
+    and as their Danish labels ("koebenhavn", "København", "Region Hovedstaden")."""
+    from consultant_app.codes import load_codes  # the code lists: only when a passphrase is set
+
+    codes = load_codes()
+    labels = [
+        codes[kind].label(code, "da")
+        for kind, code in (("team", team), ("region", region))
+        if code and code in codes[kind]
+    ]
+    return own_words(name, team, region, *labels)
 
 
-def _mostly_sequential(folded: str) -> bool:
-    pairs = list(pairwise(folded))
-    return len(pairs) >= 3 and sum(p in _NEIGHBOURS for p in pairs) >= 0.8 * len(pairs)
-
-
-def require_strong(text: str) -> Passphrase:
-    reasons = weaknesses(text)
+def require_strong(text: str, user_words: Sequence[str] = ()) -> Passphrase:
+    reasons = weaknesses(text, user_words)
     if reasons:
         raise WeakPassphraseError(reasons)
     return Passphrase(text)

@@ -13,11 +13,12 @@ which moves the damaged file aside.
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from consultant_app.errors import StorageWriteError
+from consultant_app.files import write_private
 from consultant_app.i18n import Text
 from consultant_app.storage.paths import sibling
 
@@ -55,7 +56,8 @@ class BackupInfo:
 
 
 def sidecar_path(vault_path: Path) -> Path:
-    return sibling(Path(vault_path), SIDECAR_SUFFIX)
+    """Beside the real vault file (a vault reached through a symlink keeps its notes there)."""
+    return sibling(Path(vault_path).resolve(), SIDECAR_SUFFIX)
 
 
 def remember_backup(vault_path: Path, backup_path: Path) -> None:
@@ -65,19 +67,15 @@ def remember_backup(vault_path: Path, backup_path: Path) -> None:
         "path": str(Path(backup_path).resolve()),
         "written_at": datetime.now().isoformat(timespec="seconds"),
     }
-    target = sidecar_path(vault_path)
-    staging = sibling(target, "new")
     try:
-        staging.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        os.replace(staging, target)
-    except OSError:
-        staging.unlink(missing_ok=True)
+        write_private(sidecar_path(vault_path), json.dumps(record, ensure_ascii=False))
+    except StorageWriteError:
         log.warning("could not note the latest backup beside the vault")
 
 
 def latest_backups(vault_path: Path | str) -> list[BackupInfo]:
     """Every backup that exists for this vault, the newest first. Reads no vault content."""
-    vault_path = Path(vault_path)
+    vault_path = Path(vault_path).resolve()
     found: dict[Path, BackupInfo] = {}
     recorded = _recorded_backup(vault_path)
     if recorded is not None:

@@ -3,44 +3,53 @@
 Life cycle: `Vault.create` or `Vault.open` (unlock) gives an open vault that holds the only
 connection; `lock()` disposes it, releases the file lock and forgets the passphrase.
 Every replacement of the file (create, change passphrase, restore) writes a complete new file
-beside it and renames it into place, so a crash leaves either the old file or the new one.
+beside it (created owner-only) and renames it into place, so a crash leaves either the old file
+or the new one.
+
+A vault may be reached through a symlink or a second name: every operation resolves the real
+file once (`file_lock.real_path`) and works on that file, so a re-key or a restore replaces the
+vault itself and leaves the link as it was. The "already open" lock belongs to the real file
+(storage/file_lock.py). A file that cannot be a vault is refused untouched, and a damaged salt
+is told apart from a wrong passphrase (storage/file_check.py).
 """
 
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
-import filelock
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from consultant_app import files
 from consultant_app.domain import Profile
 from consultant_app.errors import (
     StorageWriteError,
     VaultCorruptError,
     VaultExistsError,
-    VaultInUseError,
     VaultLockedError,
     VaultNotFoundError,
     VaultTooNewError,
     VaultUpgradeRequired,
 )
 from consultant_app.services import audit
-from consultant_app.storage import cipher, migrate, recovery
-from consultant_app.storage.passphrase import Passphrase, require_strong
+from consultant_app.storage import cipher, file_check, migrate, recovery
+from consultant_app.storage.file_lock import VaultLock, real_path
+from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
 class Vault:
-    def __init__(self, path: Path, passphrase: Passphrase, file_lock: filelock.BaseFileLock) -> None:
+    def __init__(self, path: Path, passphrase: Passphrase, file_lock: VaultLock) -> None:
         self.path = path
         self._passphrase: Passphrase | None = passphrase
         self._file_lock = file_lock
@@ -55,15 +64,16 @@ class Vault:
         cls, path: Path | str, passphrase: str, *, name: str, team: str, default_region: str | None = None
     ) -> "Vault":
         """A new vault with the consultant's profile. Refuses to overwrite any existing file."""
-        path = Path(path)
-        secret = require_strong(passphrase)
+        path = real_path(path)
+        secret = require_strong(passphrase, profile_words(name, team, default_region))
         if path.exists():
             raise VaultExistsError(path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = _acquire(path)
+        files.make_private_dir(path.parent)
+        lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "new")
             _discard(staging)  # only ever a half-made vault of ours
+            _create_private(staging)
             conn = cipher.connect(str(staging))
             try:
                 cipher.apply_key(conn, secret)
@@ -75,7 +85,7 @@ class Vault:
                 engine.dispose()
             finally:
                 conn.close()
-            _commit_file(staging, path)
+            _replace(staging, path, lock)
             log.info("vault created")
             return cls(path, secret, lock)
         except BaseException:
@@ -86,12 +96,13 @@ class Vault:
     def open(cls, path: Path | str, passphrase: str, *, upgrade: bool = True) -> "Vault":
         """Unlock. An outdated schema is upgraded (after a copy aside) unless `upgrade=False`,
         which raises `VaultUpgradeRequired` so a user interface can ask first."""
-        path = Path(path)
+        path = real_path(path)
         if not path.is_file():
             raise VaultNotFoundError(path=str(path))
         secret = Passphrase(passphrase)
-        lock = _acquire(path)
+        lock = VaultLock.acquire(path)
         try:
+            file_check.require_vault_file(path)  # an empty or foreign file: refused, untouched
             vault = cls(path, secret, lock)
         except BaseException:
             lock.release()
@@ -100,6 +111,8 @@ class Vault:
             # Constant time: the first pages here, every page in `verify_pages` (issue 17).
             vault._require_first_pages_intact()
             vault._bring_schema_to_head(upgrade)
+            if file_check.file_salt(path) not in file_check.noted_salts(path):
+                file_check.note_salts(path, path)  # a vault from before the note, or put back by hand
         except BaseException:
             vault.lock()
             raise
@@ -112,8 +125,7 @@ class Vault:
             self._engine.dispose()
             self._engine = None
         self._passphrase = None
-        if self._file_lock.is_locked:
-            self._file_lock.release()
+        self._file_lock.release()
         log.info("vault locked")
 
     close = lock
@@ -134,6 +146,12 @@ class Vault:
             raise VaultLockedError()
         return self._engine
 
+    def run(self, unit: Callable[[Session], T]) -> T:
+        """`unit(session)` as one unit of work. Long jobs that also wait on a network take their
+        vault steps as such units (`in_vault=`), so a caller can run them elsewhere."""
+        with self.session() as session:
+            return unit(session)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
@@ -146,11 +164,14 @@ class Vault:
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-key by writing a complete copy under the new key and renaming it into place."""
-        new_secret = require_strong(new_passphrase)
+        with self.session() as session:
+            profile = session.get(Profile, 1)
+            words = profile_words(profile.name, profile.team, profile.default_region) if profile else []
+        new_secret = require_strong(new_passphrase, words)
         staging = sibling(self.path, "rekey")
         self._export_to(staging, new_secret)
         self.engine.dispose()
-        _commit_file(staging, self.path)
+        _replace(staging, self.path, self._file_lock)
         self._passphrase = new_secret
         self._record("rekey")
         log.info("vault passphrase changed")
@@ -162,9 +183,9 @@ class Vault:
             raise VaultExistsError(path=str(destination))
         # A copy of a damaged vault would pass the damage on as if it were a good backup.
         self.verify_pages()
-        staging = sibling(destination, "partial")
+        staging = sibling(files.replace_target(destination), "partial")
         self._export_to(staging, self._secret())
-        _commit_file(staging, destination)
+        files.commit_staged(staging, destination)
         recovery.remember_backup(self.path, destination)
         self._record("backup")
         log.info("vault backed up")
@@ -191,11 +212,12 @@ class Vault:
     def restore(backup: Path | str, path: Path | str, passphrase: str, *, force: bool = False) -> Path | None:
         """Put a backup in the vault's place. The backup is verified first; a vault that is
         replaced (only with `force`) is moved aside, never deleted. Returns where it went."""
-        backup, path = Path(backup), Path(path)
+        backup, path = Path(backup), real_path(path)
         if not backup.is_file():
             raise VaultNotFoundError(path=str(backup))
         if path.exists() and not force:
             raise VaultExistsError(path=str(path))
+        file_check.require_vault_file(backup)
         secret = Passphrase(passphrase)
         conn = cipher.connect(str(backup))
         try:
@@ -203,16 +225,18 @@ class Vault:
             cipher.require_integrity(conn)
         finally:
             conn.close()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = _acquire(path)
+        files.make_private_dir(path.parent)
+        lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "restore")
+            _discard(staging)
             _write_copy(backup, staging)
             kept = None
             if path.exists():
+                file_check.note_salts(path, path, staging)
                 kept = path.with_name(f"{path.name}.replaced-{_stamp()}.bak")
                 os.replace(path, kept)
-            _commit_file(staging, path)
+            _replace(staging, path, lock)
             log.info("vault restored from backup")
         finally:
             lock.release()
@@ -259,6 +283,8 @@ class Vault:
             return
         if state is migrate.SchemaState.TOO_NEW:
             raise VaultTooNewError()
+        if state is migrate.SchemaState.EMPTY:  # keyed, but no tables: not a vault of ours
+            raise file_check.NotAVaultError(path=str(self.path))
         if not upgrade:
             raise VaultUpgradeRequired(current=current, head=migrate.head_revision())
         if state is migrate.SchemaState.OUTDATED:
@@ -280,6 +306,7 @@ class Vault:
 
     def _export_to(self, staging: Path, secret: Passphrase) -> None:
         _discard(staging)
+        _create_private(staging)
         raw = self.engine.raw_connection()
         try:
             cipher.attach_and_export(raw.driver_connection, str(staging), secret)
@@ -317,16 +344,6 @@ def _sqlcipher_engine(creator) -> Engine:
     return engine
 
 
-def _acquire(path: Path) -> filelock.BaseFileLock:
-    # thread_local=False: the desktop unlocks on a worker and may lock from another thread.
-    lock = filelock.FileLock(str(sibling(path, "lock")), timeout=0, mode=0o600, thread_local=False)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise VaultInUseError() from None
-    return lock
-
-
 def _discard(staging: Path) -> None:
     """Remove a half-written working file and its journal: a journal left by a killed process
     would otherwise be played back into the next file of that name."""
@@ -338,37 +355,30 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def _create_private(path: Path) -> None:
+    """An empty owner-only file for SQLCipher to fill (it would create one readable by all)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE))
+    except OSError as exc:
+        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+
+
 def _write_copy(source: Path, target: Path) -> None:
     try:
-        shutil.copyfile(source, target)
-        _fsync(target)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
+        with open(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
 
 
-def _commit_file(staging: Path, final: Path) -> None:
-    """Make a fully written file durable, then rename it into place in one atomic step."""
-    try:
-        if os.name != "nt":  # owner only; on Windows the per-user profile folder protects it
-            os.chmod(staging, 0o600)
-        _fsync(staging)
-        os.replace(staging, final)
-        _fsync_dir(final.parent)
-    except OSError as exc:
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory; its rename is durable on return
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _replace(staging: Path, vault: Path, lock: VaultLock) -> None:
+    """Rename a complete new vault file over the vault; the salt note first names both files
+    (a crash between the steps leaves it right for either), then only the new one."""
+    file_check.note_salts(vault, vault, staging)
+    files.commit_staged(staging, vault)
+    file_check.note_salts(vault, vault)
+    lock.follow()

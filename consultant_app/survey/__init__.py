@@ -8,7 +8,6 @@ dataclasses; those that write files or send mail take the `Vault` and manage the
 from consultant_app.survey.campaigns import (
     CampaignInfo,
     create_campaign,
-    default_code,
     get_campaign,
     list_campaigns,
     update_campaign,
@@ -77,7 +76,6 @@ __all__ = [
     "SurveyReport",
     "clear_smtp_settings",
     "create_campaign",
-    "default_code",
     "eligible_professionals",
     "get_campaign",
     "likely_duplicates",

@@ -1,7 +1,5 @@
 """Survey campaigns: the agency's code, a name, the link, the period and the e-mail text."""
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -10,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from consultant_app import campaign_codes
 from consultant_app.domain import SurveyCampaign, SurveyDispatch
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
@@ -22,14 +21,8 @@ BAD_LINK = Text(
     da="ikke et gyldigt link; det skal begynde med https:// eller http://",
     en="not a valid link; it must start with https:// or http://",
 )
-BAD_CODE = Text(
-    da="kun bogstaverne a-z, tal, punktum, bindestreg og understreg (højst 64 tegn)",
-    en="only the letters a-z, digits, dot, hyphen and underscore (at most 64 characters)",
-)
 PERIOD_REVERSED = Text(da="slutdatoen ligger før startdatoen", en="the end date is before the start date")
 TOO_LONG = Text(da="højst {limit} tegn", en="at most {limit} characters")
-_CODE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-_FOLDS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 
 @dataclass(frozen=True)
@@ -58,11 +51,14 @@ def create_campaign(
     email_subject: str | None = None,
     email_text: str | None = None,
 ) -> CampaignInfo:
-    """A new campaign. Without a code one is made from the name and start month; give the
-    agency's code where there is one, so every laptop's counts add up."""
+    """A new campaign. Give the agency's code where there is one, so every laptop's counts add
+    up; without one a random opaque code is drawn (never made from the name: the code goes to
+    SIRI, and a name may hold a citizen's name or CPR number)."""
     name, link = (name or "").strip(), (link or "").strip()
-    code = (code or "").strip() or (default_code(name, period_from) if name and period_from else "")
-    _validate(name, link, period_from, period_to, code, email_subject, email_text)
+    code = (code or "").strip()
+    bad_code = campaign_codes.code_problems(code, campaign_codes.known_names(session)) if code else []
+    _validate(name, link, period_from, period_to, email_subject, email_text, bad_code)
+    code = code or _unused_code(session)
     if session.scalar(select(SurveyCampaign.id).where(SurveyCampaign.code == code)) is not None:
         raise CampaignCodeTakenError(code=code)
     campaign = SurveyCampaign(
@@ -96,7 +92,7 @@ def update_campaign(
     """Change what a campaign says. Its code stays: it names the campaign at the agency."""
     campaign = load_campaign(session, campaign_id)
     name, link = (name or "").strip(), (link or "").strip()
-    _validate(name, link, period_from, period_to, campaign.code, email_subject, email_text)
+    _validate(name, link, period_from, period_to, email_subject, email_text)
     campaign.name, campaign.link = name, link
     campaign.period_from, campaign.period_to = period_from, period_to
     campaign.email_subject = (email_subject or "").strip() or None
@@ -124,11 +120,11 @@ def load_campaign(session: Session, campaign_id: int) -> SurveyCampaign:
     return campaign
 
 
-def default_code(name: str, period_from: date) -> str:
-    """`tilfredshed-foraar-2025-03`: ASCII from the name, then the start month."""
-    ascii_name = unicodedata.normalize("NFKD", name.translate(_FOLDS)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48] or "kampagne"
-    return f"{slug}-{period_from:%Y-%m}"
+def _unused_code(session: Session) -> str:
+    while True:  # a repeat is about one in ten billion; the loop makes it harmless
+        code = campaign_codes.generate_code()
+        if session.scalar(select(SurveyCampaign.id).where(SurveyCampaign.code == code)) is None:
+            return code
 
 
 def _info(session: Session, campaign: SurveyCampaign) -> CampaignInfo:
@@ -154,7 +150,7 @@ def _info(session: Session, campaign: SurveyCampaign) -> CampaignInfo:
     )
 
 
-def _validate(name, link, period_from, period_to, code, email_subject, email_text) -> None:
+def _validate(name, link, period_from, period_to, email_subject, email_text, bad_code=()) -> None:
     problems: list[Problem] = []
     for field, value in (
         ("name", name),
@@ -168,8 +164,7 @@ def _validate(name, link, period_from, period_to, code, email_subject, email_tex
         problems.append(Problem("name", name[:20], TOO_LONG, (("limit", 200),)))
     if link and not _is_web_link(link):
         problems.append(Problem("link", link, BAD_LINK))
-    if code and not _CODE.match(code):
-        problems.append(Problem("code", code, BAD_CODE))
+    problems += bad_code
     if period_from and period_to and period_to < period_from:
         problems.append(Problem("period_to", period_to, PERIOD_REVERSED))
     if email_subject and len(email_subject) > 200:

@@ -18,13 +18,14 @@ from openpyxl.styles import Font
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from consultant_app import files
 from consultant_app.codes import load_codes
 from consultant_app.domain import SurveyDispatch, SurveyResponseCount
 from consultant_app.errors import Problem, StorageWriteError, ValidationError
 from consultant_app.i18n import Text, current_language
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
 from consultant_app.services import audit
-from consultant_app.storage.paths import sibling
+from consultant_app.spreadsheet_safety import no_formulas
 from consultant_app.storage.vault import Vault
 from consultant_app.survey.campaigns import load_campaign
 
@@ -179,18 +180,17 @@ def _stage(report: SurveyReport, path: Path, fmt: str) -> Path:
             for label, links, responses, rate in table_rows(report, language)
         ]
         return stage_csv(path, [t.render(language) for t in HEADER], rows)
-    staging = sibling(path, "partial")
+    staging = files.staging_path(files.replace_target(path))  # committed by commit_staged
     try:
-        staging.unlink(missing_ok=True)
         if fmt == "json":
             text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
-            fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
             with open(fd, "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         elif fmt == "xlsx":
-            _workbook(report, language).save(staging)
-            if os.name != "nt":
-                os.chmod(staging, 0o600)
+            fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
+            with open(fd, "wb") as f:
+                no_formulas(_workbook(report, language)).save(f)
         else:
             raise ValueError(f"unknown report format {fmt!r}; choose one of {FORMATS}")
     except OSError as exc:

@@ -17,11 +17,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, make_msgid
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from consultant_app.domain import Professional, SurveyDispatch
-from consultant_app.errors import ConsultantAppError
+from consultant_app.errors import ConsultantAppError, VaultLockedError
 from consultant_app.i18n import Text
 from consultant_app.storage.vault import Vault
 from consultant_app.survey.campaigns import load_campaign
@@ -103,14 +105,24 @@ def send_batch(
     *,
     progress: Callable[[int, int], None] | None = None,
     timeout: float = TIMEOUT_SECONDS,
+    in_vault: Callable[[Callable[[Session], Any]], Any] | None = None,
 ) -> BatchResult:
     """Send the campaign's e-mail to each professional and record each one the server accepts.
-    Raises a typed SmtpError (nothing sent) when the server cannot be reached securely."""
-    with vault.session() as session:
+    Raises a typed SmtpError (nothing sent) when the server cannot be reached securely.
+
+    The vault is used in short units through `in_vault` (default `vault.run`), never while the
+    mail server is talked to: the desktop runs them on its database lane, the batch on its
+    network lane, so a slow server never holds the vault and a lock never waits for one."""
+    in_vault = in_vault or vault.run
+    ids = list(dict.fromkeys(professional_ids))
+
+    def plan(session: Session):
         credentials = smtp_credentials(session)
         if credentials is None:
             raise SmtpNotConfiguredError()
-        planned, skipped = _plan(session, campaign_id, list(dict.fromkeys(professional_ids)))
+        return (credentials, *_plan(session, campaign_id, ids))
+
+    credentials, planned, skipped = in_vault(plan)
     sent: list[DispatchInfo] = []
     failed: list[BatchProblem] = []
     if not planned:
@@ -132,8 +144,15 @@ def send_batch(
                 failed.append(_problem(FAILED, pid, "failed", detail=_smtp_code(exc)))
             else:
                 try:
-                    with vault.session() as session:
-                        sent.append(record_dispatch(session, campaign_id, pid, channel="mail", method="smtp"))
+                    sent.append(
+                        in_vault(
+                            lambda session, pid=pid: record_dispatch(
+                                session, campaign_id, pid, channel="mail", method="smtp"
+                            )
+                        )
+                    )
+                except VaultLockedError:
+                    raise  # locked meanwhile: stop here, nothing more is recorded
                 except ConsultantAppError as exc:
                     failed.append(_problem(FAILED, pid, "not_recorded", detail=str(exc)))
             if progress is not None:

@@ -1,8 +1,11 @@
 """One sync run: queue what changed, then send every pending package (cli.md, `sync`).
 
-`sync_pending(vault, ...)` is what the command line and the desktop call (the desktop from its
-worker, with `progress` and `cancel`). The vault is held only for short transactions, never
+`sync_pending(vault, ...)` is what the command line and the desktop call (the desktop on its
+network lane, with `progress` and `cancel`). The vault is held only for short transactions, never
 while waiting on the network: the snapshot of pending rows, then one transaction per answer.
+Each of them runs through `in_vault`, which the desktop points at its database lane: a sync stuck
+on a slow server never holds the database, and once the vault is locked the next transaction
+fails (VaultLockedError) instead of touching it.
 A package is marked sent only after a 2xx; if the program dies between the answer and that
 mark, the row is still pending and the next run sends it again with the same idempotency key,
 which the receiver answers from its record without storing a second copy. After weeks offline
@@ -13,8 +16,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import httpx
+from sqlalchemy.orm import Session
 
 from consultant_app.domain.base import utcnow
 from consultant_app.errors import ConsultantAppError
@@ -24,6 +29,8 @@ from consultant_app.storage.vault import Vault
 from consultant_app.sync import outbox
 from consultant_app.sync.client import Outcome, RetryPolicy, SendResult, SyncClient
 from consultant_app.sync.settings import SyncNotConfiguredError, record_sync_time, sync_credentials
+
+InVault = Callable[[Callable[[Session], Any]], Any]  # Vault.run, or the desktop's lane for it
 
 
 class SyncStoppedError(ConsultantAppError):
@@ -126,19 +133,24 @@ def sync_pending(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] | None = None,
     today: date | None = None,
+    in_vault: InVault | None = None,
 ) -> SyncReport:
     """Queue the months whose counts changed (unless `refresh=False`), then send every pending
     package with the vault's sync settings. Returns what happened; a run that could not finish
     says why in `stopped` (the packages stay pending)."""
     cancel = cancel or threading.Event()
+    in_vault = in_vault or vault.run
     report = SyncReport()
-    with vault.session() as session:
+
+    def snapshot(session: Session):
         credentials = sync_credentials(session)
         if credentials is None or not credentials.token:
             raise SyncNotConfiguredError()
         if refresh:
             report.queued = outbox.refresh_outbox(session, today=today)
-        pending = outbox.pending_packages(session)
+        return credentials, outbox.pending_packages(session)
+
+    credentials, pending = in_vault(snapshot)
     client = SyncClient(
         credentials.endpoint,
         credentials.token,
@@ -156,13 +168,13 @@ def sync_pending(
             if progress:
                 progress(SyncProgress(done, len(pending), item.month, item.version))
             result = client.send_package(item.payload, item.idempotency_key)
-            with vault.session() as session:
-                record_result(session, item, result, report)
+            in_vault(lambda session, item=item, result=result: record_result(session, item, result, report))
             if result.outcome is Outcome.CANCELLED:
                 report.cancelled = True
             if result.outcome not in (Outcome.SENT, Outcome.REJECTED):
                 break
-    with vault.session() as session:
+
+    def finish(session: Session) -> None:
         report.pending = outbox.count_pending(session)
         if report.stopped is not None:
             report.stopped.params["pending"] = report.pending
@@ -172,6 +184,8 @@ def sync_pending(
             audit.record(
                 session, "export", detail=f"sync: {len(report.sent)} sent, {len(report.failed)} refused"
             )
+
+    in_vault(finish)
     if progress:
         progress(SyncProgress(len(report.sent) + len(report.failed), len(pending), None, None))
     return report

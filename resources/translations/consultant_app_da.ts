@@ -228,8 +228,8 @@
         <translation>Ny spørgeskemakampagne</translation>
     </message>
     <message>
-        <source>The agency&apos;s code; empty: made from the name and month</source>
-        <translation>Styrelsens kode; tom: dannes af navn og måned</translation>
+        <source>The agency&apos;s code; empty: a random code is drawn</source>
+        <translation>Styrelsens kode; tom: der trækkes en tilfældig kode</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -313,6 +313,14 @@
         <translation>Gør til &amp;forløb</translation>
     </message>
     <message>
+        <source>&amp;Hand over…</source>
+        <translation>&amp;Overdrag sag…</translation>
+    </message>
+    <message>
+        <source>Erase case…</source>
+        <translation>Slet sag…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
@@ -331,6 +339,14 @@
     <message>
         <source>Open</source>
         <translation>Åben</translation>
+    </message>
+    <message>
+        <source>received from a colleague (their case {code})</source>
+        <translation>modtaget fra en kollega (kollegaens sag {code})</translation>
+    </message>
+    <message>
+        <source>handed over to {name} {date}, read-only</source>
+        <translation>overdraget til {name} {date}, skrivebeskyttet</translation>
     </message>
     <message>
         <source>Received</source>
@@ -379,6 +395,33 @@
     <message>
         <source>Notes</source>
         <translation>Noter</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenEraseDialog</name>
+    <message>
+        <source>Erase everything about the citizen</source>
+        <translation>Slet alt om borgeren</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Slet for altid</translation>
+    </message>
+    <message>
+        <source>Erase everything about {who}</source>
+        <translation>Slet alt om {who}</translation>
+    </message>
+    <message>
+        <source>At the citizen&apos;s request (GDPR art. 17): the citizen and every case about them, with notes, contacts, follow-ups and risk assessments, are deleted from the vault file for good. The anonymous counts stay as they are. This cannot be undone.</source>
+        <translation>På borgerens anmodning (databeskyttelsesforordningens artikel 17): borgeren og alle sager om borgeren, med notater, kontakter, opfølgninger og risikovurderinger, slettes for altid fra boksens fil. De anonyme optællinger forbliver uændrede. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Erasing and rewriting the vault file…</source>
+        <translation>Sletter og skriver boksens fil om…</translation>
     </message>
 </context>
 <context>
@@ -479,6 +522,33 @@
     <message>
         <source>The encryption key is made from your passphrase. This takes a moment.</source>
         <translation>Krypteringsnøglen dannes ud fra din adgangskode. Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase case {code}</source>
+        <translation>Slet sag {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Slet for altid</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begrundelse:</translation>
+    </message>
+    <message>
+        <source>The citizen, notes, contacts, follow-ups and risk assessments of the case are deleted from the vault file for good. The anonymous counts stay as they are. This cannot be undone.</source>
+        <translation>Sagens borger, notater, kontakter, opfølgninger og risikovurderinger slettes for altid fra boksens fil. De anonyme optællinger forbliver uændrede. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Erasing and rewriting the vault file…</source>
+        <translation>Sletter og skriver boksens fil om…</translation>
     </message>
 </context>
 <context>
@@ -842,6 +912,65 @@
             <numerusform>%n opfølgning gemt i {path}. Filen indeholder kun sagskoden.</numerusform>
             <numerusform>%n opfølgninger gemt i {path}. Filen indeholder kun sagskoderne.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over case {code}</source>
+        <translation>Overdrag sag {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Add colleague</source>
+        <translation>&amp;Tilføj kollega</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>&amp;Overdrag</translation>
+    </message>
+    <message>
+        <source>Your key:</source>
+        <translation>Din nøgle:</translation>
+    </message>
+    <message>
+        <source>&amp;To colleague:</source>
+        <translation>&amp;Til kollega:</translation>
+    </message>
+    <message>
+        <source>Their fingerprint:</source>
+        <translation>Kollegaens fingeraftryk:</translation>
+    </message>
+    <message>
+        <source>New colleague&apos;s &amp;name:</source>
+        <translation>Ny kollegas &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Their &amp;key:</source>
+        <translation>Kollegaens &amp;nøgle:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>The whole case is encrypted so that only the colleague&apos;s vault can open it. Compare the fingerprint with the colleague, e.g. on the phone. Afterwards the case is read-only here and offered for erasure.</source>
+        <translation>Hele sagen krypteres, så kun kollegaens boks kan åbne den. Sammenlign fingeraftrykket med kollegaen, fx i telefonen. Bagefter er sagen skrivebeskyttet her og tilbydes til sletning.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>fingerprint {fingerprint}</source>
+        <translation>fingeraftryk {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{name} added; fingerprint {fingerprint}. Compare it with {name}.</source>
+        <translation>{name} er tilføjet; fingeraftryk {fingerprint}. Sammenlign det med {name}.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1340,14 @@
 <context>
     <name>OverviewSection</name>
     <message>
+        <source>&amp;Erase selected case…</source>
+        <translation>&amp;Slet valgte sag…</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ve case…</source>
+        <translation>&amp;Modtag sag…</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
@@ -1245,6 +1382,14 @@
     <message>
         <source>No open courses.</source>
         <translation>Ingen åbne forløb.</translation>
+    </message>
+    <message>
+        <source>Cases due for erasure</source>
+        <translation>Sager til sletning</translation>
+    </message>
+    <message>
+        <source>No case is due for erasure.</source>
+        <translation>Ingen sager skal slettes.</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1434,10 @@
         <translation>&amp;Vis adgangskoden</translation>
     </message>
     <message>
+        <source>Passphrase strength</source>
+        <translation>Adgangskodens styrke</translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
         <translation>Adgangs&amp;kode:</translation>
     </message>
@@ -1313,8 +1462,8 @@
         <translation>Stærk nok.</translation>
     </message>
     <message>
-        <source>At least 12 characters; a sentence is best.</source>
-        <translation>Mindst 12 tegn; en sætning er bedst.</translation>
+        <source>A sentence of several words that only you know is best.</source>
+        <translation>En sætning af flere ord, som kun du kender, er bedst.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1608,6 +1757,10 @@
         <translation>(ingen)</translation>
     </message>
     <message>
+        <source> years after closing</source>
+        <translation> år efter afslutning</translation>
+    </message>
+    <message>
         <source>Your &amp;name:</source>
         <translation>Dit na&amp;vn:</translation>
     </message>
@@ -1620,6 +1773,10 @@
         <translation>Standard&amp;region:</translation>
     </message>
     <message>
+        <source>Keep closed cases:</source>
+        <translation>Gem afsluttede sager:</translation>
+    </message>
+    <message>
         <source>The vault is saved as:</source>
         <translation>Boksen gemmes som:</translation>
     </message>
@@ -1630,6 +1787,65 @@
     <message>
         <source>Your name is written on the inquiries you register. New inquiries start in the default region; you can change it on each one.</source>
         <translation>Dit navn skrives på de henvendelser, du registrerer. Nye henvendelser starter i standardregionen; du kan ændre den på hver enkelt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive case</source>
+        <translation>Modtag sag</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Read file</source>
+        <translation>&amp;Læs filen</translation>
+    </message>
+    <message>
+        <source>I have compared the fingerprint with the sender, and it is the same.</source>
+        <translation>Jeg har sammenlignet fingeraftrykket med afsenderen, og det er det samme.</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Modtag</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Afsender:</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Indhold:</translation>
+    </message>
+    <message>
+        <source>Nothing changes in the vault until you press Receive. The same file twice adds nothing.</source>
+        <translation>Intet ændres i boksen, før du trykker Modtag. Den samme fil to gange tilføjer intet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>{name} (fingerprint {fingerprint})</source>
+        <translation>{name} (fingeraftryk {fingerprint})</translation>
+    </message>
+    <message>
+        <source>UNKNOWN sender, calls themselves “{name}” (fingerprint {fingerprint}). Call the sender and compare the fingerprint before you receive the case.</source>
+        <translation>UKENDT afsender, kalder sig “{name}” (fingeraftryk {fingerprint}). Ring til afsenderen og sammenlign fingeraftrykket, før du modtager sagen.</translation>
+    </message>
+    <message>
+        <source>Case {code} · notes: {notes}, contacts: {contacts}, follow-ups: {follow_ups}, risk assessments: {risk}</source>
+        <translation>Sag {code} · notater: {notes}, kontakter: {contacts}, opfølgninger: {follow_ups}, risikovurderinger: {risk}</translation>
+    </message>
+    <message>
+        <source>The case is already in the vault; receiving adds nothing.</source>
+        <translation>Sagen findes allerede i boksen; at modtage den tilføjer intet.</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1956,10 @@
         <translation> min.</translation>
     </message>
     <message>
+        <source> years after closing</source>
+        <translation> år efter afslutning</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>G&amp;em indstillinger</translation>
     </message>
@@ -1754,6 +1974,10 @@
     <message>
         <source>&amp;Lock after:</source>
         <translation>&amp;Lås efter:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep closed cases:</source>
+        <translation>&amp;Gem afsluttede sager:</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2057,6 +2281,10 @@
     <message>
         <source>Search by pseudonym, or type a case code (2024-00042)</source>
         <translation>Søg på pseudonym, eller skriv en sagskode (2024-00042)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything about the citizen…</source>
+        <translation>&amp;Slet alt om borgeren…</translation>
     </message>
     <message>
         <source>No citizen has a pseudonym like that.</source>

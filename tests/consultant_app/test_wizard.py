@@ -16,7 +16,8 @@ def wizard() -> FirstRunWizard:
 
 def test_the_passphrase_step_explains_every_weakness_in_danish(wizard):
     check = wizard.set_passphrase("sommer2024", "")
-    assert "den skal have mindst 12 tegn (en sætning af flere ord er nemmest at huske)" in check.weaknesses
+    assert check.weaknesses[0].startswith("den kan gættes på omkring ")
+    assert check.weaknesses[0].endswith("forsøg; den skal tåle mindst en billion (10^12)")
     assert not check.repeated and not check.acceptable
     assert not wizard.can_go_on()
     check = wizard.set_passphrase(GOOD, GOOD[:-1])
@@ -74,3 +75,20 @@ def test_unknown_codes_and_the_suggested_region(wizard):
     assert wizard.suggested_region("koebenhavn") == "hovedstaden"
     assert wizard.suggested_region("aalborg") == "nordjylland"
     assert wizard.suggested_region("nowhere") is None
+
+
+def test_a_passphrase_built_on_the_profile_is_refused_at_the_profile_step(wizard):
+    weak_once_named = "Mette Mortensen 2026!"
+    assert wizard.set_passphrase(weak_once_named, weak_once_named).acceptable  # no profile yet
+    wizard.go_on()
+    wizard.set_understood(True)
+    wizard.go_on()
+    problems = wizard.set_profile("Mette Mortensen", "odense", None)
+    assert [p.field for p in problems] == ["passphrase"]
+    assert "bygger på dit navn" in problems[0].message("da")
+    assert not wizard.can_go_on()
+    assert wizard.go_back() is Step.SAFEKEEPING and wizard.go_back() is Step.PASSPHRASE
+    assert not wizard.set_passphrase(weak_once_named, weak_once_named).acceptable
+    assert "den bygger på dit navn, dit team eller din region, som en angriber prøver først" in (
+        wizard.passphrase_check().weaknesses
+    )

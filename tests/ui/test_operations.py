@@ -65,3 +65,44 @@ def test_work_asked_for_after_close_is_dropped_quietly(qtbot):
     lane.run(lambda: called.append("ran"), called.append, called.append)
     qtbot.wait(50)
     assert called == []
+
+
+def test_another_lane_runs_its_database_steps_on_this_one_in_turn(qtbot, lane):
+    from ui.operations import NetworkLane
+
+    network = NetworkLane()
+    seen = []
+
+    def network_job():
+        return lane.call(lambda: threading.current_thread().name)
+
+    network.run(network_job, seen.append, pytest.fail)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith("database-lane")
+    network.abandon()
+
+
+def test_abandoning_the_network_lane_cancels_and_waits_for_nothing(qtbot, lane):
+    from ui.operations import NetworkLane
+
+    network = NetworkLane()
+    cancel = network.cancel_event()
+    started, release = threading.Event(), threading.Event()
+
+    def stuck():
+        started.set()
+        release.wait(10)  # a server that does not answer
+
+    network.run(stuck, lambda _r: None, lambda _e: None)
+    assert started.wait(5)
+    begun = time.monotonic()
+    network.abandon()
+    assert time.monotonic() - begun < 0.5
+    assert cancel.is_set() and network.cancel_event().is_set()  # a later job starts cancelled
+    release.set()
+
+
+def test_a_closed_database_lane_refuses_steps_as_a_locked_vault(lane):
+    lane.close()
+    with pytest.raises(VaultLockedError):
+        lane.call(lambda: 1)

@@ -6,8 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS, ORGANISATION_DECIDES
 from consultant_app.storage.paths import default_vault_path
 from consultant_app.wizard import PassphraseCheck
 from ui.widgets import ERROR_STYLE, OK_STYLE, CodeCombo, ErrorLabel, heading
@@ -39,6 +49,13 @@ class PassphrasePage(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_text = QCheckBox(self.tr("&Show the passphrase"))
         self.show_text.toggled.connect(self._show)
+        # The live strength bar: zxcvbn's estimate on a log scale (storage/strength.py); the
+        # refusal threshold (10^12 guesses) sits at three quarters.
+        self.strength = QProgressBar()
+        self.strength.setRange(0, 100)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(8)
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,6 +65,7 @@ class PassphrasePage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow("", self.strength)
         form.addRow("", self.feedback)
         form.addRow(self.tr("&Repeat it:"), self.repeat)
         form.addRow("", self.mismatch)
@@ -70,6 +88,9 @@ class PassphrasePage(QWidget):
         return self.passphrase.text(), self.repeat.text()
 
     def show_check(self, check: PassphraseCheck) -> None:
+        self.strength.setValue(round(check.strength * 100))
+        colour = "#b00020" if check.weaknesses else "#1b7f3b"
+        self.strength.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         if check.weaknesses:
             lines = [self.tr("Not strong enough yet:")] + [f"• {reason}" for reason in check.weaknesses]
             self.feedback.setText("\n".join(lines))
@@ -78,7 +99,7 @@ class PassphrasePage(QWidget):
             self.feedback.setText(self.tr("Strong enough."))
             self.feedback.setStyleSheet(OK_STYLE)
         else:
-            self.feedback.setText(self.tr("At least 12 characters; a sentence is best."))
+            self.feedback.setText(self.tr("A sentence of several words that only you know is best."))
             self.feedback.setStyleSheet("")
         self.mismatch.show_message(self.tr("The two passphrases differ.") if check.mismatch else None)
 
@@ -140,6 +161,11 @@ class ProfilePage(QWidget):
         self.name_error = ErrorLabel()
         self.team = CodeCombo("team", self.tr("Choose your team"))
         self.region = CodeCombo("region", self.tr("Choose a region"), optional=self.tr("(none)"))
+        self.retention = QSpinBox()
+        self.retention.setRange(MIN_YEARS, MAX_YEARS)
+        self.retention.setValue(DEFAULT_YEARS)
+        self.retention.setSuffix(self.tr(" years after closing"))
+        self.retention.valueChanged.connect(self.changed)
         self.error = ErrorLabel()
         self.name.textChanged.connect(self.changed)
         self.team.currentIndexChanged.connect(self.changed)
@@ -153,6 +179,8 @@ class ProfilePage(QWidget):
         form.addRow("", self.name_error)
         form.addRow(self.tr("&Team:"), self.team)
         form.addRow(self.tr("Default &region:"), self.region)
+        form.addRow(self.tr("Keep closed cases:"), self.retention)
+        form.addRow("", _wrapped(ORGANISATION_DECIDES.render()))
         form.addRow(self.tr("The vault is saved as:"), path)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("About you")))

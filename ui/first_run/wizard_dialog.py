@@ -86,6 +86,7 @@ class FirstRunDialog(QDialog):
         elif step is Step.PROFILE:
             page = self.profile_page
             self.wizard.set_profile(page.name.text(), page.team.code(), page.region.code())
+            self.wizard.set_retention_years(page.retention.value())
         if self.wizard.can_go_on():
             self.hint.clear()
 
@@ -121,7 +122,9 @@ class FirstRunDialog(QDialog):
         else:
             problems = {p.field: p.message() for p in self.wizard.profile_problems()}
             self.profile_page.name_error.show_message(problems.get("name"))
-            text = self.tr("Fill in your name and choose your team.")
+            # The profile's words can make the chosen passphrase guessable (the core's Danish text).
+            own = problems.get("passphrase")
+            text = own[:1].upper() + own[1:] if own else self.tr("Fill in your name and choose your team.")
         self.hint.setText(text)
 
     def _show_step(self) -> None:

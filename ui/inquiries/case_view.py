@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from consultant_app.services.case_actions import make_course, reopen_case
 from consultant_app.services.timeline import FOLLOW_UP, OVERDUE, CaseSummary, view_case
 from consultant_app.services.timeline import CaseView as CaseData
-from ui.inquiries.case_dialogs import CaseActionDialog, CloseDialog, ContactDialog, NoteDialog
+from ui.handover.dialogs import EraseDialog, HandoverDialog
+from ui.inquiries.case_dialogs import CloseDialog, ContactDialog, NoteDialog
 from ui.inquiries.form import InquiryForm
 from ui.inquiries.timeline_text import entry_text
 from ui.labels import label, labels, municipality_name, short_date, short_datetime
@@ -63,6 +64,8 @@ class CaseView(QWidget):
         self.close_button = button(self.tr("C&lose case"), self.close_case)
         self.reopen_button = button(self.tr("&Reopen"), self.reopen)
         self.course_button = button(self.tr("Make it a c&ourse"), self.make_course)
+        self.handover_button = button(self.tr("&Hand over…"), self.hand_over)
+        self.erase_button = button(self.tr("Erase case…"), self.erase)
         self.actions = QHBoxLayout()
         for pushed in (
             self.back_button,
@@ -72,6 +75,8 @@ class CaseView(QWidget):
             self.close_button,
             self.reopen_button,
             self.course_button,
+            self.handover_button,
+            self.erase_button,
         ):
             self.actions.addWidget(pushed)
         self.actions.addStretch()
@@ -131,6 +136,14 @@ class CaseView(QWidget):
             )
         else:
             state = self.tr("Open")
+        if summary.origin_code:
+            state += " · " + self.tr("received from a colleague (their case {code})").format(
+                code=summary.origin_code
+            )
+        if summary.handed_over_to:
+            state += " · " + self.tr("handed over to {name} {date}, read-only").format(
+                name=summary.handed_over_to, date=short_date(summary.handed_over_at.date())
+            )
         self.status.setText(f"{kind} · {state}")
         self._show_details(summary)
         self.timeline.clear()
@@ -148,13 +161,17 @@ class CaseView(QWidget):
     def _enable(self, loaded: bool) -> None:
         closed = bool(self.data and self.data.summary.is_closed)
         course = bool(self.data and self.data.summary.kind == "forloeb")
-        for pushed in (self.edit_button, self.contact_button, self.note_button):
-            pushed.setEnabled(loaded)
+        handed = bool(self.data and self.data.summary.handed_over_to)
+        editable = loaded and not handed  # a handed-over case is read-only (the core refuses too)
+        for pushed in (self.edit_button, self.contact_button, self.note_button, self.handover_button):
+            pushed.setEnabled(editable)
+        self.erase_button.setEnabled(loaded)
         self.close_button.setVisible(not closed)
-        self.close_button.setEnabled(loaded)
+        self.close_button.setEnabled(editable)
         self.reopen_button.setVisible(closed)
         self.course_button.setVisible(not course)
-        self.course_button.setEnabled(loaded)
+        self.course_button.setEnabled(editable)
+        self.reopen_button.setEnabled(editable)
 
     def _show_details(self, s: CaseSummary) -> None:
         while self.details.rowCount():
@@ -223,8 +240,21 @@ class CaseView(QWidget):
     def make_course(self) -> None:
         self._run(make_course)
 
-    def _open(self, dialog: CaseActionDialog) -> None:
-        dialog.saved.connect(self._after_change)
+    def hand_over(self) -> None:
+        if self.data is not None:
+            self._open(HandoverDialog(self.session, self.data.summary.case_code, self), "handed_over")
+
+    def erase(self) -> None:
+        if self.data is None:
+            return
+        reason = "handed_over" if self.data.summary.handed_over_to else "not_needed"
+        dialog = EraseDialog(self.session, self.data.summary.case_code, reason, self)
+        dialog.erased.connect(lambda _r: (self.changed.emit(), self.back.emit()))
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _open(self, dialog, signal: str = "saved") -> None:
+        getattr(dialog, signal).connect(lambda *_args: self._after_change())
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 

@@ -2,10 +2,20 @@
 inquiries and the open courses; each a count and a list whose entries open the case."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
+from ui.handover.dialogs import EraseDialog, ReceiveDialog
 from ui.labels import label, short_date
 from ui.op import vault_op
 from ui.section import Section, Session
@@ -52,15 +62,29 @@ class OverviewSection(Section):
         self.due_today = CaseList(self.open_case.emit)
         self.month = CaseList(self.open_case.emit)
         self.courses = CaseList(self.open_case.emit)
+        # Cases past the retention period or handed over: offered for erasure (docs/retention.md).
+        self.erasure = CaseList(self.open_case.emit)
+        self.erase_button = QPushButton(self.tr("&Erase selected case…"))
+        self.erase_button.setAutoDefault(False)
+        self.erase_button.clicked.connect(self.erase_selected)
+        self.receive_button = QPushButton(self.tr("Recei&ve case…"))
+        self.receive_button.setAutoDefault(False)
+        self.receive_button.clicked.connect(self.receive_case)
         self.error = StatusLine()
         self.data: Overview | None = None
+        self._due: dict = {}
         grid = QGridLayout()
         grid.addWidget(self.overdue, 0, 0)
         grid.addWidget(self.due_today, 0, 1)
         grid.addWidget(self.month, 1, 0)
         grid.addWidget(self.courses, 1, 1)
+        grid.addWidget(self.erasure, 2, 0, 1, 2)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Overview")), 1)
+        top.addWidget(self.receive_button)
+        top.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Overview")))
+        layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.overdue.list)
@@ -98,6 +122,36 @@ class OverviewSection(Section):
             [self._inquiry(r) for r in data.open_courses],
             self.tr("No open courses."),
         )
+        self._show_erasure(data)
+
+    def _show_erasure(self, data: Overview) -> None:
+        self._due = {d.inquiry_id: d for d in data.erasure_due}
+        self.erasure.show_items(
+            self.tr("Cases due for erasure"),
+            len(data.erasure_due),
+            [
+                (d.inquiry_id, f"{d.case_code} · {d.label()} · {short_date(d.due_on)}")
+                for d in data.erasure_due
+            ],
+            self.tr("No case is due for erasure."),
+        )
+        self.erase_button.setEnabled(bool(data.erasure_due))
+
+    def erase_selected(self) -> None:
+        item = self.erasure.list.currentItem()
+        due = self._due.get(item.data(ID_ROLE)) if item is not None else None
+        if due is None:
+            return
+        dialog = EraseDialog(self.session, due.case_code, due.reason, self)
+        dialog.erased.connect(lambda _r: self.activate())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def receive_case(self) -> None:
+        dialog = ReceiveDialog(self.session, parent=self)
+        dialog.received.connect(lambda result: self.open_case.emit(result.inquiry_id))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _follow_up(self, item: FollowUpItem) -> tuple[int, str]:
         text = f"{item.case_code} · {label('follow_up_type', item.type)} · {short_date(item.due_on)}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
+from ui.handover.dialogs import CitizenEraseDialog
 from ui.op import vault_op
 from ui.section import Session
 from ui.widgets import StatusLine
@@ -92,6 +93,11 @@ class SubjectAccessDialog(QDialog):
             self.tr("&Save file…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.clicked.connect(self.save)
+        # Art. 17 beside art. 15: the same choice of citizen (docs/retention.md).
+        self.erase_button = self.buttons.addButton(
+            self.tr("&Erase everything about the citizen…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.erase_button.clicked.connect(self.erase_citizen)
         self.buttons.rejected.connect(self.reject)
 
         search_row = QHBoxLayout()
@@ -152,6 +158,16 @@ class SubjectAccessDialog(QDialog):
 
     def _update_buttons(self, *_args: object) -> None:
         self.save_button.setEnabled(self.chosen_id() is not None)
+        self.erase_button.setEnabled(self.chosen_id() is not None)
+
+    def erase_citizen(self) -> None:
+        citizen_id = self.chosen_id()
+        if citizen_id is None:
+            return
+        dialog = CitizenEraseDialog(self._session, citizen_id, self.citizens.currentItem().text(), self)
+        dialog.erased.connect(lambda _r: self.find())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # --- saving ---------------------------------------------------------------------------
 

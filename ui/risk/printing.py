@@ -7,6 +7,7 @@ user saves it as a file, after a warning that the file is not encrypted.
 """
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.files import write_private
 from consultant_app.i18n import current_language
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.reports.risk_summary import print_risk_summary
@@ -52,8 +54,8 @@ def page_images(data: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
 
 
 def write_file(path: str, data: bytes) -> str:
-    with open(path, "wb") as file:
-        file.write(data)
+    """Owner-only and whole (consultant_app.files): the PDF holds a citizen's risk picture."""
+    write_private(Path(path), data)
     return path
 
 

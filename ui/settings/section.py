@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.retention.limits import MAX_YEARS, MIN_YEARS, ORGANISATION_DECIDES
 from consultant_app.services.profile_settings import IDLE_LOCK_RANGE, update_settings
 from ui.op import vault_op
 from ui.section import Section, Session
@@ -38,6 +39,10 @@ class SettingsSection(Section):
         self.idle_minutes.setRange(*IDLE_LOCK_RANGE)
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setMinimumWidth(100)
+        self.retention = QSpinBox()
+        self.retention.setRange(MIN_YEARS, MAX_YEARS)
+        self.retention.setSuffix(self.tr(" years after closing"))
+        self.retention.setValue(session.profile.retention_years)
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
         self.status = StatusLine()
@@ -51,6 +56,10 @@ class SettingsSection(Section):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Lock after:"), self.idle_minutes)
         form.addRow("", idle_hint)
+        form.addRow(self.tr("&Keep closed cases:"), self.retention)
+        retention_hint = QLabel(ORGANISATION_DECIDES.render())
+        retention_hint.setWordWrap(True)
+        form.addRow("", retention_hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.status, 1)
@@ -79,6 +88,7 @@ class SettingsSection(Section):
             update_settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle_minutes.value(),
+            retention_years=self.retention.value(),
         ).success(self._saved).report_to(self.status.error).finally_(
             lambda: self.save_button.setEnabled(True)
         ).run()

@@ -103,7 +103,7 @@ class CampaignDialog(_FormDialog):
         self.setMinimumWidth(640)
         today = date.today()
         self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("The agency's code; empty: made from the name and month"))
+        self.code.setPlaceholderText(self.tr("The agency's code; empty: a random code is drawn"))
         self.name = QLineEdit()
         self.link = QLineEdit()
         self.link.setPlaceholderText("https://")

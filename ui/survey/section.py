@@ -51,7 +51,7 @@ from consultant_app.survey import (
     write_report,
 )
 from ui.labels import short_date
-from ui.op import Op, Progress, vault_op
+from ui.op import Op, Progress, on_database, vault_op
 from ui.section import Section, Session
 from ui.survey.dialogs import CampaignDialog, SmtpDialog
 from ui.widgets import StatusLine, heading
@@ -522,13 +522,15 @@ class SurveySection(Section):
         ):
             return
         campaign_id, vault = self._campaign_id, self.session.vault
+        network, in_vault = self.session.network, on_database(self.session)
+        cancel = network.cancel_event()  # set by Stop, or by locking
 
         def work(progress: Progress) -> BatchResult:
             def step(done: int, total: int) -> None:
                 progress.report(done, total)
                 progress.check()  # Stop: what was sent before is recorded
 
-            return send_batch(vault, campaign_id, ids, progress=step)
+            return send_batch(vault, campaign_id, ids, progress=step, in_vault=in_vault)
 
         def finished(result: BatchResult) -> None:
             lines = [self.tr("Sent and recorded: %n.", "", len(result.sent))]
@@ -541,7 +543,7 @@ class SurveySection(Section):
         def stopped() -> None:
             self.status.error(self.tr("Sending stopped. The e-mails sent before are recorded."))
 
-        Op(self, self.session.lane, work).progress(self.tr("Sending the survey link…")).success(
+        Op(self, network, work).progress(self.tr("Sending the survey link…"), event=cancel).success(
             finished
         ).cancelled(stopped).report_to(self.status.error).finally_(self.activate).run()
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
 from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
 from ui.labels import short_datetime
-from ui.op import Op, Progress, alive, error_text, vault_op
+from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
@@ -50,6 +50,7 @@ class SyncSection(Section):
         self.busy = False
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
+        self.policy = None  # tests shorten the retries; None means the client's own
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
@@ -245,24 +246,28 @@ class SyncSection(Section):
     def _sync(self, *, quiet: bool) -> None:
         if self.busy:
             return
-        vault, transport = self.session.vault, self.transport
+        vault, transport, policy = self.session.vault, self.transport, self.policy
+        network, in_vault = self.session.network, on_database(self.session)
+        cancel = network.cancel_event()  # set by the dialog's Cancel, or by locking
+        sending = self.tr("Sending %1 (%2 of %3)")
 
         def work(progress: Progress | None = None) -> SyncReport:
             def step(at: SyncProgress) -> None:
                 if progress is not None:
-                    text = self.tr("Sending %1 (%2 of %3)") if at.month else ""
-                    progress.report(at.done, at.total, _fill(text, at.month, at.done, at.total))
+                    text = _fill(sending, at.month, at.done, at.total) if at.month else ""
+                    progress.report(at.done, at.total, text)
 
-            cancel = progress.event if progress is not None else None
-            return sync_pending(vault, progress=step, cancel=cancel, transport=transport)
+            return sync_pending(
+                vault, progress=step, cancel=cancel, transport=transport, policy=policy, in_vault=in_vault
+            )
 
         self._set_busy(True)
-        op = Op(self, self.session.lane, work).success(lambda report: self._synced(report, quiet))
+        op = Op(self, network, work).success(lambda report: self._synced(report, quiet))
         op.failure(lambda error: self._sync_failed(error, quiet)).finally_(lambda: self._set_busy(False))
         if quiet:
             op.quietly()  # the background run opens no window and reports only what it sent
         else:
-            op.progress(self.tr("Sending packages to SIRI…"))
+            op.progress(self.tr("Sending packages to SIRI…"), event=cancel)
         op.run()
 
     def _synced(self, report: SyncReport, quiet: bool) -> None:

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "stats",
     "sync",
     "selftest",
+    "lifecycle",
 )
 
 

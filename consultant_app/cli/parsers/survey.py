@@ -27,7 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--link", required=True, metavar="URL", help="the survey's link (https://...)")
     p.add_argument("--from", dest="date_from", required=True, type=iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, type=iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--code", help="the agency's code for the campaign (default: from name and month)")
+    p.add_argument(
+        "--code",
+        help="the agency's code: letters, digits and dashes, at most 24 (default: a random opaque code)",
+    )
 
     sub("list", "the campaigns, newest first", "list_command")
 

@@ -124,3 +124,36 @@ def test_a_damaged_file_is_refused_and_nothing_changes(pair, damage):
             open_handover(s, broken)
         assert "Intet er ændret" in str(err.value)
         assert s.scalar(select(func.count()).select_from(Note)) == notes_before
+
+
+def test_a_sealed_file_with_an_unknown_code_is_refused_whole(pair):
+    """A colleague's program could be newer or broken: an unknown code stops the import, and
+    nothing of the case is left behind (one transaction)."""
+    from consultant_app.handover import envelope
+    from consultant_app.handover.keys import colleague_public_key, own_private_key
+    from consultant_app.handover.send import handover_payload
+
+    a, b, _folder = pair
+    with a.session() as s:
+        inquiry = find_case(s, f"2025-{make_case(s, 'X'):05d}")
+        payload = handover_payload(s, inquiry, "Bo", bytes(colleague_public_key(s, "Bo")[1]))
+        payload["case"]["follow_ups"][0]["type"] = "ukendt_type"
+        sealed = envelope.seal(payload, own_private_key(s), colleague_public_key(s, "Bo")[1])
+    with b.session() as s:
+        before = s.scalar(select(func.count()).select_from(Note))
+    with pytest.raises(HandoverFileError, match="follow_ups"), b.session() as s:
+        receive(s, open_handover(s, sealed), confirm_unknown_sender=True)
+    with b.session() as s:
+        assert s.scalar(select(func.count()).select_from(Note)) == before
+
+
+def test_a_file_that_cannot_be_written_leaves_the_case_unmarked(pair):
+    from consultant_app.errors import StorageWriteError
+
+    a, _b, folder = pair
+    with a.session() as s:
+        iid = make_case(s, "W")
+    with pytest.raises(StorageWriteError), a.session() as s:
+        hand_over(s, f"2025-{iid:05d}", "Bo", folder / "no-such-folder" / "w.sagsoverdragelse")
+    with a.session() as s:
+        assert s.get(Inquiry, iid).handed_over_at is None

@@ -159,15 +159,51 @@ def test_attack_survey_links_per_region_are_protected_in_every_published_file(fi
     assert cells[1:7] == [shown[("siri-h1", h)] for h in header[1:]]
 
 
-def test_a_campaign_code_that_a_spreadsheet_would_run_is_text_in_csv_and_xlsx(receiver_engine):
-    """Campaign codes allow a leading '-': in the CSV it gets an apostrophe, in the XLSX it is
-    a string cell (consultant_app.spreadsheet_safety)."""
+def test_a_campaign_code_that_a_spreadsheet_would_run_is_refused_and_listings_are_text(receiver_engine):
+    """A campaign code is the agency's shape (#12.3: letters, digits, inner dashes), so no code
+    can start with a character a spreadsheet runs: "-2-1" is refused as a package. The listing
+    writers still guard every cell (consultant_app.spreadsheet_safety)."""
     import openpyxl
 
+    from consultant_app.counts.package import PackageError
+
+    with pytest.raises((PackageError, ValueError)):
+        package("2026-03", 1, survey={"-2-1": {"nordjylland": 9}})
     with receiver_engine.begin() as conn:
-        ingest.store(conn, package("2026-03", 1, survey={"-2-1": {"nordjylland": 9}}), source="file")
+        ingest.store(conn, package("2026-03", 1, survey={"K-2-1": {"nordjylland": 9}}), source="file")
     report = _report(receiver_engine)
     rows = list(csv.reader(io.StringIO(render_national(report, "csv").decode("utf-8-sig")), delimiter=";"))
-    assert _survey_rows(rows)[1][0] == "'-2-1"
+    assert _survey_rows(rows)[1][0] == "K-2-1"
     sheet = openpyxl.load_workbook(io.BytesIO(render_national(report, "xlsx")))["Spørgeskema"]
-    assert (sheet["A3"].value, sheet["A3"].data_type) == ("-2-1", "s")
+    assert (sheet["A3"].value, sheet["A3"].data_type) == ("K-2-1", "s")
+
+
+def test_a_package_stored_before_the_agency_code_shape_is_still_counted(receiver_engine):
+    """#12.3 refuses a new package whose campaign code is free text, but a receiver's database
+    keeps what it stored before: its report and a re-send of that month still read it."""
+    import json
+
+    from sqlalchemy import insert
+
+    from consultant_app.counts.package import Package, PackageError
+    from consultant_app.receiver.db import StoredPackage
+
+    legacy = json.loads(package("2026-03", 1, survey={"K1": {"nordjylland": 9}}).to_json())
+    legacy["survey"][0]["campaign"] = "tilfredshed-foraar-2026-2026-03"  # made from a name, 31 chars
+    text = json.dumps(legacy)
+    with pytest.raises(PackageError):
+        Package.from_json(text)  # as a new package: refused
+    with receiver_engine.begin() as conn:
+        conn.execute(
+            insert(StoredPackage).values(
+                submitter=legacy["submitter"],
+                team=legacy["team"],
+                month="2026-03",
+                version=1,
+                source="file",
+                payload=text,
+            )
+        )
+    report = _report(receiver_engine)
+    assert report.survey[0]["campaign"] == "tilfredshed-foraar-2026-2026-03"
+    assert report.survey[0]["total"] == 9

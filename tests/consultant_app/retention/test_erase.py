@@ -77,6 +77,18 @@ def test_erased_case_leaves_no_text_in_any_page_and_counts_are_unchanged(vault_p
     for text in case_texts("B").values():  # the other case is whole
         assert text.encode() in plain
     assert not vault_path.with_name(vault_path.name + "-journal").exists()
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.session() as s:
+        assert "tao" not in _index_terms(s, "note_fts")  # from "NotatAOmFamilien" (lower case)
+        assert "tbo" in _index_terms(s, "note_fts")  # from "NotatBOmFamilien", still there
+
+
+def _index_terms(session, fts: str) -> set[str]:
+    """Every trigram the search index holds, deleted rows' included until segments merge."""
+    connection = session.connection()
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{fts} USING fts5vocab(main, {fts}, 'row')"
+    )
+    return {row[0] for row in connection.exec_driver_sql(f"SELECT term FROM temp.v_{fts}")}
 
 
 def test_erase_everything_about_one_citizen(vault):
@@ -102,3 +114,15 @@ def test_unknown_reason_and_second_erasure_are_refused(vault):
     erase_case(vault, code, "not_needed")
     with pytest.raises(CaseErasedError):
         erase_case(vault, code, "not_needed")
+
+
+def test_an_erased_case_is_no_longer_listed_but_still_counted(vault):
+    from consultant_app.services.inquiry_list import InquiryFilter, InquiryQuery, count_inquiries, fetch_page
+
+    with vault.session() as s:
+        kept, gone = make_case(s, "F"), make_case(s, "G")
+    erase_case(vault, f"2025-{gone:05d}", "not_needed")
+    with vault.session() as s:
+        assert [r.id for r in fetch_page(s, InquiryQuery(InquiryFilter())).rows] == [kept]
+        assert count_inquiries(s, InquiryFilter()) == 1
+        assert monthly_stats(s, "2025-03", "2025-03").totals.inquiries == 2

@@ -245,7 +245,7 @@ def one_point(index: int, operation: str, template: Template, base: Path) -> Out
             process.communicate()
     hot_journal = (folder / "vault.db-journal").exists()
     leftovers = sorted(
-        p.name for p in folder.iterdir() if p.name not in ("vault.db", "vault.db.lock", "kopi.bak")
+        p.name for p in folder.iterdir() if p.name not in ("vault.db", "vault.db.salt", "kopi.bak")
     )
     secret = check(operation, folder, out, template)
     return Outcome(

@@ -19,6 +19,10 @@ from consultant_app.storage.passphrase import Passphrase, require_strong, weakne
         "password1234",
         "abababababababab",
         "lang\x00nok-kode-her",
+        # issue #12.7: accepted by the old rules
+        "passwordpassword",
+        "P@ssw0rd1234",
+        "sommer2026sommer",
     ],
 )
 def test_weak_passphrases_are_refused_with_a_reason(weak):

@@ -13,6 +13,7 @@ from consultant_app.demo import fill_vault
 from consultant_app.domain import Inquiry
 from consultant_app.errors import VaultCorruptError, WrongPassphraseError
 from consultant_app.storage import cipher
+from consultant_app.storage.file_check import salt_note_path
 from consultant_app.storage.passphrase import Passphrase
 from consultant_app.storage.recovery import latest_backups, sidecar_path
 from consultant_app.storage.vault import Vault
@@ -139,20 +140,31 @@ def test_a_wrong_passphrase_on_a_damaged_page_1_is_not_called_damage(work):
         Vault.open(work, "forkert hest batteri klamme")
 
 
-def test_a_flipped_salt_byte_looks_like_a_wrong_passphrase(work):
-    """The first 16 bytes are the salt: the key derived from a changed salt verifies no page,
-    exactly as a wrong passphrase does. Documented limitation; still refused, still not deleted."""
+def test_a_flipped_salt_byte_says_damaged_not_wrong_passphrase(work):
+    """The first 16 bytes are the salt: a key derived from a changed salt verifies no page, as a
+    wrong passphrase does. The salt note beside the vault tells the two apart."""
     flip(work, 5)
     before = snapshot(work.parent)
+    with pytest.raises(VaultCorruptError, match=r"salt.*gendan en sikkerhedskopi"):
+        Vault.open(work, PASSPHRASE)
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(work, "forkert hest batteri klamme")
+    assert snapshot(work.parent) == before
+
+
+def test_without_the_salt_note_a_flipped_salt_still_looks_like_a_wrong_passphrase(work):
+    """The documented limit: a vault copied without its note cannot tell; refused, not deleted."""
+    salt_note_path(work).unlink()
+    flip(work, 5)
     with pytest.raises(WrongPassphraseError):
         Vault.open(work, PASSPHRASE)
-    assert snapshot(work.parent) == before
 
 
 def test_the_latest_backup_is_found_and_restores_the_damaged_vault(work):
     expected = inquiries(work)
-    damaged_bytes = bytearray(work.read_bytes())
-    flip(work, len(damaged_bytes) // 2)
+    # Page 1: a page the constant-time unlock check always reads (the middle of the file is
+    # only checked there if it happens to be a first or last leaf, which depends on the schema).
+    flip(work, offsets(work.stat().st_size)["page 1"])
     damaged_bytes = work.read_bytes()
     # Found at unlock if it is a first page, otherwise by the full check that follows it.
     with pytest.raises(VaultCorruptError), Vault.open(work, PASSPHRASE) as vault:

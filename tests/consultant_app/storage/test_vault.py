@@ -16,6 +16,7 @@ from consultant_app.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+from consultant_app.storage.file_check import NotAVaultError
 from consultant_app.storage.vault import Vault
 from tests.support import PASSPHRASE
 
@@ -104,15 +105,17 @@ def test_a_plain_sqlite_file_is_not_taken_for_a_vault(tmp_path):
 
     plain = tmp_path / "plain.db"
     sqlite3.connect(plain).execute("create table t(x)").connection.close()
-    with pytest.raises(WrongPassphraseError):
+    before = plain.read_bytes()
+    with pytest.raises(NotAVaultError, match="ukrypteret SQLite-database"):
         Vault.open(plain, PASSPHRASE)
+    assert plain.read_bytes() == before
 
 
 def test_create_refuses_weak_passphrase_with_every_reason(tmp_path):
     with pytest.raises(WeakPassphraseError) as caught:
         Vault.create(tmp_path / "v.db", "aaaa", name="X", team="odense")
     assert len(caught.value.reasons) >= 2
-    assert "mindst 12 tegn" in str(caught.value)
+    assert 'Gentagelser som "aaa" er lette at gætte.' in str(caught.value)
     assert not (tmp_path / "v.db").exists()
 
 

@@ -186,7 +186,7 @@ def test_smtp_sending_shows_progress_and_stop_keeps_what_was_sent(qtbot, section
     new_campaign(qtbot, section)
     reached, finished = threading.Event(), []
 
-    def fake_batch(vault, campaign_id, ids, *, progress):
+    def fake_batch(vault, campaign_id, ids, *, progress, in_vault):
         try:
             for n in range(100):
                 progress(n, 100)

@@ -1,0 +1,2 @@
+"""A case's life on the desktop: hand it over, receive one, erase one (docs/handover.md,
+docs/retention.md)."""

@@ -109,6 +109,7 @@ def _exact_keys(found: dict) -> None:
     """What the models' validators enforce, said in the schema too: every object keyed by
     codes has exactly the shipped code list's keys, and the team is one of the known teams.
     So the document says what is accepted, and a generated package can be a valid one."""
+    from consultant_app.campaign_codes import MAX_LENGTH
     from consultant_app.codes import load_codes
     from consultant_app.counts.blocks import CATEGORIES, category_codes, regions
 
@@ -137,6 +138,14 @@ def _exact_keys(found: dict) -> None:
         "type": "string",
         "enum": list(load_codes()["team"].values()),
         "title": "Team",
+    }
+    found["SurveyLinks"]["properties"]["campaign"] = {
+        "type": "string",
+        "title": "Campaign",
+        "maxLength": MAX_LENGTH,
+        "pattern": f"^[A-Za-z0-9](?:[A-Za-z0-9-]{{0,{MAX_LENGTH - 2}}}[A-Za-z0-9])?$",
+        "description": "The agency's campaign code: letters, digits and inner dashes, no run of six "
+        "digits, no e-mail address (consultant_app.campaign_codes).",
     }
     links = found["SurveyLinks"]["properties"]["links_sent"]
     found["SurveyLinks"]["properties"]["links_sent"] = {

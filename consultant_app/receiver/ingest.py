@@ -143,7 +143,11 @@ def store(conn: Connection, package: Package, *, source: str, token_id: str | No
         )
     ).one_or_none()
     if existing is not None:
-        if not Package.from_stored(existing.payload).same_counts(package):
+        try:
+            stored = Package.from_stored(existing.payload)
+        except ValidationError:  # stored before today's rules (#12.2): never the same counts
+            raise VersionConflict() from None
+        if not stored.same_counts(package):
             raise VersionConflict()
         return Ingested(DUPLICATE, existing.id, package.submitter, package.month, package.version)
     result = conn.execute(

@@ -15,7 +15,7 @@ MISSING = Text(
     en="The receiver is not installed here (it belongs on SIRI's server, not on a consultant's "
     "laptop). Install it with: pip install 'consultant-app[receiver]'",
 )
-SERVER_MODULES = ("fastapi", "uvicorn", "psycopg")
+SERVER_MODULES = ("fastapi", "uvicorn", "psycopg", "prometheus_client")
 
 
 def missing_modules() -> list[str]:

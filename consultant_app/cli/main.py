@@ -16,6 +16,7 @@ from consultant_app import __version__
 from consultant_app.cli import parsers
 from consultant_app.cli.closed_pipe import CLOSED_PIPE_STATUS, quietly, silence_stdout
 from consultant_app.cli.language import LANGUAGE_ENV, Parser, cli_language, install
+from consultant_app.cli.logs import command_logging
 from consultant_app.cli.parsers.options import resolve
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
@@ -54,13 +55,10 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
     try:
         # The command's module, and with it the core it needs, is imported only now.
-        return resolve(args.handler)(args) or 0
+        with command_logging(logging.DEBUG if args.debug else logging.WARNING):
+            return resolve(args.handler)(args) or 0
     except ConsultantAppError as exc:
         if args.debug:
             raise

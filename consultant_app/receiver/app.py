@@ -7,7 +7,9 @@
   place and rule, never by value) or a key reused with another body, 409 while the same key is
   being processed, 201 when stored, 200 when that version was already stored.
 - `GET /api/v1/reports/national?from=YYYY-MM&to=YYYY-MM`: an analyst token; the exact JSON.
-- `GET /api/v1/health`: the service and its database answer.
+- `GET /api/v1/health`: the service and its database answer; `GET /api/v1/ready`: ready for
+  traffic (database current and answering, tokens readable).
+- `GET /api/v1/openapi.json`: the published document (api_doc.py; committed as openapi.json).
 Nothing here logs a body, a header or a token; errors name the rule, not the content.
 """
 
@@ -24,16 +26,19 @@ from starlette.concurrency import run_in_threadpool
 
 from consultant_app import __version__
 from consultant_app.counts.months import MonthError, MonthRangeError
+from consultant_app.errors import ConsultantAppError
+from consultant_app.receiver import api_doc, ingest, token_usage
 from consultant_app.receiver import idempotency as idem
-from consultant_app.receiver import ingest, token_usage
 from consultant_app.receiver.db import DEFAULT_URL, make_engine
 from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
-from consultant_app.receiver.observe import AccessLog
+from consultant_app.receiver.observe import PACKAGES, REFUSED, AccessLog, metrics_body
 from consultant_app.receiver.schema import check_current
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
+STORE_ATTEMPTS = 5
+READY = {"database": "ok", "schema": "ok", "tokens": "ok"}
 
 
 @dataclass(frozen=True)
@@ -100,20 +105,62 @@ def create_app(
             return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
 
+    document = JSONResponse(api_doc.document())
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        """Prometheus. Not in the API document and not for the internet: the proxy blocks it
+        (deploy/), the monitoring scrapes the service directly."""
+        body, content_type = await run_in_threadpool(metrics_body)
+        return Response(body, media_type=content_type)
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False)
+    async def openapi() -> JSONResponse:
+        return document
+
+    @app.get("/api/v1/ready")
+    async def ready() -> JSONResponse:
+        """Ready for traffic: the database answers at the current schema, the tokens file is
+        readable. (A stopping service needs no check: uvicorn closes its listening socket
+        first, so a load balancer sees it gone.)"""
+
+        def checks() -> dict[str, str]:
+            found = dict(READY)
+            try:
+                check_current(engine)
+            except ConsultantAppError:
+                found["schema"] = "behind"
+            except Exception as exc:
+                log.error("ready: the database does not answer (%s)", type(exc).__name__)
+                found["database"] = found["schema"] = "unavailable"
+            if not tokens.readable():
+                found["tokens"] = "unreadable"
+            return found
+
+        found = await run_in_threadpool(checks)
+        ok = found == READY
+        return JSONResponse(
+            {"status": "ok" if ok else "not ready", "checks": found}, status_code=200 if ok else 503
+        )
+
     @app.post("/api/v1/packages")
     async def post_package(request: Request) -> Response:
         entry = authenticate(request)
         if entry is None:
+            REFUSED.labels("token").inc()
             return error(401, "unknown or missing token", headers={"WWW-Authenticate": "Bearer"})
         await used(entry)
         if entry.kind != LAPTOP:
+            REFUSED.labels("kind").inc()
             return error(403, "this token may not send packages")
         key = idem.parse_key(request.headers.get("idempotency-key"))
         if key is None:
+            REFUSED.labels("idempotency_key").inc()
             return error(400, "a valid Idempotency-Key header is required (8-255 characters)")
         try:
             body = await read_body(request, settings.max_body_bytes)
         except _TooLarge:
+            REFUSED.labels("too_large").inc()
             return error(413, f"the package is larger than {settings.max_body_bytes} bytes")
         return await run_in_threadpool(process_package, engine, tokens, entry, key, body)
 
@@ -165,14 +212,19 @@ def process_package(engine: Engine, tokens: TokenStore, entry: TokenEntry, key: 
         headers = {"Idempotent-Replayed": "true"}
         return Response(begun.body, status_code=begun.status, media_type="application/json", headers=headers)
     if isinstance(begun, idem.KeyReused):
+        REFUSED.labels("key_reused").inc()
         return error(422, "this Idempotency-Key was already used with a different package")
     if isinstance(begun, idem.InProgress):
+        REFUSED.labels("in_progress").inc()
         return error(
             409, "a request with this Idempotency-Key is still being processed", headers={"Retry-After": "1"}
         )
     try:
         package = ingest.parse_package(body)
-        for attempt in range(2):
+        # A unique constraint refusing our insert means another transaction committed that
+        # row (a binding, this version) meanwhile: read again and decide on what is there.
+        # Each retry sees one more committed contender, so a few attempts always settle it.
+        for attempt in range(STORE_ATTEMPTS):
             try:
                 with engine.begin() as conn:
                     ingest.check_binding(conn, entry, package.submitter, tokens)
@@ -182,13 +234,15 @@ def process_package(engine: Engine, tokens: TokenStore, entry: TokenEntry, key: 
                     idem.finish(conn, begun.record_id, status, body_out)
                 break
             except IntegrityError:
-                if attempt:
+                if attempt == STORE_ATTEMPTS - 1:
                     raise
     except ingest.InvalidPackage as exc:
         idem.abandon(engine, begun.record_id)
+        REFUSED.labels("invalid").inc()
         return error(422, "the package is not valid", exc.problems)
     except ingest.SubmitterMismatch as exc:
         idem.abandon(engine, begun.record_id)
+        REFUSED.labels("submitter").inc()
         if exc.owner is not None:  # names token ids only: never a token, never the submitter
             log.warning(
                 "token %s claimed a submitter id that belongs to token %s: refused", exc.token_id, exc.owner
@@ -198,10 +252,12 @@ def process_package(engine: Engine, tokens: TokenStore, entry: TokenEntry, key: 
         return error(403, "the package's submitter does not match this token")
     except ingest.VersionConflict:
         idem.abandon(engine, begun.record_id)
+        REFUSED.labels("version_conflict").inc()
         return error(422, "this submitter, month and version is already stored with other counts")
     except BaseException:
         idem.abandon(engine, begun.record_id)
         raise
+    PACKAGES.labels(result.outcome).inc()
     log.info(
         "package %s %s v%d from token %s: %s",
         package.submitter[:8],

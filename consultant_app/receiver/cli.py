@@ -21,12 +21,12 @@ from sqlalchemy.exc import OperationalError
 
 from consultant_app.cli.closed_pipe import quietly
 from consultant_app.cli.language import cli_language, install
+from consultant_app.cli.logs import command_logging
 from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
 from consultant_app.receiver import messages as m
 from consultant_app.receiver import token_commands
 from consultant_app.receiver.db import DEFAULT_URL, make_engine, open_database
-from consultant_app.receiver.idempotency import release_in_progress
 from consultant_app.receiver.national import FORMATS, national_report, render_national
 
 DB_ENV = "CONSULTANT_APP_RECEIVER_DB"
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tokens", type=Path, required=True, help=m.H_TOKENS.render())
     p.add_argument("--tls-cert", type=Path, help=m.H_TLS_CERT.render())
     p.add_argument("--tls-key", type=Path, help=m.H_TLS_KEY.render())
+    p.add_argument("--workers", type=int, default=1, help=m.H_WORKERS.render())
+    p.add_argument("--log-format", choices=("json", "text"), default="json", help=m.H_LOG_FORMAT.render())
     p.set_defaults(handler=serve)
 
     report = sub.add_parser("report", help=m.H_REPORT.render())
@@ -92,30 +94,27 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from consultant_app.receiver.app import ReceiverSettings, create_app
+    from consultant_app.receiver.service import ServeOptions
+    from consultant_app.receiver.service import serve as run_service
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise ReceiverCliError(m.TLS_PAIR)
     if not args.tls_cert and not is_loopback(args.host):
         raise ReceiverCliError(m.TLS_REQUIRED)
-    app = create_app(ReceiverSettings(db_url=args.db, tokens_file=args.tokens))
-    released = release_in_progress(app.state.engine)
-    if released:
-        logging.getLogger(__name__).warning(
-            "released %d Idempotency-Key record(s) left in progress by an earlier run", released
+    if args.workers < 1:
+        raise ReceiverCliError(m.WORKERS_AT_LEAST_ONE)
+    run_service(
+        ServeOptions(
+            db_url=args.db,
+            tokens_file=args.tokens,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+            json_logs=args.log_format == "json",
+            debug=args.debug,
         )
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
-        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
-        server_header=False,
-        proxy_headers=False,
-        access_log=False,  # it writes the query string; observe.AccessLog writes the path only
-        log_level="debug" if args.debug else "info",
     )
     return 0
 
@@ -198,11 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
-    )
     try:
-        return args.handler(args) or 0
+        with command_logging(logging.DEBUG if args.debug else logging.INFO):
+            return args.handler(args) or 0
     except ConsultantAppError as exc:
         if args.debug:
             raise

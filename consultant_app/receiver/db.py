@@ -31,6 +31,7 @@ from sqlalchemy.pool import StaticPool
 
 DEFAULT_URL = "sqlite:///receiver.db"
 SQLITE_BUSY_SECONDS = 30
+POOL_SIZE, POOL_OVERFLOW = 5, 5
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -119,7 +120,11 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, memory=parsed.database in (None, "", ":memory:"))
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True)
+    # At most POOL_SIZE + POOL_OVERFLOW connections per worker process: 4 workers take 40 of
+    # PostgreSQL's default 100 (docs/receiver.md); a request beyond waits for a free one.
+    return create_engine(
+        url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def _sqlite_engine(url: str, *, memory: bool) -> Engine:

@@ -115,6 +115,8 @@ def check_binding(conn: Connection, entry: TokenEntry, submitter: str, tokens: T
             raise SubmitterMismatch(entry.id)
         return
     owner = conn.scalar(select(TokenBinding.token_id).where(TokenBinding.submitter == submitter))
+    if owner == entry.id:  # bound by a request of this token that committed since the read above
+        return
     if owner is None:
         conn.execute(insert(TokenBinding).values(token_id=entry.id, submitter=submitter, bound_at=utcnow()))
         return
@@ -141,7 +143,11 @@ def store(conn: Connection, package: Package, *, source: str, token_id: str | No
         )
     ).one_or_none()
     if existing is not None:
-        if not Package.from_stored(existing.payload).same_counts(package):
+        try:
+            stored = Package.from_stored(existing.payload)
+        except ValidationError:  # stored before today's rules (#12.2): never the same counts
+            raise VersionConflict() from None
+        if not stored.same_counts(package):
             raise VersionConflict()
         return Ingested(DUPLICATE, existing.id, package.submitter, package.month, package.version)
     result = conn.execute(

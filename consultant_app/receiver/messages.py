@@ -26,7 +26,10 @@ H_WORKERS = T(
     da="antal arbejdsprocesser (flere end 1 kræver PostgreSQL)",
     en="number of worker processes (more than 1 needs PostgreSQL)",
 )
-H_JSON_LOGS = T(da="log som JSON-linjer (én pr. hændelse)", en="log as JSON lines (one per event)")
+H_LOG_FORMAT = T(
+    da="logformat: json (én JSON-linje pr. hændelse, standard) eller text",
+    en="log format: json (one JSON line per event, the default) or text",
+)
 H_REPORT = T(da="rapporter over de modtagne pakker", en="reports from the received packages")
 H_NATIONAL = T(
     da="de nationale tabeller (JSON eksakt; csv, xlsx, pdf med småtalsbeskyttelse)",
@@ -42,6 +45,10 @@ H_OUTPUT = T(
 H_ADD_TOKEN = T(
     da="udsted en nøgle; vises én gang, alene, på sidste linje (samme som tokens add)",
     en="issue a token; printed once, alone, on the last line (same as tokens add)",
+)
+H_TOKENS_ADD = T(
+    da="udsted en nøgle; vises én gang, alene, på sidste linje (add-token er det samme)",
+    en="issue a token; printed once, alone, on the last line (add-token is the same)",
 )
 H_TOKENS_GROUP = T(da="nøgler: udsted, vis, tilbagekald, forny", en="tokens: issue, list, revoke, rotate")
 H_TOKENS_FILE = T(da="nøglefilen (oprettes hvis den mangler)", en="the tokens file (created if missing)")
@@ -96,6 +103,7 @@ WORKERS_NEED_POSTGRES = T(
     da="Flere arbejdsprocesser kræver PostgreSQL (SQLite har én skriver ad gangen).",
     en="Several worker processes need PostgreSQL (SQLite has one writer at a time).",
 )
+WORKERS_AT_LEAST_ONE = T(da="--workers skal være mindst 1.", en="--workers must be at least 1.")
 NEEDS_FILE = T(
     da="Formatet {fmt} skal skrives til en fil: angiv -o FIL.",
     en="The format {fmt} must be written to a file: give -o FILE.",

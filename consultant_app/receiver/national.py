@@ -13,19 +13,21 @@ exact; the published csv / xlsx / pdf apply the core's small-cell protection (re
 """
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, and_, func, select
 
-from consultant_app.codes import load_codes
 from consultant_app.counts.blocks import CountBlock, add_blocks, regions, zero_block
 from consultant_app.counts.monthly import stats_from_blocks
 from consultant_app.counts.months import months_between, parse_month
 from consultant_app.counts.note import StatsNote, build_note
 from consultant_app.counts.package import FIRST_MONTH, Package
 from consultant_app.counts.query import RegionMonths
-from consultant_app.counts.small_cells import Grid, protect
+from consultant_app.counts.small_cells import Grid
+from consultant_app.counts.survey_links import links_grid, links_listing
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text, current_language
 from consultant_app.receiver.db import StoredPackage
@@ -34,14 +36,7 @@ SUBJECT = Text(
     da="Nationale tal: {packages} pakker fra {submitters} konsulent(er)",
     en="National figures: {packages} packages from {submitters} consultant(s)",
 )
-SURVEY_SHEET = Text(da="Spørgeskema", en="Survey")
-SURVEY_TITLE = Text(
-    da="Links til tilfredshedsundersøgelsen sendt pr. kampagne og region (småtal beskyttet)",
-    en="Satisfaction-survey links sent by campaign and region (small cells protected)",
-)
-ALL = "*"
-SURVEY_HEADER = (Text(da="Kampagne", en="Campaign"),)
-TOTAL = Text(da="I alt", en="Total")
+log = logging.getLogger(__name__)
 MAX_MONTHS = 240  # twenty years: a report's range, so its work is bounded whatever is asked
 
 
@@ -101,7 +96,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
         .group_by(StoredPackage.submitter, StoredPackage.month)
         .subquery()
     )
-    statement = select(StoredPackage.payload).join(
+    statement = select(StoredPackage.id, StoredPackage.payload).join(
         newest,
         and_(
             StoredPackage.submitter == newest.c.submitter,
@@ -109,7 +104,15 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
             StoredPackage.version == newest.c.version,
         ),
     )
-    return [Package.from_stored(payload) for payload in conn.scalars(statement)]
+    found = []
+    for package_id, payload in conn.execute(statement):
+        try:
+            found.append(Package.from_stored(payload))
+        except ValidationError:
+            # Stored before the bounds (#12.2), e.g. counts of 10**12 from the old attack: such a
+            # package is left out of every report, and the operator is told which row it is.
+            log.warning("stored package %d breaks today's package rules: left out of the report", package_id)
+    return found
 
 
 def national_report(conn: Connection, first: str, last: str) -> NationalReport:
@@ -170,33 +173,15 @@ def render_national(report: NationalReport, fmt: str, *, language: str | None = 
     return render(content, fmt, protect_small_cells=True, printed=printed, language=language)
 
 
+def survey_links(report: NationalReport) -> dict[str, dict[str, int]]:
+    return {c["campaign"]: c["links_sent"] for c in report.survey}
+
+
 def survey_grid(report: NationalReport) -> Grid:
-    """Links sent: a row per campaign and a total row, a column per region and a total column,
-    published with the same small-cell protection as the inquiry tables (#12.9). The keys are
-    the survey's own: these figures are not part of any inquiry table."""
-    codes = regions()
-    values = [[c["links_sent"][r] for r in codes] + [c["total"]] for c in report.survey]
-    keys = [[("survey", c["campaign"], r) for r in (*codes, ALL)] for c in report.survey]
-    if values:
-        values.append([sum(column) for column in zip(*values, strict=True)])
-        keys.append([("survey", ALL, r) for r in (*codes, ALL)])
-    return Grid(values, keys, row_total=True, col_total=True)
+    """Links sent, campaign x region with totals: the grid the published files protect
+    (#12.9, counts.survey_links: the same table as the team report's)."""
+    return links_grid(survey_links(report))
 
 
 def _survey_listing(report: NationalReport, language: str | None):
-    from consultant_app.counts.exports import Listing
-
-    labels = {c.code: c.label(language) for c in load_codes()["region"]}
-    grid = survey_grid(report)
-    protection = protect([grid]) if grid.values else None
-    names = [c["campaign"] for c in report.survey] + [TOTAL.render(language)]
-    rows: list[list[object]] = [
-        [name, *(protection.label(k, v) for k, v in zip(keys, values, strict=True))]
-        for name, keys, values in zip(names, grid.keys, grid.values, strict=False)
-    ]
-    header = [
-        SURVEY_HEADER[0].render(language),
-        *(labels.get(r, r) for r in regions()),
-        TOTAL.render(language),
-    ]
-    return Listing(SURVEY_SHEET.render(language), SURVEY_TITLE.render(language), header, rows)
+    return links_listing(survey_links(report), language)

@@ -48,7 +48,7 @@ def register(sub, db_env: str) -> None:
     add_options(sub.add_parser("add-token", help=m.H_ADD_TOKEN.render()))
     group = sub.add_parser("tokens", help=m.H_TOKENS_GROUP.render())
     tokens_sub = group.add_subparsers(dest="tokens_command", metavar="ACTION", required=True)
-    add_options(tokens_sub.add_parser("add", help=m.H_ADD_TOKEN.render()))
+    add_options(tokens_sub.add_parser("add", help=m.H_TOKENS_ADD.render()))
 
     p = tokens_sub.add_parser("list", help=m.H_LIST.render())
     p.add_argument("--tokens", type=Path, required=True, help=m.H_TOKENS_FILE.render())

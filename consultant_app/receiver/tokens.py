@@ -276,6 +276,11 @@ class TokenStore:
                 found = entry
         return found if found is not None and found.live else None
 
+    def readable(self) -> bool:
+        """False while the file cannot be read (then no token is accepted)."""
+        self._reload()
+        return self.path is None or self._stamp is not None
+
     def get(self, token_id: str) -> TokenEntry | None:
         self._reload()
         return next((e for e in self._entries if e.id == token_id), None)

@@ -166,3 +166,30 @@ def test_a_reports_memory_does_not_grow_with_its_range(receiver_engine):
     assert far_end < short * 3 + 2_000_000, (short, far_end)
     assert longest < short * 3 + 2_000_000, (short, longest)
     assert MAX_MONTHS == 240
+
+
+def test_a_package_stored_before_the_bounds_is_left_out_not_a_500(api, receiver_engine, caplog):
+    """The old main stored counts of 10^12 (the attack). After the upgrade such a row breaks
+    today's rules: the report leaves it out and names its row id; a re-send of that version
+    is a conflict (422), never a 5xx."""
+    import logging
+
+    from sqlalchemy import insert
+
+    from consultant_app.receiver.db import StoredPackage, utcnow
+
+    forged = huge_block(package("2026-02", submitter="c" * 32).as_json(), "hovedstaden", 10**12)
+    with receiver_engine.begin() as conn:
+        conn.execute(
+            insert(StoredPackage).values(
+                submitter="c" * 32, team="aarhus", month="2026-02", version=1, received_at=utcnow(),
+                source="api", token_id="old", payload=json.dumps(forged),
+            )
+        )  # fmt: skip
+        ingest.store(conn, package("2026-03", inquiries={"hovedstaden": 7}), source="file")
+    caplog.set_level(logging.WARNING, logger="consultant_app.receiver")
+    answer = report(api, "2026-01", "2026-03")
+    assert answer.status_code == 200 and answer.json()["totals"]["inquiries"] == 7
+    assert any("left out" in r.getMessage() for r in caplog.records)
+    with receiver_engine.begin() as conn, pytest.raises(ingest.VersionConflict):
+        ingest.store(conn, package("2026-02", submitter="c" * 32), source="file")

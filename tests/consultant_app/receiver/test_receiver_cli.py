@@ -155,3 +155,29 @@ def test_add_token_for_an_owned_submitter_id_refuses_unless_replace(tmp_path, ca
     old, new = read_entries(tokens)
     assert old.revoked_at is not None and new.replaces == old.id and new.submitter == SUBMITTER_A
     assert TokenStore(tokens).lookup(out.splitlines()[-1]) == new
+
+
+@pytest.mark.parametrize(
+    ("language", "absent"),
+    [
+        ("da", ("usage", "options", "show this", "the token", "error:")),
+        ("en", ("brug", "tilvalg", "nøgle", "fejl:")),
+    ],
+)
+def test_help_and_usage_errors_are_in_one_language(monkeypatch, capsys, language, absent):
+    """Danish by default, English with CONSULTANT_APP_LANG=en: argparse's own words included."""
+    monkeypatch.setenv("CONSULTANT_APP_LANG", language)
+    texts = []
+    for argv in (
+        ["tokens", "--help"],
+        ["tokens", "add", "--help"],
+        ["serve", "--help"],
+        ["tokens", "revoke"],
+    ):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out, err = capsys.readouterr()
+        texts.append(out + err)
+    text = "\n".join(texts).lower()
+    for word in absent:
+        assert word not in text, word

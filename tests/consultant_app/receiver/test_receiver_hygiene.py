@@ -100,3 +100,17 @@ def test_an_unusable_request_id_is_replaced(receiver_engine, header):
     ):
         answer = client.get("/api/v1/health", headers={"X-Request-ID": header.encode()})
     assert answer.headers["X-Request-ID"] != header and len(answer.headers["X-Request-ID"]) == 16
+
+
+def test_ready_says_what_is_not_ready(tmp_path):
+    from consultant_app.receiver.app import ReceiverSettings, create_app
+
+    tokens = tmp_path / "tokens.json"
+    add_token(tokens, "Laptop")
+    engine = fresh_engine(database_url("sqlite", tmp_path))
+    app = create_app(ReceiverSettings(tokens_file=tokens), engine=engine)
+    with bridge(app) as transport, httpx.Client(transport=transport, base_url="http://t") as client:
+        assert client.get("/api/v1/ready").status_code == 200
+        tokens.unlink()  # e.g. a botched deployment removed it
+        answer = client.get("/api/v1/ready")
+    assert answer.status_code == 503 and answer.json()["checks"]["tokens"] == "unreadable"

@@ -14,7 +14,7 @@ from consultant_app.errors import Problem
 from consultant_app.i18n import Text
 from consultant_app.interchange.cells import CellError, parse_cell
 from consultant_app.interchange.columns import BY_NAME, COLUMN_OF_FIELD, COLUMNS, ERRORS_COLUMN, Column, Kind
-from consultant_app.interchange.table_reader import Table
+from consultant_app.interchange.table_reader import FormulaWithoutValue, Table
 from consultant_app.services.inquiries import (
     PROFESSIONAL_FIELDS,
     InquiryDraft,
@@ -32,6 +32,10 @@ STRAY_CELL = Text(
 )
 REPEATED_REF = Text(
     da="samme external_ref står også på linje {lines}", en="the same external_ref is also on line {lines}"
+)
+FORMULA_WITHOUT_VALUE = Text(
+    da="formel uden gemt værdi — gem filen i Excel igen",
+    en="formula without a stored value — save the file in Excel again",
 )
 _COLUMN_ORDER = {c.name: position for position, c in enumerate(COLUMNS)}
 # Long values (notes) are cut in messages: the line and column say where the rest is.
@@ -72,16 +76,74 @@ def echo(value: object) -> str:
 
 
 def check_table(table: Table, codes: Codes) -> CheckedFile:
-    header_problems, index = _check_header(table.header)
-    columns = [(position, BY_NAME[name]) for name, position in index.items()]
-    parse = _memo_parser(codes)
-    rows = []
-    for line, cells in table.rows:
-        if not any(cell.strip() for cell in cells):
-            continue  # a blank line carries nothing to import
-        rows.append(_check_row(line, cells, table.header, columns, parse))
+    """A whole table in memory, checked (the importer streams with `RowChecker` instead)."""
+    checker = RowChecker(table.header, codes)
+    rows = [row for line, cells in table.rows if (row := checker.check(line, cells)) is not None]
     _flag_repeated_refs(rows)
-    return CheckedFile(table.header, header_problems, rows, index)
+    return CheckedFile(table.header, checker.header_problems, rows, checker.index)
+
+
+class RowChecker:
+    """Checks one row at a time against the file's header: what a streamed import needs."""
+
+    def __init__(self, header: list[str], codes: Codes) -> None:
+        self.header = header
+        self.header_problems, self.index = _check_header(header)
+        self._columns = [(position, BY_NAME[name]) for name, position in self.index.items()]
+        self._parse = _memo_parser(codes)
+
+    @property
+    def present_fields(self) -> frozenset[str]:
+        return frozenset(BY_NAME[name].field for name in self.index)
+
+    @property
+    def has_professional_columns(self) -> bool:
+        return not self.present_fields.isdisjoint(PROFESSIONAL_FIELDS)
+
+    def check(self, line: int, cells: list[str]) -> CheckedRow | None:
+        """The checked row, or None for a blank line (it carries nothing to import)."""
+        if not any(_has_content(cell) for cell in cells):
+            return None
+        return _check_row(line, cells, self.header, self._columns, self._parse)
+
+    def ref(self, cells: list[str]) -> str | None:
+        """The row's external_ref as the planner keys it (stripped), without checking the row."""
+        position = self.index.get("external_ref")
+        if position is None or position >= len(cells) or not any(_has_content(c) for c in cells):
+            return None
+        return cells[position].strip() or None
+
+
+class RefIndex:
+    """Every external_ref of a file and the lines of those given more than once, gathered in a
+    first pass so each row can be judged when it streams past in the next."""
+
+    def __init__(self) -> None:
+        self.first_line: dict[str, int] = {}
+        self.repeated: dict[str, list[int]] = {}
+
+    def add(self, ref: str | None, line: int) -> None:
+        if ref is None:
+            return
+        first = self.first_line.setdefault(ref, line)
+        if first != line:
+            self.repeated.setdefault(ref, [first]).append(line)
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self.first_line
+
+    def flag(self, row: CheckedRow) -> None:
+        """Every line of a repeated reference is flagged: which one is meant cannot be guessed."""
+        ref = row.values.get("external_ref")
+        ref = ref.strip() if isinstance(ref, str) else None
+        if ref not in self.repeated:
+            return
+        others = ", ".join(str(line) for line in self.repeated[ref] if line != row.line)
+        row.problems.append(Problem("external_ref", echo(ref), REPEATED_REF, (("lines", others),), row.line))
+
+
+def _has_content(cell: str) -> bool:
+    return bool(cell.strip()) or isinstance(cell, FormulaWithoutValue)
 
 
 def _check_header(header: list[str]) -> tuple[list[Problem], dict[str, int]]:
@@ -141,6 +203,9 @@ def _check_row(
     row = CheckedRow(line, cells, {})
     for position, column in columns:
         raw = cells[position] if position < len(cells) else ""
+        if isinstance(raw, FormulaWithoutValue):
+            row.problems.append(Problem(column.name, "", FORMULA_WITHOUT_VALUE, line=line))
+            continue
         try:
             row.values[column.field] = parse(column, raw)
         except CellError as exc:
@@ -148,7 +213,9 @@ def _check_row(
     for position, cell in enumerate(cells):
         # A value under no (or an ignored) column would be silently lost.
         unnamed = position >= len(header) or not header[position].strip()
-        if unnamed and cell.strip():
+        if unnamed and isinstance(cell, FormulaWithoutValue):
+            row.problems.append(Problem(f"#{position + 1}", "", FORMULA_WITHOUT_VALUE, line=line))
+        elif unnamed and cell.strip():
             row.problems.append(Problem(f"#{position + 1}", echo(cell), STRAY_CELL, line=line))
     return row
 

@@ -20,6 +20,7 @@ from consultant_app.i18n import Text
 from consultant_app.interchange.cells import format_cell
 from consultant_app.interchange.columns import COLUMNS, HEADER, Kind
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
+from consultant_app.interchange.vault_state import small_page_cache
 from consultant_app.services import audit
 from consultant_app.storage.vault import Vault
 
@@ -63,7 +64,7 @@ def export_inquiries(
     refuse_existing(path, overwrite)
     staging = None
     try:
-        with vault.session() as session:
+        with vault.session() as session, small_page_cache(session):
             # Row by row from the query into the file: memory stays flat in the vault's size.
             written = _Counted(export_rows(session, date_from, date_to))
             staging = stage_csv(path, HEADER, written)

@@ -106,31 +106,59 @@ class RowChecker:
             return None
         return _check_row(line, cells, self.header, self._columns, self._parse)
 
+    def is_blank(self, cells: list[str]) -> bool:
+        return not any(_has_content(cell) for cell in cells)
+
     def ref(self, cells: list[str]) -> str | None:
         """The row's external_ref as the planner keys it (stripped), without checking the row."""
         position = self.index.get("external_ref")
-        if position is None or position >= len(cells) or not any(_has_content(c) for c in cells):
+        if position is None or position >= len(cells):
             return None
         return cells[position].strip() or None
 
 
 class RefIndex:
     """Every external_ref of a file and the lines of those given more than once, gathered in a
-    first pass so each row can be judged when it streams past in the next."""
+    first pass so each row can be judged when it streams past in the next.
+
+    Kept small, since a file may hold 200 000 references: a set of their hashes (a collision
+    costs at most an extra look, never a wrong answer about a repeat, which `add_line` settles
+    on the exact text), and the exact lines only of references seen twice."""
 
     def __init__(self) -> None:
-        self.first_line: dict[str, int] = {}
+        self.rows = 0  # rows that are not blank
+        self._seen: set[int] = set()
+        self._twice: set[int] = set()
         self.repeated: dict[str, list[int]] = {}
 
-    def add(self, ref: str | None, line: int) -> None:
+    def add(self, ref: str | None) -> None:
+        self.rows += 1
         if ref is None:
             return
-        first = self.first_line.setdefault(ref, line)
-        if first != line:
-            self.repeated.setdefault(ref, [first]).append(line)
+        key = hash(ref)
+        if key in self._seen:
+            self._twice.add(key)
+        else:
+            self._seen.add(key)
+
+    @property
+    def maybe_repeated(self) -> bool:
+        """Whether a second pass must find the lines of references that may repeat."""
+        return bool(self._twice)
+
+    def add_line(self, ref: str | None, line: int) -> None:
+        if ref is not None and hash(ref) in self._twice:
+            self.repeated.setdefault(ref, []).append(line)
+
+    def settle(self) -> None:
+        """After the `add_line` pass: only references truly given twice stay repeated."""
+        self.repeated = {ref: lines for ref, lines in self.repeated.items() if len(lines) > 1}
+        self._twice = set()
 
     def __contains__(self, ref: object) -> bool:
-        return ref in self.first_line
+        """Whether the file gives `ref` (a hash match: may rarely say yes wrongly, which only
+        refuses an own reference that could have been used)."""
+        return isinstance(ref, str) and hash(ref) in self._seen
 
     def flag(self, row: CheckedRow) -> None:
         """Every line of a repeated reference is flagged: which one is meant cannot be guessed."""

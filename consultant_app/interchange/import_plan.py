@@ -85,10 +85,16 @@ class ImportPlan:
 def index_refs(table: StreamedTable, checker: RowChecker, cancelled: Callable[[], bool]) -> RefIndex:
     """The first pass: every reference the file gives, and which are given twice."""
     refs = RefIndex()
-    for number, (line, cells) in enumerate(table.rows()):
+    for number, (_line, cells) in enumerate(table.rows()):
         if number % BATCH == 0 and cancelled():
             raise ImportCancelled()
-        refs.add(checker.ref(cells), line)
+        if not checker.is_blank(cells):
+            refs.add(checker.ref(cells))
+    if refs.maybe_repeated:  # rare: once more, for the lines of the references seen twice
+        for line, cells in table.rows():
+            if not checker.is_blank(cells):
+                refs.add_line(checker.ref(cells), line)
+    refs.settle()
     return refs
 
 

@@ -8,7 +8,6 @@ Memory stays flat in the file's size: a batch of rows, the file's references and
 """
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,13 +30,9 @@ from consultant_app.interchange.import_plan import (
 from consultant_app.interchange.import_writer import write_plan
 from consultant_app.interchange.rejects import stage_rejects
 from consultant_app.interchange.table_reader import InterchangeFileError, StreamedTable, open_table
+from consultant_app.interchange.vault_state import small_page_cache
 from consultant_app.services import audit
 from consultant_app.storage.vault import Vault
-
-# Page cache while importing (KiB): a large import touches more pages than the vault's cache
-# holds anyway; a small one keeps the process's memory flat in the file's size (SQLite spills
-# changed pages to the file, still inside the one transaction).
-IMPORT_CACHE_KIB = 16 * 1024
 
 # (phase, rows done, rows in the file): phase "check" then "write".
 Progress = Callable[[str, int, int], None]
@@ -128,13 +123,13 @@ class _File:
         self.table: StreamedTable = open_table(Path(path))
         self.checker = RowChecker(self.table.header, load_codes())
         self.refs: RefIndex = index_refs(self.table, self.checker, cancelled)
-        self.lines = sum(1 for _ in self.refs.first_line)  # rough total for progress only
+        self.lines = self.refs.rows
 
 
 def check_inquiry_file(vault: Vault, path: Path, *, today: date | None = None) -> ImportCheck:
     """A dry run for a user interface: reads the vault, writes nothing."""
     file = _File(path, _never)
-    with vault.session() as session, _small_page_cache(session):  # the plan only reads
+    with vault.session() as session, small_page_cache(session):  # the plan only reads
         tally, _refused = _check(session, file, today or date.today(), _never, None)
     return ImportCheck(tally.summary(), [*file.checker.header_problems, *tally.problems])
 
@@ -162,7 +157,7 @@ def import_inquiries(
     today = today or date.today()
     staging = None
     try:
-        with vault.session() as session, _small_page_cache(session):
+        with vault.session() as session, small_page_cache(session):
             tally, refused = _check(session, file, today, cancelled, progress)
             if file.checker.header_problems or (tally.rejected and not skip_invalid):
                 raise ImportRejected([*file.checker.header_problems, *tally.problems])
@@ -219,18 +214,7 @@ def _planned(
         done += plan.rows
         yield plan
         if progress is not None:
-            progress(phase, done, total if total is not None else max(done, file.lines))
-
-
-@contextmanager
-def _small_page_cache(session: Session) -> Iterator[None]:
-    connection = session.connection()
-    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    connection.exec_driver_sql(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
+            progress(phase, done, total if total is not None else file.lines)
 
 
 def _never() -> bool:

@@ -8,12 +8,14 @@ Rule by rule, for a month M and a region R (R is the inquiry's stored region):
    `< first day of the next month 00:00` selects exactly the inquiries received in it.
 2. `inquiries`: the inquiries received in M in R (count).
 3. `by_inquirer_type`, `by_channel`, `by_kind`, `age_group`, `trip_concern`: the same
-   inquiries counted by their one stored code (one conditional sum per code, in the same
-   single pass). Each category therefore sums to `inquiries`; a stored code that is not in the
-   code list would break that sum and is reported as `UnknownCodeError`, never dropped.
-4. `by_reason`, `by_advice_type`: the same inquiries joined to their reason / advice rows,
-   counted per code (GROUP BY month, region, code). An inquiry counts once under each code it
-   has (the rows' primary key is (inquiry, code)), so these may sum to more than `inquiries`.
+   inquiries counted by their one stored code. Each category therefore sums to `inquiries`; a
+   stored code that is not in the code list is reported as `UnknownCodeError`, never dropped.
+4. `by_reason`, `by_advice_type`: the same inquiries' reason / advice rows, counted per code.
+   An inquiry counts once under each code it has (the rows' primary key is (inquiry, code)),
+   so these may sum to more than `inquiries`.
+   Rules 1-4 are counted as the records are written, by triggers, into the monthly aggregate
+   (storage/month_counts.py, which holds the SQL of each rule); the statistics read the
+   aggregate's rows of the range, so their cost does not grow with the vault's history.
 5. `active_courses_end`: inquiries of kind `forloeb` in R received on or before the last day
    of M (`received_at` before the first day of the next month) and not closed by then
    (`closed_on` null or after the last day of M). A course open across years counts at every
@@ -26,9 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from functools import cache
 
-from sqlalchemy import DateTime, String, and_, bindparam, case, func, literal, or_, select, union_all
+from sqlalchemy import String, and_, func, literal, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from consultant_app.counts.blocks import (
@@ -39,20 +40,10 @@ from consultant_app.counts.blocks import (
     regions,
 )
 from consultant_app.counts.months import first_day, months_between, next_month
-from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason
+from consultant_app.domain import Inquiry
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
-
-# Block category -> the Inquiry column holding its one code (rule 3).
-SINGLE_COLUMNS = {
-    "by_inquirer_type": Inquiry.inquirer_type,
-    "by_channel": Inquiry.channel,
-    "by_kind": Inquiry.kind,
-    "age_group": Inquiry.citizen_age_group,
-    "trip_concern": Inquiry.trip_concern,
-}
-# Block category -> the table of its rows (rule 4).
-MULTI_TABLES = {"by_reason": InquiryReason, "by_advice_type": InquiryAdvice}
+from consultant_app.storage import month_counts
 
 RegionMonths = dict[str, dict[str, CountBlock]]  # month -> region -> block
 
@@ -63,49 +54,6 @@ class UnknownCodeError(ConsultantAppError):
         "tallene kan ikke lægges sammen. Ret henvendelsen eller opdater programmet.",
         en="The vault holds a value that is not in the code list ({category}, {month}); the "
         "counts cannot be added up. Correct the inquiry or update the program.",
-    )
-
-
-def _month_expr():
-    return func.substr(Inquiry.received_at, 1, 7)  # rule 1: 'YYYY-MM' of the local date
-
-
-def _bounds(first: str, last: str) -> dict[str, datetime]:
-    """Rule 1's range: from the first day of `first`, 00:00, to the first day after `last`."""
-    return {
-        "start": datetime.combine(first_day(first), datetime.min.time()),
-        "end": datetime.combine(first_day(next_month(last)), datetime.min.time()),
-    }
-
-
-def _in_months():
-    return and_(
-        Inquiry.received_at >= bindparam("start", type_=DateTime),
-        Inquiry.received_at < bindparam("end", type_=DateTime),
-    )
-
-
-@cache
-def _single_pass():
-    month = _month_expr().label("month")
-    sums = [
-        func.sum(case((SINGLE_COLUMNS[category] == code, 1), else_=0))
-        for category in SINGLE_CATEGORIES
-        for code in category_codes(category)
-    ]
-    return (
-        select(month, Inquiry.region, func.count(), *sums).where(_in_months()).group_by(month, Inquiry.region)
-    )
-
-
-@cache
-def _multi_pass(category: str):
-    table, month = MULTI_TABLES[category], _month_expr().label("month")
-    return (
-        select(month, Inquiry.region, table.code, func.count())
-        .join(Inquiry, Inquiry.id == table.inquiry_id)
-        .where(_in_months())
-        .group_by(month, Inquiry.region, table.code)
     )
 
 
@@ -140,26 +88,20 @@ def _count_months(session: Session, months: list[str]) -> RegionMonths:
     inquiries: dict[tuple[str, str], int] = defaultdict(int)
     counts: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
 
-    bounds = _bounds(first, last)
-    # Rules 2 and 3: one pass, one conditional sum per code of each single-valued category.
-    statement = _single_pass()
-    for row in session.execute(statement, bounds):
-        key = (row[0], row[1])
-        inquiries[key] = row[2]
-        values_iter = iter(row[3:])
-        for category in SINGLE_CATEGORIES:
-            for code in category_codes(category):
-                counts[key][category][code] = next(values_iter)
-            if sum(counts[key][category].values()) != row[2]:
-                raise UnknownCodeError(category=category, month=row[0])
-
-    # Rule 4: the multi-valued categories, grouped by month, region and code.
-    for category in MULTI_TABLES:
-        statement = _multi_pass(category)
-        for found_month, region, code, n in session.execute(statement, bounds):
-            if code not in category_codes(category):
-                raise UnknownCodeError(category=category, month=found_month)
-            counts[(found_month, region)][category][code] = n
+    # Rules 2-4 from the monthly aggregate the triggers keep (storage/month_counts.py): the rows
+    # of the range's months only, however many inquiries the vault holds.
+    for found_month, region, category, code, n in session.execute(_AGGREGATE, {"first": first, "last": last}):
+        key = (found_month, region)
+        if category == "inquiries":
+            inquiries[key] = n
+        elif code not in category_codes(category):
+            raise UnknownCodeError(category=category, month=found_month)
+        else:
+            counts[key][category][code] = n
+    for key, n in inquiries.items():
+        for category in SINGLE_CATEGORIES:  # each inquiry has one code of each: they add up
+            if sum(counts[key][category].values()) != n:
+                raise UnknownCodeError(category=category, month=key[0])
 
     active = active_courses(session, months)
     result: RegionMonths = {}
@@ -173,6 +115,12 @@ def _count_months(session: Session, months: list[str]) -> RegionMonths:
         if region not in known:
             raise UnknownCodeError(category="region", month=m)
     return result
+
+
+_AGGREGATE = text(
+    f"SELECT month, region, category, code, n FROM {month_counts.TABLE} "  # noqa: S608 (a constant name)
+    "WHERE month >= :first AND month <= :last AND n != 0"
+)
 
 
 def active_courses(session: Session, months: list[str]) -> dict[tuple[str, str], int]:

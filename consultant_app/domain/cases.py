@@ -17,18 +17,7 @@ class Inquiry(Base, Timestamps):
     __tablename__ = "inquiry"
     __table_args__ = (
         Index("ix_inquiry_region_received", "region", "received_at"),
-        # The statistics (counts/query.py) read only these indexes, never the rows: the month's
-        # inquiries with every single-code category, and the courses open at a month end.
-        Index(
-            "ix_inquiry_counts",
-            "received_at",
-            "region",
-            "inquirer_type",
-            "channel",
-            "kind",
-            "citizen_age_group",
-            "trip_concern",
-        ),
+        # The courses open at a month end (counts/query.py, rule 5) from this index alone.
         Index("ix_inquiry_kind_closed_received", "kind", "closed_on", "received_at", "region"),
         # An id, and with it the inquiry's own reference, is never given out twice, not even
         # after a delete: an old export re-imported must not update a different inquiry.

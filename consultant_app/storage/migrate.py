@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from consultant_app.resources import migrations_dir
-from consultant_app.storage import search_index
+from consultant_app.storage import month_counts, search_index
 
 
 class SchemaState(Enum):
@@ -57,14 +57,25 @@ def schema_state(connection: Connection) -> SchemaState:
 
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
+    month_counts.drop_triggers(connection)
     command.upgrade(alembic_config(connection), target)
     # A migration that rebuilt a searched table dropped its index triggers with it.
     search_index.ensure(connection)
+    month_counts.ensure(connection)
+
+
+def repair_derived(connection: Connection) -> None:
+    """A vault at the head that lacks the monthly aggregate (migrated by a development build of
+    0005 from before it had one) gets it now; one look at the schema otherwise."""
+    names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    if "alembic_version" in names and month_counts.TABLE not in names:
+        month_counts.install(connection)
 
 
 def include_name(name: str | None, type_: str, _parent: dict) -> bool:
     """For Alembic's comparison of models and schema: the search index is not a model."""
-    return not (type_ == "table" and name is not None and search_index.is_index_table(name))
+    derived = name is not None and (search_index.is_index_table(name) or name == month_counts.TABLE)
+    return not (type_ == "table" and derived)
 
 
 def new_revision(message: str) -> None:

@@ -837,9 +837,15 @@ def main() -> int:
     parser.add_argument(
         "--render", metavar="FILE", help="print the Markdown table of a JSON report written before, and stop"
     )
+    parser.add_argument(
+        "--growth-only",
+        action="store_true",
+        help="with --render: only the growth table across sizes (the one README.md shows)",
+    )
     args = parser.parse_args()
     if args.render:
-        print(markdown(json.loads(Path(args.render).read_text(encoding="utf-8"))))
+        saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        print("\n".join(scale_markdown(saved)) if args.growth_only else markdown(saved))
         return 0
 
     quiet = args.json or args.markdown

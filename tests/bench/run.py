@@ -622,14 +622,19 @@ def scale(report: dict) -> dict:
 
     for figure in FIGURES:
         medians = [r["figures"][figure]["encrypted"]["median_ms"] for r in results]
+        # Growth is judged on this process's CPU time: the other work on a shared machine
+        # inflates wall time unevenly between the sizes (wall growth is shown beside it).
+        cpu = [r["figures"][figure]["encrypted"]["cpu_median_ms"] for r in results]
         ratios = [r["figures"][figure]["cpu_ratio"] for r in results]
         judged_ratios = [
             ratio for r, ratio in zip(results, ratios, strict=True) if r["inquiries"] >= TARGETS_AT and ratio
         ]
         entry = {
             "median_ms": medians,
+            "cpu_median_ms": cpu,
             "cpu_ratio": ratios,
-            "growth_per_10x": growth(medians[0], medians[-1]),
+            "growth_per_10x": growth(cpu[0], cpu[-1]),
+            "wall_growth_per_10x": growth(medians[0], medians[-1]),
             "ratio_result": verdict(
                 None if figure in RATIO_EXEMPT or not judged_ratios else max(judged_ratios) <= MAX_RATIO
             ),
@@ -638,7 +643,7 @@ def scale(report: dict) -> dict:
             entry["growth_target"] = f"≤ {MAX_GROWTH[figure]}× per 10×"
             entry["growth_result"] = verdict(entry["growth_per_10x"] <= MAX_GROWTH[figure])
         if figure == "unlock" and len(medians) >= 2:
-            entry["largest_over_smallest"] = round(medians[-1] / medians[0], 2)
+            entry["largest_over_smallest"] = round(cpu[-1] / cpu[0], 2)
             entry["growth_target"] = f"largest ≤ {MAX_UNLOCK_GROWTH}× smallest"
             entry["growth_result"] = verdict(entry["largest_over_smallest"] <= MAX_UNLOCK_GROWTH)
         out["figures"][figure] = entry
@@ -684,7 +689,7 @@ def scale_markdown(report: dict) -> list[str]:
     lines = [
         f"**Growth with the vault's size** ({report['date']}; {machine['cpus']} CPUs, {machine['platform']}, "
         f"Python {machine['python']}, SQLCipher {machine['sqlcipher']}; load average {min(loads):.1f}–{max(loads):.1f} "
-        "from other work on the machine; encrypted medians, CPU ratio encrypted/plain)\n",
+        "from other work on the machine; encrypted wall and CPU medians, × the CPU ratio encrypted/plain)\n",
         "| Figure | "
         + " | ".join(f"{n:,}".replace(",", " ") for n in sizes)
         + " | Growth per 10× | Target | Result |",
@@ -692,10 +697,16 @@ def scale_markdown(report: dict) -> list[str]:
     ]
     for figure, f in sc["figures"].items():
         cells = [
-            f"{ms:.1f} ms ({ratio:.2f})" if ratio is not None else f"{ms:.1f} ms"
-            for ms, ratio in zip(f["median_ms"], f["cpu_ratio"], strict=True)
+            f"{ms:.1f} ms, CPU {c:.1f} ms (×{ratio:.2f})"
+            if ratio is not None
+            else f"{ms:.1f} ms, CPU {c:.1f} ms"
+            for ms, c, ratio in zip(
+                f["median_ms"], f.get("cpu_median_ms", f["median_ms"]), f["cpu_ratio"], strict=True
+            )
         ]
-        growth = "–" if f["growth_per_10x"] is None else f"{f['growth_per_10x']:.2f}×"
+        growth = "–" if f["growth_per_10x"] is None else f"{f['growth_per_10x']:.2f}× CPU"
+        if f.get("wall_growth_per_10x") is not None:
+            growth += f", {f['wall_growth_per_10x']:.2f}× wall"
         if "largest_over_smallest" in f:
             growth += f" (largest/smallest {f['largest_over_smallest']:.2f}×)"
         targets = [f.get("growth_target", "")]
@@ -845,6 +856,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.render:
         saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        saved["scale"] = scale(saved)  # judged by this version's rules
         print("\n".join(scale_markdown(saved)) if args.growth_only else markdown(saved))
         return 0
 

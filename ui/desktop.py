@@ -6,19 +6,24 @@ Between a lock and the next unlock it keeps only where the user was (`MainWindow
 ids and codes, no case text), so the next main window returns there.
 """
 
+from __future__ import annotations
+
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from consultant_app.errors import VaultCorruptError
-from consultant_app.storage.vault import Vault
-from ui.first_run.wizard_dialog import FirstRunDialog
 from ui.language import Translations
 from ui.operations import Lane
-from ui.section import Session
-from ui.unlock_dialog import UnlockDialog, UnlockedVault
+from ui.unlock_dialog import UnlockDialog, warm_up
+
+if TYPE_CHECKING:
+    from consultant_app.services.unlock import UnlockedVault
+    from consultant_app.storage.vault import Vault
+    from ui.section import Session
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +51,8 @@ class Desktop(QObject):
         if self._vault_path.is_file():
             self._show_unlock()
         else:
+            from ui.first_run.wizard_dialog import FirstRunDialog  # only on a first run
+
             wizard = FirstRunDialog(self._vault_path, self._lane)
             wizard.created.connect(self._show_main_window)
             wizard.rejected.connect(self.finished)
@@ -64,11 +71,15 @@ class Desktop(QObject):
         if self._damage is not None:
             dialog.report_damage(self._damage)
             self._damage = None
+        # Once the window is painted (the event loop has run), load what the unlock will need.
+        QTimer.singleShot(0, lambda: self._lane.run(warm_up, _ignore, _ignore))
 
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
         if self._translations is not None and not self._translations.fixed:
             self._translations.apply(unlocked.profile.language)
+        from ui.section import Session
+
         self._open_main_window(Session(unlocked.vault, unlocked.profile, self._lane), self._state)
         self._state = {}
         self._verify_in_background(unlocked.vault)
@@ -125,6 +136,10 @@ class Desktop(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+
+
+def _ignore(_result: object) -> None:
+    """A warm-up that fails says nothing: the unlock imports the same modules and reports it."""
 
 
 def _main_window_type() -> type:

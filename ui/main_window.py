@@ -303,9 +303,10 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.hide()
         self.hide()
-        lock = self.session.vault.lock
-        # A failure is logged by the lane; the window is gone either way.
-        self.session.lane.run(lock, lambda _: self._finish(done), lambda _: self._finish(done))
+        # A failure is logged; the window is gone either way. (Not tied to this window's
+        # lifetime: the lock must be reported even while the window is being torn down.)
+        finish = lambda _result: self._finish(done)  # noqa: E731
+        self.session.lane.run(self.session.vault.lock, finish, finish)
 
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True

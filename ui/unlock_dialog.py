@@ -3,10 +3,16 @@
 Wrong passphrases cost nothing for the first three tries, then a growing wait: it slows a
 person guessing at a locked laptop without punishing a typo. (The real defence is the strong
 passphrase and SQLCipher's key derivation; a restart of the program starts the count again.)
+
+This is the first window of a start, so it imports only Qt and light core modules: SQLAlchemy,
+the models and the vault load on the lane (`warm_up`, started once the window is on screen, and
+again, free, in `open_vault`), while the user types the passphrase.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
@@ -16,17 +22,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from consultant_app.domain import Profile
-from consultant_app.errors import ConsultantAppError, VaultCorruptError, WrongPassphraseError
+from consultant_app.errors import VaultCorruptError, VaultUpgradeRequired, WrongPassphraseError
 from consultant_app.storage import recovery
-from consultant_app.storage.vault import Vault
+from ui.op import Op, error_text
 from ui.operations import Lane
+
+if TYPE_CHECKING:
+    from consultant_app.services.unlock import UnlockedVault
 
 FREE_TRIES = 3
 MAX_DELAY_SECONDS = 60
@@ -39,22 +47,23 @@ def retry_delay(failures: int) -> int:
     return min(2 ** (failures - FREE_TRIES + 1), MAX_DELAY_SECONDS)
 
 
-@dataclass(frozen=True)
-class UnlockedVault:
-    vault: Vault
-    profile: Profile  # detached: readable on the GUI thread without touching the database
+def warm_up() -> None:
+    """Runs on the lane while the user types: the imports an unlock needs (about a second on a
+    slow laptop), so that the window did not wait for them and the unlock does not either."""
+    import consultant_app.services.unlock  # noqa: F401
 
 
-def open_vault(path: Path, passphrase: str) -> UnlockedVault:
+def open_vault(path: Path, passphrase: str, *, upgrade: bool = False) -> UnlockedVault:
     """Runs on the lane: the key derivation and the first read never block the window."""
-    vault = Vault.open(path, passphrase)
-    try:
-        with vault.session() as session:
-            profile = session.scalars(select(Profile)).one()
-    except BaseException:
-        vault.lock()
-        raise
-    return UnlockedVault(vault, profile)
+    from consultant_app.services.unlock import open_vault as unlock_vault
+
+    return unlock_vault(path, passphrase, upgrade=upgrade)
+
+
+def _restore(backup: Path, path: Path, passphrase: str) -> Path | None:
+    from consultant_app.storage.vault import Vault
+
+    return Vault.restore(backup, path, passphrase, force=True)
 
 
 class PathLabel(QLabel):
@@ -132,6 +141,7 @@ class UnlockDialog(QDialog):
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._start_restore)
         self._backup: recovery.BackupInfo | None = None
+        self.upgrade_question: QMessageBox | None = None
         # Enter always means "unlock": no button becomes the default by merely having focus.
         for button in (self.unlock_button, self.quit_button, self.restore_button):
             button.setAutoDefault(False)
@@ -151,7 +161,7 @@ class UnlockDialog(QDialog):
 
     # --- unlocking ---------------------------------------------------------------------
 
-    def _start_unlock(self) -> None:
+    def _start_unlock(self, *, upgrade: bool = False) -> None:
         if self._busy or self._wait_left:
             return
         text = self.passphrase.text()
@@ -161,7 +171,9 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self._show_status(self.tr("Unlocking …"), error=False)
         path = self._vault_path
-        self._lane.run(lambda: open_vault(path, text), self._succeeded, self._failed)
+        Op(self, self._lane, lambda: open_vault(path, text, upgrade=upgrade)).success(
+            self._succeeded
+        ).failure(self._failed).run()
 
     def _succeeded(self, unlocked: UnlockedVault) -> None:
         self._set_busy(False)
@@ -172,12 +184,10 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        if isinstance(error, ConsultantAppError):
-            message = str(error)  # the core's text, in the user's language
-        else:
-            message = self.tr("Unexpected error ({kind}). The details are in the log.").format(
-                kind=type(error).__name__
-            )
+        if isinstance(error, VaultUpgradeRequired):
+            self._ask_upgrade(error)
+            return
+        message = error_text(error)
         if isinstance(error, WrongPassphraseError):
             self._failures += 1
             self._wait_left = retry_delay(self._failures)
@@ -190,6 +200,35 @@ class UnlockDialog(QDialog):
             self._countdown.start()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    # --- an outdated vault: asked, never upgraded silently ---------------------------------
+
+    def _ask_upgrade(self, error: VaultUpgradeRequired) -> None:
+        from consultant_app.services import unlock  # loaded by now: the unlock itself needed it
+
+        question = QMessageBox(QMessageBox.Icon.Question, unlock.UPGRADE_TITLE.render(), "", parent=self)
+        question.setText(unlock.UPGRADE_QUESTION.render(path=self._vault_path.name, **error.params))
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        self.upgrade_button = question.addButton(
+            unlock.UPGRADE_BUTTON.render(), QMessageBox.ButtonRole.AcceptRole
+        )
+        question.addButton(QMessageBox.StandardButton.Cancel)
+        question.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never upgrades
+        question.finished.connect(lambda _result: self._upgrade_answered(question))
+        self.upgrade_question = question
+        question.open()
+
+    def _upgrade_answered(self, question: QMessageBox) -> None:
+        from consultant_app.services import unlock
+
+        agreed = question.clickedButton() is self.upgrade_button
+        question.deleteLater()
+        self.upgrade_question = None
+        if agreed:
+            self._start_unlock(upgrade=True)
+        else:
+            self._show_status(unlock.UPGRADE_DECLINED.render(), error=False)
+            self.passphrase.setFocus()
 
     # --- a damaged vault -----------------------------------------------------------------
 
@@ -216,7 +255,9 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(True)
         backup, path = self._backup.path, self._vault_path
-        self._lane.run(lambda: Vault.restore(backup, path, text, force=True), self._restored, self._failed)
+        Op(self, self._lane, lambda: _restore(backup, path, text)).success(self._restored).failure(
+            self._failed
+        ).run()
 
     def _restored(self, kept: Path | None) -> None:
         self._set_busy(False)

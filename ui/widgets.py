@@ -1,7 +1,7 @@
 """Small widgets the screens share: a field's error line, code choosers, a heading."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,46 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+class StatusLine(QLabel):
+    """A screen's one line of news: what just happened, or what went wrong.
+
+    The one place a screen reports an outcome (the operation builder's failures land here),
+    so every screen says it the same way and a screen reader hears a problem when it appears.
+    """
+
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *, rich: bool = False, collapse: bool = False
+    ) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        # Plain unless the screen composes markup itself: messages may quote a path or a name.
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._collapse = collapse  # takes no room while there is nothing to say
+        if collapse and not text:
+            self.hide()
+
+    def ok(self, text: str) -> None:
+        self._show(text, OK_STYLE)
+
+    def error(self, text: str) -> None:
+        self._show(text, ERROR_STYLE)
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def info(self, text: str) -> None:
+        self._show(text, "")
+
+    def clear_message(self) -> None:
+        self._show("", "")
+
+    def _show(self, text: str, style: str) -> None:
+        self.setStyleSheet(style)
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        if self._collapse:
+            self.setVisible(bool(text))
 
 
 class CodeCombo(QComboBox):

@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from consultant_app.cli.parsers.options import (  # noqa: F401 (also used from here by handlers)
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    add_json_option,
+    add_vault_option,
+)
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.storage.paths import default_vault_path
 from consultant_app.storage.vault import Vault
-
-PASSPHRASE_ENV = "CONSULTANT_APP_PASSPHRASE"  # noqa: S105 (a variable name)
-NEW_PASSPHRASE_ENV = "CONSULTANT_APP_NEW_PASSPHRASE"  # noqa: S105
 
 _PROMPT = Text(da="Adgangskode til boksen: ", en="Vault passphrase: ")
 _NEW_PROMPT = Text(da="Ny adgangskode: ", en="New passphrase: ")
@@ -29,19 +32,6 @@ _NO_TERMINAL = Text(
 
 class CliError(ConsultantAppError):
     """A problem with how the command was called."""
-
-
-def add_vault_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--vault",
-        type=Path,
-        default=None,
-        help=f"the encrypted vault file (default: {default_vault_path()})",
-    )
-
-
-def add_json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
 
 
 def vault_path(args: argparse.Namespace) -> Path:

@@ -2,9 +2,8 @@
 
 import argparse
 
-from consultant_app.cli.common import add_json_option, add_vault_option, emit, read_passphrase, vault_path
-from consultant_app.codes import load_codes
-from consultant_app.demo import DEFAULT_INQUIRIES, DEMO_CONSULTANT, MAX_INQUIRIES, fill_vault
+from consultant_app.cli.common import emit, read_passphrase, vault_path
+from consultant_app.demo import DEMO_CONSULTANT, fill_vault
 from consultant_app.i18n import Text
 from consultant_app.storage.vault import Vault
 
@@ -24,31 +23,6 @@ _DONE = Text(
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "demo",
-        help="fill a new vault with realistic synthetic data (never real people)",
-        description="Creates the vault when the file does not exist (profile 'Demo-konsulent'); "
-        "refuses a vault that already holds inquiries.",
-    )
-    add_vault_option(p)
-    p.add_argument(
-        "--inquiries",
-        type=_inquiry_count,
-        default=DEFAULT_INQUIRIES,
-        help=f"how many inquiries (default {DEFAULT_INQUIRIES})",
-    )
-    p.add_argument("--seed", type=int, default=1, help="the same seed gives the same data (default 1)")
-    p.add_argument(
-        "--team",
-        choices=load_codes()["team"].values(),
-        default="aarhus",
-        help="team of a new vault's profile (default aarhus)",
-    )
-    add_json_option(p)
-    p.set_defaults(handler=demo)
-
-
 def demo(args: argparse.Namespace) -> int:
     path = vault_path(args)
     if path.exists():
@@ -66,13 +40,3 @@ def demo(args: argparse.Namespace) -> int:
     )
     emit(args, human, {"vault": str(path), **data})
     return 0
-
-
-def _inquiry_count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= MAX_INQUIRIES:
-        raise argparse.ArgumentTypeError(f"choose between 1 and {MAX_INQUIRIES}")
-    return value

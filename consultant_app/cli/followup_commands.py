@@ -5,10 +5,8 @@ history and scripts' logs. Notes belong to the desktop.
 """
 
 import argparse
-from datetime import date
-from pathlib import Path
 
-from consultant_app.cli.common import add_json_option, add_vault_option, emit, open_vault
+from consultant_app.cli.common import emit, open_vault
 from consultant_app.codes import load_codes
 from consultant_app.followups import FollowUpRow, add_follow_up, agenda, export_calendar, mark_done, snooze
 from consultant_app.i18n import Text
@@ -26,49 +24,6 @@ _EXPORTED = Text(
     da="{count} opfølgninger skrevet til {path} (kun sagsnummer og dato).",
     en="{count} follow-ups written to {path} (case code and date only).",
 )
-_BAD_DATE = Text(da="Ugyldig dato '{value}'; brug ÅÅÅÅ-MM-DD.", en="Invalid date '{value}'; use YYYY-MM-DD.")
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    commands = subparsers.add_parser("followups", help="follow-ups and the calendar file").add_subparsers(
-        dest="followups_command", metavar="SUBCOMMAND", required=True
-    )
-
-    def command(name: str, help: str, handler) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, help=help)
-        add_vault_option(p)
-        add_json_option(p)
-        p.set_defaults(handler=handler)
-        return p
-
-    p = command("list", "overdue, due today and upcoming follow-ups (snoozed ones hidden)", list_command)
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="default: today")
-    p.add_argument("--days", type=int, default=14, help="how far ahead 'upcoming' looks (default 14)")
-
-    p = command("add", "add a follow-up to an inquiry or course", add)
-    p.add_argument("inquiry", type=int, metavar="INQUIRY_ID")
-    p.add_argument("--type", required=True, choices=load_codes()["follow_up_type"].values())
-    p.add_argument("--due", required=True, type=_date, metavar="YYYY-MM-DD")
-
-    p = command("done", "mark a follow-up done", done)
-    p.add_argument("follow_up", type=int, metavar="FOLLOW_UP_ID")
-
-    p = command("snooze", "hide a follow-up until a later date", snooze_command)
-    p.add_argument("follow_up", type=int, metavar="FOLLOW_UP_ID")
-    p.add_argument("--until", required=True, type=_date, metavar="YYYY-MM-DD")
-
-    p = command("ics", "write open follow-ups as a calendar file: case code and date only", ics)
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    p.add_argument("--due-before", type=_date, metavar="YYYY-MM-DD", help="only those due before this day")
-    p.add_argument("--id", dest="ids", type=int, nargs="+", metavar="FOLLOW_UP_ID", help="only these")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_BAD_DATE.render(value=value)) from None
 
 
 def _data(row: FollowUpRow) -> dict:

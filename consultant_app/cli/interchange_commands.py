@@ -2,10 +2,8 @@
 
 import argparse
 import sys
-from datetime import date
-from pathlib import Path
 
-from consultant_app.cli.common import CliError, add_json_option, add_vault_option, emit, open_vault
+from consultant_app.cli.common import CliError, emit, open_vault
 from consultant_app.errors import Problem
 from consultant_app.i18n import Text
 from consultant_app.interchange import ImportRejected, export_inquiries, import_inquiries
@@ -36,43 +34,7 @@ _REJECTS_NEEDED = Text(
 _NOTHING_IMPORTED = Text(
     da="Intet er importeret: {count} fejl i filen.", en="Nothing was imported: {count} problems in the file."
 )
-_BAD_DATE = Text(da="Ugyldig dato '{value}'; brug ÅÅÅÅ-MM-DD.", en="Invalid date '{value}'; use YYYY-MM-DD.")
 _BAD_RANGE = Text(da="--from ligger efter --to.", en="--from is after --to.")
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    kinds = subparsers.add_parser("import", help="import records from a file").add_subparsers(
-        dest="kind", metavar="KIND", required=True
-    )
-    p = kinds.add_parser("inquiries", help="import inquiries (interchange format v1, CSV or XLSX)")
-    p.add_argument("file", type=Path, help="the CSV (UTF-8, ; or ,) or XLSX file")
-    p.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows; the invalid ones go to --rejects"
-    )
-    p.add_argument("--rejects", type=Path, metavar="FILE", help="where to write the rejected rows (CSV)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing rejects file")
-    add_vault_option(p)
-    add_json_option(p)
-    p.set_defaults(handler=import_command)
-
-    kinds = subparsers.add_parser("export", help="export records to a file").add_subparsers(
-        dest="kind", metavar="KIND", required=True
-    )
-    p = kinds.add_parser("inquiries", help="export inquiries (interchange format v1, CSV)")
-    p.add_argument("file", type=Path, help="the CSV file to write (not encrypted)")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="first received date")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last received date")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
-    add_vault_option(p)
-    add_json_option(p)
-    p.set_defaults(handler=export_command)
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_BAD_DATE.render(value=value)) from None
 
 
 def import_command(args: argparse.Namespace) -> int:

@@ -2,6 +2,9 @@
 
 Exit status 0 on success; on failure one clear line on stderr and a non-zero status, with no
 traceback unless --debug. Expected errors exit 1, usage errors 2, anything unexpected 70.
+
+The parser is built from the light modules of `consultant_app.cli.parsers`; a command's own
+module (and SQLAlchemy, openpyxl, ReportLab, httpx with it) is imported only when it runs.
 """
 
 import argparse
@@ -12,34 +15,12 @@ import sys
 from collections.abc import Sequence
 
 from consultant_app import __version__
-from consultant_app.cli import (
-    demo_command,
-    followup_commands,
-    interchange_commands,
-    risk_commands,
-    selftest_command,
-    stats_commands,
-    survey_commands,
-    sync_commands,
-    vault_commands,
-)
+from consultant_app.cli import parsers
+from consultant_app.cli.parsers.options import resolve
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import LANGUAGES, Text, set_language
 
 LANGUAGE_ENV = "CONSULTANT_APP_LANG"
-
-# Each module adds its subcommands; the order is the order of `--help`.
-COMMAND_MODULES = (
-    vault_commands,
-    interchange_commands,
-    demo_command,
-    risk_commands,
-    followup_commands,
-    survey_commands,
-    stats_commands,
-    sync_commands,
-    selftest_command,
-)
 
 _UNEXPECTED = Text(
     da="Uventet fejl ({kind}). Kør igen med --debug for detaljer.",
@@ -56,8 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    parsers.register_all(subparsers)
     return parser
 
 
@@ -74,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return args.handler(args) or 0
+        # The command's module, and with it the core it needs, is imported only now.
+        return resolve(args.handler)(args) or 0
     except ConsultantAppError as exc:
         if args.debug:
             raise

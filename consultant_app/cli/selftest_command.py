@@ -2,7 +2,7 @@
 
 import argparse
 
-from consultant_app.cli.common import add_json_option, emit
+from consultant_app.cli.common import emit
 from consultant_app.i18n import Text
 from consultant_app.selftest import run_selftest
 
@@ -14,16 +14,6 @@ _PASSED = Text(
 _NOT_PASSED = Text(
     da="Selvtest fejlede: {failed} af {count} trin.", en="Self-test failed: {failed} of {count} steps."
 )
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "selftest",
-        help="create a throw-away vault, write, read, print a PDF and back up; exit 0 when all work",
-        description="Runs in a temporary folder that is removed afterwards; your own vault is not touched.",
-    )
-    add_json_option(p)
-    p.set_defaults(handler=selftest)
 
 
 def selftest(args: argparse.Namespace) -> int:

@@ -5,32 +5,22 @@ vault's audit trail records the export (what, never a figure)."""
 
 import argparse
 import getpass
-import os
 import sys
-from datetime import datetime
-from pathlib import Path
 
 from consultant_app.cli.common import (
     CliError,
-    add_json_option,
-    add_vault_option,
     emit,
     open_vault,
     vault_path,
 )
-from consultant_app.codes import load_codes
-from consultant_app.counts.files import BINARY_FORMATS, FORMATS, StatsFile, render
+from consultant_app.counts.files import BINARY_FORMATS, FORMATS
 from consultant_app.counts.monthly import monthly_stats
-from consultant_app.counts.months import parse_month
-from consultant_app.counts.note import load_note
 from consultant_app.counts.package import build_package
-from consultant_app.counts.team_file import CONSULTANT, team_report_file
 from consultant_app.counts.team_report import merge_packages, read_package
 from consultant_app.domain import Profile
-from consultant_app.errors import StorageWriteError
 from consultant_app.i18n import Text
-from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.services import audit
+from consultant_app.services.stats_export import own_stats_file, team_report_bytes, write_export
 from consultant_app.sync.outbox import record_package_file
 
 _UNENCRYPTED = Text(
@@ -78,52 +68,6 @@ _TOTAL = Text(
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    stats = subparsers.add_parser("stats", help="statistics of the vault's inquiries")
-    stats_sub = stats.add_subparsers(dest="stats_command", metavar="COMMAND", required=True)
-    p = stats_sub.add_parser("monthly", help="the monthly counts (JSON shape: counts.md)")
-    add_vault_option(p)
-    _period_options(p)
-    _output_options(p, output_required=False)
-    add_json_option(p)
-    p.set_defaults(handler=stats_monthly)
-
-    p = subparsers.add_parser("package", help="write the anonymised count package for one month (JSON)")
-    add_vault_option(p)
-    p.add_argument("--month", required=True, type=_month, help="the month, YYYY-MM")
-    p.add_argument("-o", "--output", required=True, type=Path, help="the file to write")
-    add_json_option(p)
-    p.set_defaults(handler=package)
-
-    p = subparsers.add_parser("team-report", help="merge consultants' package files into a team report")
-    p.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE", help="package files (JSON)")
-    _period_options(p)
-    _output_options(p, output_required=False)
-    p.set_defaults(handler=team_report)
-
-
-def _period_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="first", required=True, type=_month, help="first month, YYYY-MM")
-    p.add_argument("--to", dest="last", required=True, type=_month, help="last month, YYYY-MM")
-
-
-def _output_options(p: argparse.ArgumentParser, *, output_required: bool) -> None:
-    p.add_argument("--format", choices=FORMATS, help="file format (default: from the file name, else json)")
-    p.add_argument("-o", "--output", type=Path, required=output_required, help="the file to write")
-    p.add_argument(
-        "--protect-small-cells",
-        action="store_true",
-        help="show 1-4 as '<5' and hide enough other cells that they cannot be worked out (csv, xlsx, pdf)",
-    )
-
-
-def _month(text: str) -> str:
-    try:
-        return parse_month(text)
-    except Exception:
-        raise argparse.ArgumentTypeError(f"not a month YYYY-MM: {text!r}") from None
-
-
 def _format(args: argparse.Namespace) -> str | None:
     if args.format:
         return args.format
@@ -132,10 +76,6 @@ def _format(args: argparse.Namespace) -> str | None:
     if args.output is not None and args.output.suffix.lower().lstrip(".") in FORMATS:
         return args.output.suffix.lower().lstrip(".")
     return "json" if args.output is not None else None
-
-
-def _printed(name: str) -> PrintInfo:
-    return PrintInfo(printed_by=name, printed_at=datetime.now())
 
 
 def stats_monthly(args: argparse.Namespace) -> int:
@@ -160,20 +100,14 @@ def stats_monthly(args: argparse.Namespace) -> int:
             )
             return 0
         profile = session.get(Profile, 1)
-        name = profile.name if profile else ""
-        team = load_codes()["team"].label(profile.team) if profile else ""
-        subject = CONSULTANT.render(name=name, team=team)
-        content = StatsFile(
-            stats,
-            subject,
-            datetime.now().strftime("%Y-%m-%d %H:%M"),
-            note=lambda: load_note(session, args.first, args.last, subject),
-        )
-        data = render(content, fmt, protect_small_cells=args.protect_small_cells, printed=_printed(name))
-        protected = " protected" if args.protect_small_cells and fmt != "json" else ""
-        where = "file" if args.output is not None else "stdout"
-        audit.record(
-            session, "export", detail=f"stats monthly {args.first}..{args.last} {fmt}{protected} {where}"
+        data = own_stats_file(
+            session,
+            args.first,
+            args.last,
+            fmt,
+            protect=args.protect_small_cells,
+            printed_by=profile.name if profile else "",
+            to="file" if args.output is not None else "stdout",
         )
     _deliver(args, fmt, data)
     return 0
@@ -199,9 +133,8 @@ def team_report(args: argparse.Namespace) -> int:
     for text, refs in ((_SUPERSEDED, report.superseded), (_AFTER, report.after_range)):
         for ref in refs:
             print(text.render(submitter=ref.submitter, month=ref.month, version=ref.version), file=sys.stderr)
-    content = team_report_file(report, datetime.now().strftime("%Y-%m-%d %H:%M"))
-    printed = _printed(getpass.getuser() or "-")
-    _deliver(args, fmt, render(content, fmt, protect_small_cells=args.protect_small_cells, printed=printed))
+    data = team_report_bytes(report, fmt, protect=args.protect_small_cells, printed_by=getpass.getuser())
+    _deliver(args, fmt, data)
     return 0
 
 
@@ -234,12 +167,4 @@ def _deliver(args: argparse.Namespace, fmt: str, data: bytes) -> None:
     print(_WROTE.render(path=args.output))
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write the file readable by its owner only (POSIX), replacing an earlier one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as exc:
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+_write = write_export

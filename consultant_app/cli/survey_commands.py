@@ -6,11 +6,9 @@ import getpass
 import json
 import os
 import sys
-from datetime import date
-from pathlib import Path
 
-from consultant_app.cli.common import CliError, add_json_option, add_vault_option, emit, open_vault
-from consultant_app.codes import load_codes
+from consultant_app.cli.common import CliError, emit, open_vault
+from consultant_app.cli.parsers.survey import SMTP_PASSWORD_ENV
 from consultant_app.i18n import Text
 from consultant_app.survey import (
     KEEP,
@@ -29,8 +27,6 @@ from consultant_app.survey import (
 )
 from consultant_app.survey.smtp_settings import DEFAULT_PORTS
 
-SMTP_PASSWORD_ENV = "CONSULTANT_APP_SMTP_PASSWORD"  # noqa: S105 (a variable name)
-
 _CREATED = Text(
     da="Kampagnen er oprettet med koden {code}.", en="The campaign was created with the code {code}."
 )
@@ -40,7 +36,6 @@ _RECORDED = Text(da="{count} registreret.", en="{count} recorded.")
 _RESPONSES = Text(da="{count} svar registreret for {region}.", en="{count} responses recorded for {region}.")
 _WRITTEN = Text(da="Rapporten er skrevet til {path}.", en="The report was written to {path}.")
 _NEEDS_FILE = Text(da="--format {format} kræver -o FIL.", en="--format {format} needs -o FILE.")
-_BAD_DATE = Text(da="Ugyldig dato '{value}'; brug ÅÅÅÅ-MM-DD.", en="Invalid date '{value}'; use YYYY-MM-DD.")
 _SMTP_SAVED = Text(da="Mailserveren er gemt i boksen.", en="The mail server was saved in the vault.")
 _SMTP_PROMPT = Text(
     da="Adgangskode til mailserveren (tom: ingen): ", en="Mail server password (empty: none): "
@@ -49,79 +44,6 @@ _SENT = Text(
     da="{sent} sendt, {failed} ikke sendt, {skipped} sprunget over.",
     en="{sent} sent, {failed} not sent, {skipped} skipped.",
 )
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    commands = subparsers.add_parser("survey", help="survey campaigns and the survey link").add_subparsers(
-        dest="survey_command", metavar="SUBCOMMAND", required=True
-    )
-
-    def command(name: str, help: str, handler) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, help=help)
-        add_vault_option(p)
-        add_json_option(p)
-        p.set_defaults(handler=handler)
-        return p
-
-    p = command("new", "create a campaign; prints its id", new)
-    p.add_argument("--name", required=True)
-    p.add_argument("--link", required=True, metavar="URL", help="the survey's link (https://...)")
-    p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--code", help="the agency's code for the campaign (default: from name and month)")
-
-    command("list", "the campaigns, newest first", list_command)
-
-    for name, help, handler in (
-        ("eligible", "professionals who should get the link and have not yet", eligible),
-        ("duplicates", "likely duplicates (same e-mail) among the eligible, to merge first", duplicates),
-    ):
-        command(name, help, handler).add_argument("campaign", type=int, metavar="CAMPAIGN_ID")
-
-    for name, help, handler in (
-        ("mark-sent", "record that the link was sent", mark_sent),
-        ("not-relevant", "record that the link is not relevant for them", not_relevant),
-    ):
-        p = command(name, help, handler)
-        p.add_argument("campaign", type=int, metavar="CAMPAIGN_ID")
-        p.add_argument("professionals", type=int, nargs="+", metavar="PROFESSIONAL_ID")
-        if name == "mark-sent":
-            p.add_argument("--channel", choices=("mail", "telefon", "andet"), default="mail")
-
-    p = command("responses", "record the responses the survey tool reports for a region", responses)
-    p.add_argument("campaign", type=int, metavar="CAMPAIGN_ID")
-    p.add_argument("--region", required=True, choices=load_codes()["region"].values())
-    p.add_argument("--count", required=True, type=int, metavar="N")
-
-    p = command("report", "links sent per region, responses, response rate", report)
-    p.add_argument("campaign", type=int, metavar="CAMPAIGN_ID")
-    p.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
-    p.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to a file (csv and xlsx need one)"
-    )
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
-
-    p = command("smtp", f"set the mail server (password from {SMTP_PASSWORD_ENV} or a prompt)", smtp)
-    p.add_argument("--host", required=True)
-    p.add_argument("--port", type=int, help="default: 465 for tls, 587 for starttls")
-    p.add_argument("--security", choices=("tls", "starttls"), required=True, help="never unencrypted")
-    p.add_argument("--user", help="the login name (none: no login)")
-    p.add_argument("--from", dest="from_address", required=True, metavar="ADDRESS")
-    p.add_argument("--from-name")
-    p.add_argument("--ca-file", help="a CA certificate (PEM) to trust instead of the system's")
-
-    p = command("send", "send the link by the mail server and record each accepted mail", send)
-    p.add_argument("campaign", type=int, metavar="CAMPAIGN_ID")
-    p.add_argument(
-        "professionals", type=int, nargs="*", metavar="PROFESSIONAL_ID", help="default: all eligible"
-    )
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_BAD_DATE.render(value=value)) from None
 
 
 def new(args: argparse.Namespace) -> int:

@@ -8,9 +8,8 @@ them. The token is never printed.
 
 import argparse
 import sys
-from pathlib import Path
 
-from consultant_app.cli.common import CliError, add_json_option, add_vault_option, emit, open_vault
+from consultant_app.cli.common import CliError, emit, open_vault
 from consultant_app.i18n import Text
 from consultant_app.sync import outbox
 from consultant_app.sync.run import SyncReport, sync_pending
@@ -41,19 +40,6 @@ _NEEDS_ENDPOINT = Text(
     da="Angiv også modtagerens adresse (--endpoint) første gang.",
     en="Also give the receiver's address (--endpoint) the first time.",
 )
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("sync", help="send every pending count package to SIRI's receiver")
-    add_vault_option(p)
-    p.add_argument("--endpoint", help="the receiver's address, https://... (stored in the vault)")
-    p.add_argument(
-        "--token-file", type=Path, help="a file holding the access token from SIRI (stored in the vault)"
-    )
-    p.add_argument("--ca-file", help="a CA certificate (PEM) to trust for the receiver; '' for the system's")
-    p.add_argument("--retry-failed", action="store_true", help="send packages the receiver refused once more")
-    add_json_option(p)
-    p.set_defaults(handler=sync)
 
 
 def sync(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from consultant_app.counts.small_cells import PRIMARY_LABEL, SECONDARY_LABEL
 from consultant_app.counts.tables import Publication, Table
 from consultant_app.i18n import Text
+from consultant_app.spreadsheet_safety import csv_row, xlsx_text
 
 ABOUT_SHEET = Text(da="Om tallene", en="About")
 PROTECTED_NOTE = Text(
@@ -73,8 +74,8 @@ def write_csv(
     for listing in listings:
         writer.writerow([])
         writer.writerow([listing.title])
-        writer.writerow(listing.header)
-        writer.writerows(listing.rows)
+        writer.writerow(csv_row(listing.header))
+        writer.writerows(csv_row(row) for row in listing.rows)  # user text: never a formula
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -107,8 +108,13 @@ def write_xlsx(
         ws.append(listing.header)
         for cell in ws[2]:
             cell.font, cell.fill = BOLD, HEADER_FILL
-        for row in listing.rows:
-            ws.append(row)
+        for row in listing.rows:  # user text (a campaign code) is a string cell, never a formula
+            line = ws.max_row + 1
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, str):
+                    xlsx_text(ws.cell(line, column), value)
+                else:
+                    ws.cell(line, column, value)
         ws.freeze_panes = "A3"
         for column in range(1, len(listing.header) + 1):
             ws.column_dimensions[get_column_letter(column)].width = 36 if column == 1 else 14

@@ -31,6 +31,7 @@ class StatsFile:
     note: Callable[[], StatsNote]
     json_extra: dict | None = None  # e.g. the packages a team report used
     listings: Sequence[Listing] = ()
+    pdf_listings: Sequence[Listing] = ()  # tables the PDF also shows, after the note's own
 
 
 def render(
@@ -48,7 +49,9 @@ def render(
     if fmt == "pdf":
         if printed is None:
             raise ValueError("a PDF needs PrintInfo")
-        return render_stats_report(content.note(), printed, protect_small_cells=protect_small_cells)
+        return render_stats_report(
+            content.note(), printed, protect_small_cells=protect_small_cells, listings=content.pdf_listings
+        )
     publication = publish(content.stats, protect_small_cells=protect_small_cells, language=language)
     about = [
         (PERIOD.render(language), f"{content.stats.first} – {content.stats.last}"),

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import load_codes
-from consultant_app.counts.blocks import Count, CountBlock, regions
+from consultant_app.counts.blocks import CATEGORIES, CountBlock, regions
 from consultant_app.counts.months import MONTH_PATTERN, first_day, next_month, parse_month
 from consultant_app.counts.query import UnknownCodeError, count_months
 from consultant_app.domain import OutboxPackage, Profile, SurveyCampaign, SurveyDispatch
@@ -27,6 +27,12 @@ from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 
 SCHEMA_VERSION = 1
+# Bounds of every field (#12.2): what a real laptop can send, so anything beyond is refused
+# before it reaches a database column (a 32-bit version) or a report's arithmetic.
+FIRST_MONTH = "2018-01"  # before the service existed
+MAX_VERSION = 2**31 - 1  # the receiver's version column
+MAX_COUNT = 1_000_000  # per figure, per month, per region: far above one consultant's month
+BoundedCount = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 SUBMITTER_PATTERN = r"^[0-9a-f]{16,64}$"
 CAMPAIGN_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"  # as consultant_app.survey.campaigns accepts
 
@@ -49,7 +55,7 @@ class SurveyLinks(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     campaign: Annotated[str, Field(pattern=CAMPAIGN_PATTERN)]
-    links_sent: dict[str, Count]
+    links_sent: dict[str, BoundedCount]
 
     _regions = field_validator("links_sent")(_all_regions)
 
@@ -61,12 +67,35 @@ class Package(BaseModel):
     submitter: Annotated[str, Field(pattern=SUBMITTER_PATTERN)]
     team: str
     month: Annotated[str, Field(pattern=MONTH_PATTERN)]
-    version: Annotated[int, Field(ge=1, strict=True)]
+    version: Annotated[int, Field(ge=1, le=MAX_VERSION, strict=True)]
     generated_at: AwareDatetime
     regions: dict[str, CountBlock]
     survey: list[SurveyLinks]
 
     _regions = field_validator("regions")(_all_regions)
+
+    @field_validator("month")
+    @classmethod
+    def _month_in_service(cls, value: str) -> str:
+        latest = next_month(datetime.now(UTC).strftime("%Y-%m"))
+        if not FIRST_MONTH <= value <= latest:
+            raise ValueError(f"month must be from {FIRST_MONTH} to {latest}")
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _counts_bounded(cls, value: dict[str, CountBlock]) -> dict[str, CountBlock]:
+        """Each figure at most MAX_COUNT (a block's own rules keep it consistent with its
+        `inquiries`). The places named are codes from the code lists, never values."""
+        over = [
+            f"{region}.{place}"
+            for region, block in value.items()
+            for place, n in _figures(block)
+            if n > MAX_COUNT
+        ]
+        if over:
+            raise ValueError(f"counts must be at most {MAX_COUNT}: {', '.join(over[:5])}")
+        return value
 
     @field_validator("team")
     @classmethod
@@ -101,6 +130,14 @@ class Package(BaseModel):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "-"
             raise PackageError(detail=f"{where}: {first['msg']}") from None
+
+
+def _figures(block: CountBlock):
+    yield "inquiries", block.inquiries
+    yield "active_courses_end", block.active_courses_end
+    for category in CATEGORIES:
+        for code, n in block.category(category).items():
+            yield f"{category}.{code}", n
 
 
 def build_package(session: Session, month: str, *, generated_at: datetime | None = None) -> Package:

@@ -1,8 +1,10 @@
 """The domain model (domain.md): every table of the vault, as typed SQLAlchemy 2 classes."""
 
+from consultant_app.domain import lifecycle_guard  # noqa: F401  (installs the read-only guard)
 from consultant_app.domain.audit import AuditEvent
 from consultant_app.domain.base import Base
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
+from consultant_app.domain.keys import ColleagueKey, VaultKey
 from consultant_app.domain.outbox import OutboxPackage
 from consultant_app.domain.people import Citizen, Professional, normalise_email
 from consultant_app.domain.profile import Profile
@@ -15,6 +17,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Citizen",
+    "ColleagueKey",
     "Contact",
     "FollowUp",
     "Inquiry",
@@ -32,5 +35,6 @@ __all__ = [
     "SurveyDispatch",
     "SurveyResponseCount",
     "SyncSettings",
+    "VaultKey",
     "normalise_email",
 ]

@@ -19,6 +19,9 @@ ACTIONS = (
     "restore",
     "rekey",
     "unlock",
+    "handover",
+    "receive",
+    "erase",
 )
 
 

@@ -17,8 +17,30 @@ class Inquiry(Base, Timestamps):
     __tablename__ = "inquiry"
     __table_args__ = (
         Index("ix_inquiry_region_received", "region", "received_at"),
-        # The courses open at a month end (counts/query.py, rule 5) from this index alone.
-        Index("ix_inquiry_kind_closed_received", "kind", "closed_on", "received_at", "region"),
+        # The statistics (counts/query.py) read only these indexes, never the rows: the month's
+        # inquiries with every single-code category, and the courses open at a month end.
+        Index(
+            "ix_inquiry_counts",
+            "received_at",
+            "region",
+            "inquirer_type",
+            "channel",
+            "kind",
+            "citizen_age_group",
+            "trip_concern",
+            "origin_submitter",
+        ),
+        Index(
+            "ix_inquiry_kind_closed_received",
+            "kind",
+            "closed_on",
+            "received_at",
+            "region",
+            "taken_over_at",
+            "handed_over_at",
+        ),
+        # A case received twice (the same handover file) is held once.
+        Index("ix_inquiry_origin", "origin_submitter", "origin_id", unique=True),
         # An id, and with it the inquiry's own reference, is never given out twice, not even
         # after a delete: an old export re-imported must not update a different inquiry.
         {"sqlite_autoincrement": True},
@@ -48,6 +70,17 @@ class Inquiry(Base, Timestamps):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closing_reason: Mapped[str | None] = code_column(nullable=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # A case received from a colleague (handover.md): the vault where it was registered (its
+    # submitter id), its id and case code there. It is counted there, never here (counts.md).
+    origin_submitter: Mapped[str | None] = mapped_column(String(64))
+    origin_id: Mapped[int | None] = mapped_column()
+    origin_code: Mapped[str | None] = mapped_column(String(16))
+    taken_over_at: Mapped[datetime | None] = mapped_column(DateTime)  # local time, when received
+    # Handed to a colleague: read-only here from then on, and offered for erasure.
+    handed_over_to: Mapped[str | None] = mapped_column(String(200))
+    handed_over_at: Mapped[datetime | None] = mapped_column(DateTime)  # local time
+    # Erased: the row is an anonymous statistical row, kept only for the counts.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     professional: Mapped[Professional | None] = relationship()
     citizen: Mapped[Citizen | None] = relationship()
@@ -65,6 +98,10 @@ class Inquiry(Base, Timestamps):
     def case_code(self) -> str:
         """The neutral code a case is known by outside the vault (calendar, printouts)."""
         return f"{self.received_at.year}-{self.id:05d}"
+
+    @property
+    def is_handed_over(self) -> bool:
+        return self.handed_over_at is not None
 
     @property
     def reason_codes(self) -> list[str]:

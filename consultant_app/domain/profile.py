@@ -3,7 +3,7 @@
 import secrets
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, String
+from sqlalchemy import CheckConstraint, DateTime, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from consultant_app.domain.base import Base, code_column, utcnow
@@ -37,4 +37,6 @@ class Profile(Base):
     ref_prefix: Mapped[str] = mapped_column(String(REF_PREFIX_LENGTH), default=new_ref_prefix)
     language: Mapped[str] = mapped_column(String(2), default="da")
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    # Years after a case is closed before it is due for erasure; the organisation decides.
+    retention_years: Mapped[int] = mapped_column(Integer, default=5, server_default=text("5"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

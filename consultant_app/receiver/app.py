@@ -23,11 +23,13 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from consultant_app import __version__
-from consultant_app.counts.months import MonthError, MonthRangeError, months_between, parse_month
+from consultant_app.counts.months import MonthError, MonthRangeError
 from consultant_app.receiver import idempotency as idem
-from consultant_app.receiver import ingest
-from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
-from consultant_app.receiver.national import national_report
+from consultant_app.receiver import ingest, token_usage
+from consultant_app.receiver.db import DEFAULT_URL, make_engine
+from consultant_app.receiver.national import MAX_MONTHS, ReportRangeError, check_range, national_report
+from consultant_app.receiver.observe import AccessLog
+from consultant_app.receiver.schema import check_current
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,7 @@ def create_app(
     settings: ReceiverSettings, *, engine: Engine | None = None, tokens: TokenStore | None = None
 ) -> FastAPI:
     engine = engine or make_engine(settings.db_url)
-    create_schema(engine)
+    check_current(engine)  # a database behind (or ahead of) this program is refused
     if tokens is None:
         if settings.tokens_file is None:
             raise ValueError("a tokens file or a TokenStore is required")
@@ -68,9 +70,17 @@ def create_app(
     )
     app.state.engine, app.state.tokens, app.state.settings = engine, tokens, settings
 
+    app.add_middleware(AccessLog)
+
     def authenticate(request: Request) -> TokenEntry | None:
         scheme, _, credential = request.headers.get("authorization", "").partition(" ")
-        return tokens.lookup(credential.strip()) if scheme.lower() == "bearer" else None
+        entry = tokens.lookup(credential.strip()) if scheme.lower() == "bearer" else None
+        if entry is not None:
+            request.state.token_id = entry.id  # for the access line: the id, never the token
+        return entry
+
+    async def used(entry: TokenEntry) -> None:
+        await run_in_threadpool(token_usage.touch, engine, entry.id)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
@@ -95,6 +105,7 @@ def create_app(
         entry = authenticate(request)
         if entry is None:
             return error(401, "unknown or missing token", headers={"WWW-Authenticate": "Bearer"})
+        await used(entry)
         if entry.kind != LAPTOP:
             return error(403, "this token may not send packages")
         key = idem.parse_key(request.headers.get("idempotency-key"))
@@ -104,21 +115,24 @@ def create_app(
             body = await read_body(request, settings.max_body_bytes)
         except _TooLarge:
             return error(413, f"the package is larger than {settings.max_body_bytes} bytes")
-        return await run_in_threadpool(process_package, engine, entry, key, body)
+        return await run_in_threadpool(process_package, engine, tokens, entry, key, body)
 
     @app.get("/api/v1/reports/national")
     async def get_national(request: Request) -> Response:
         entry = authenticate(request)
         if entry is None:
             return error(401, "unknown or missing token", headers={"WWW-Authenticate": "Bearer"})
+        await used(entry)
         if entry.kind != ANALYST:
             return error(403, "the national report needs an analyst token")
         try:
-            first = parse_month(request.query_params.get("from", ""))
-            last = parse_month(request.query_params.get("to", ""))
-            months_between(first, last)
+            first, last = check_range(
+                request.query_params.get("from", ""), request.query_params.get("to", "")
+            )
         except (MonthError, MonthRangeError):
             return error(422, "from and to must be months YYYY-MM, from not after to")
+        except ReportRangeError:
+            return error(422, f"a report covers at most {MAX_MONTHS} months")
 
         def build() -> dict:
             with engine.begin() as conn:
@@ -143,7 +157,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) -> Response:
+def process_package(engine: Engine, tokens: TokenStore, entry: TokenEntry, key: str, body: bytes) -> Response:
     """Idempotency record first, then validate, check the submitter, store and finish the
     record in one transaction. A refusal removes the record (nothing was stored)."""
     begun = idem.begin(engine, entry.id, key, idem.body_hash(body))
@@ -161,7 +175,7 @@ def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) ->
         for attempt in range(2):
             try:
                 with engine.begin() as conn:
-                    ingest.check_binding(conn, entry.id, package.submitter, entry.submitter)
+                    ingest.check_binding(conn, entry, package.submitter, tokens)
                     result = ingest.store(conn, package, source="api", token_id=entry.id)
                     status = 201 if result.outcome == ingest.STORED else 200
                     body_out = json.dumps(result.as_json())
@@ -173,8 +187,14 @@ def process_package(engine: Engine, entry: TokenEntry, key: str, body: bytes) ->
     except ingest.InvalidPackage as exc:
         idem.abandon(engine, begun.record_id)
         return error(422, "the package is not valid", exc.problems)
-    except ingest.SubmitterMismatch:
+    except ingest.SubmitterMismatch as exc:
         idem.abandon(engine, begun.record_id)
+        if exc.owner is not None:  # names token ids only: never a token, never the submitter
+            log.warning(
+                "token %s claimed a submitter id that belongs to token %s: refused", exc.token_id, exc.owner
+            )
+        else:
+            log.warning("token %s sent another submitter's package: refused", exc.token_id)
         return error(403, "the package's submitter does not match this token")
     except ingest.VersionConflict:
         idem.abandon(engine, begun.record_id)

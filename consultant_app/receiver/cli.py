@@ -1,10 +1,11 @@
-"""`consultant-app-receiver COMMAND` (cli.md): serve, report national, add-token, import.
+"""`consultant-app-receiver COMMAND` (cli.md): serve, report national, tokens (add-token),
+import, migrate.
 
 The database is `--db URL` (SQLite by default, `postgresql+psycopg://...` in production); a URL
 with a password is better given in `CONSULTANT_APP_RECEIVER_DB` than on the command line,
 where other users of the machine can see it. Exit status 0 on success; one clear line on
 stderr and 1 on an expected failure, 2 for usage, 70 for anything unexpected (no traceback
-unless --debug).
+unless --debug). Every word shown is in messages.py, in one language (CONSULTANT_APP_LANG).
 """
 
 import argparse
@@ -12,7 +13,6 @@ import ipaddress
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,89 +21,54 @@ from sqlalchemy.exc import OperationalError
 
 from consultant_app.counts.months import parse_month
 from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import LANGUAGES, Text, set_language
-from consultant_app.receiver.db import DEFAULT_URL, create_schema, make_engine
+from consultant_app.i18n import LANGUAGES, set_language
+from consultant_app.receiver import messages as m
+from consultant_app.receiver import token_commands
+from consultant_app.receiver.db import DEFAULT_URL, make_engine, open_database
+from consultant_app.receiver.idempotency import release_in_progress
 from consultant_app.receiver.national import FORMATS, national_report, render_national
-from consultant_app.receiver.tokens import ANALYST, LAPTOP, add_token
 
 DB_ENV = "CONSULTANT_APP_RECEIVER_DB"
-SUBMITTER_ID = r"^[0-9a-f]{16,64}$"
 
 
 class ReceiverCliError(ConsultantAppError):
     pass
 
 
-_TLS_REQUIRED = Text(
-    da="Uden TLS lyttes kun på denne maskine (127.0.0.1): angiv --tls-cert og --tls-key.",
-    en="Without TLS the service only listens on this machine (127.0.0.1): give --tls-cert and --tls-key.",
-)
-_TLS_PAIR = Text(da="--tls-cert og --tls-key hører sammen.", en="--tls-cert and --tls-key go together.")
-_NEEDS_FILE = Text(
-    da="Formatet {fmt} skal skrives til en fil: angiv -o FIL.",
-    en="The format {fmt} must be written to a file: give -o FILE.",
-)
-_ISSUED = Text(
-    da="Nøgle udstedt til {name} ({kind}, id {id}). Kun dens SHA-256 er gemt i {path}.\n"
-    "Den vises kun denne ene gang (sidste linje): giv den sikkert videre.",
-    en="Token issued to {name} ({kind}, id {id}). Only its SHA-256 is stored in {path}.\n"
-    "It is shown this once only (the last line): hand it over securely.",
-)
-_IMPORTED = {
-    "stored": Text(
-        da="{file}: gemt ({month}, version {version})", en="{file}: stored ({month}, version {version})"
-    ),
-    "duplicate": Text(
-        da="{file}: findes allerede ({month}, version {version})",
-        en="{file}: already stored ({month}, version {version})",
-    ),
-}
-_REFUSED = Text(da="{file}: afvist: {reason}", en="{file}: refused: {reason}")
-_SOME_REFUSED = Text(da="{n} fil(er) blev afvist.", en="{n} file(s) were refused.")
-_NO_DATABASE = Text(
-    da="Databasen kunne ikke bruges ({kind}): kontrollér --db.",
-    en="The database could not be used ({kind}): check --db.",
-)
-_WROTE = Text(da="Skrevet: {path}", en="Written: {path}")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="consultant-app-receiver", description="SIRI's receiver of the anonymised counts."
-    )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    parser = argparse.ArgumentParser(prog="consultant-app-receiver", description=m.DESCRIPTION.render())
+    parser.add_argument("--debug", action="store_true", help=m.H_DEBUG.render())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("serve", help="run the receiving API")
+    p = sub.add_parser("serve", help=m.H_SERVE.render())
     _db_option(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8443)
-    p.add_argument("--tokens", type=Path, required=True, help="the tokens file (add-token)")
-    p.add_argument("--tls-cert", type=Path, help="the server certificate (PEM, with its chain)")
-    p.add_argument("--tls-key", type=Path, help="its private key (PEM)")
+    p.add_argument("--host", default="127.0.0.1", help=m.H_HOST.render())
+    p.add_argument("--port", type=int, default=8443, help=m.H_PORT.render())
+    p.add_argument("--tokens", type=Path, required=True, help=m.H_TOKENS.render())
+    p.add_argument("--tls-cert", type=Path, help=m.H_TLS_CERT.render())
+    p.add_argument("--tls-key", type=Path, help=m.H_TLS_KEY.render())
     p.set_defaults(handler=serve)
 
-    report = sub.add_parser("report", help="reports from the received packages")
+    report = sub.add_parser("report", help=m.H_REPORT.render())
     report_sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
-    p = report_sub.add_parser("national", help="the national tables (JSON exact; csv, xlsx, pdf protected)")
+    p = report_sub.add_parser("national", help=m.H_NATIONAL.render())
     _db_option(p)
-    p.add_argument("--from", dest="first", required=True, help="first month, YYYY-MM")
-    p.add_argument("--to", dest="last", required=True, help="last month, YYYY-MM")
-    p.add_argument("--format", choices=FORMATS, help="default: from the file name, else json")
-    p.add_argument("-o", "--output", type=Path, help="the file to write (default: stdout, json and csv)")
+    p.add_argument("--from", dest="first", required=True, help=m.H_FROM.render())
+    p.add_argument("--to", dest="last", required=True, help=m.H_TO.render())
+    p.add_argument("--format", choices=FORMATS, help=m.H_FORMAT.render())
+    p.add_argument("-o", "--output", type=Path, help=m.H_OUTPUT.render())
     p.set_defaults(handler=report_national)
 
-    p = sub.add_parser("add-token", help="issue a token; printed once, alone, on the last line")
-    p.add_argument("--tokens", type=Path, required=True, help="the tokens file (created if missing)")
-    p.add_argument("--submitter-name", required=True, help="whose laptop (or which analyst) it is for")
-    p.add_argument("--analyst", action="store_true", help="a token that reads the national report")
-    p.add_argument("--submitter-id", help="the laptop's submitter id, if known (else bound on first use)")
-    p.set_defaults(handler=issue_token)
+    token_commands.register(sub, DB_ENV)
 
-    p = sub.add_parser("import", help="import package files (from `consultant-app package`)")
+    p = sub.add_parser("migrate", help=m.H_MIGRATE.render())
     _db_option(p)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    p.set_defaults(handler=migrate_database)
+
+    p = sub.add_parser("import", help=m.H_IMPORT.render())
+    _db_option(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=m.H_FILES.render())
+    p.add_argument("--json", action="store_true", help=m.H_IMPORT_JSON.render())
     p.set_defaults(handler=import_files)
     return parser
 
@@ -112,7 +77,7 @@ def _db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         default=os.environ.get(DB_ENV, DEFAULT_URL),
-        help=f"database URL (default: ${DB_ENV}, else {DEFAULT_URL})",
+        help=m.H_DB.render(env=DB_ENV, default=DEFAULT_URL),
     )
 
 
@@ -131,10 +96,15 @@ def serve(args: argparse.Namespace) -> int:
     from consultant_app.receiver.app import ReceiverSettings, create_app
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise ReceiverCliError(_TLS_PAIR)
+        raise ReceiverCliError(m.TLS_PAIR)
     if not args.tls_cert and not is_loopback(args.host):
-        raise ReceiverCliError(_TLS_REQUIRED)
+        raise ReceiverCliError(m.TLS_REQUIRED)
     app = create_app(ReceiverSettings(db_url=args.db, tokens_file=args.tokens))
+    released = release_in_progress(app.state.engine)
+    if released:
+        logging.getLogger(__name__).warning(
+            "released %d Idempotency-Key record(s) left in progress by an earlier run", released
+        )
     uvicorn.run(
         app,
         host=args.host,
@@ -143,8 +113,20 @@ def serve(args: argparse.Namespace) -> int:
         ssl_keyfile=str(args.tls_key) if args.tls_key else None,
         server_header=False,
         proxy_headers=False,
+        access_log=False,  # it writes the query string; observe.AccessLog writes the path only
         log_level="debug" if args.debug else "info",
     )
+    return 0
+
+
+def migrate_database(args: argparse.Namespace) -> int:
+    from consultant_app.receiver.schema import migrate
+
+    engine = make_engine(args.db)
+    try:
+        print(m.MIGRATED.render(revision=migrate(engine)))
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -154,9 +136,8 @@ def report_national(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         fmt = "json"
     if fmt in ("xlsx", "pdf") and args.output is None:
-        raise ReceiverCliError(_NEEDS_FILE, fmt=fmt)
-    engine = make_engine(args.db)
-    create_schema(engine)
+        raise ReceiverCliError(m.NEEDS_FILE, fmt=fmt)
+    engine = open_database(args.db)
     with engine.begin() as conn:
         report = national_report(conn, first, last)
     data = render_national(report, fmt)
@@ -167,26 +148,14 @@ def report_national(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     else:
         args.output.write_bytes(data)
-        print(_WROTE.render(path=args.output))
-    return 0
-
-
-def issue_token(args: argparse.Namespace) -> int:
-    submitter = (args.submitter_id or "").strip().lower() or None
-    if submitter is not None and (args.analyst or not re.match(SUBMITTER_ID, submitter)):
-        raise ReceiverCliError(Text(da="Ugyldigt --submitter-id.", en="Invalid --submitter-id."))
-    kind = ANALYST if args.analyst else LAPTOP
-    entry, token = add_token(args.tokens, args.submitter_name, kind, submitter)
-    print(_ISSUED.render(name=entry.name, kind=kind, id=entry.id, path=args.tokens))
-    print(token)
+        print(m.WROTE.render(path=args.output))
     return 0
 
 
 def import_files(args: argparse.Namespace) -> int:
     from consultant_app.receiver import ingest
 
-    engine = make_engine(args.db)
-    create_schema(engine)
+    engine = open_database(args.db)
     results, refused = [], 0
     for path in args.files:
         try:
@@ -207,7 +176,7 @@ def import_files(args: argparse.Namespace) -> int:
     for r in results:
         refused += r["outcome"] == "refused"
         if not args.json:
-            text = _IMPORTED.get(r["outcome"], _REFUSED)
+            text = m.IMPORTED.get(r["outcome"], m.REFUSED)
             print(
                 text.render(
                     file=r["file"], month=r.get("month"), version=r.get("version"), reason=r.get("reason")
@@ -217,7 +186,7 @@ def import_files(args: argparse.Namespace) -> int:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     if refused:
-        raise ReceiverCliError(_SOME_REFUSED, n=refused)
+        raise ReceiverCliError(m.SOME_REFUSED, n=refused)
     return 0
 
 
@@ -239,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            _NO_DATABASE.render(kind=type(exc.orig).__name__ if exc.orig else "OperationalError"),
+            m.NO_DATABASE.render(kind=type(exc.orig).__name__ if exc.orig else "OperationalError"),
             file=sys.stderr,
         )
         return 1
@@ -248,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        print(f"Uventet fejl ({type(exc).__name__}). Kør igen med --debug for detaljer.", file=sys.stderr)
+        print(m.UNEXPECTED.render(kind=type(exc).__name__), file=sys.stderr)
         return 70
 
 

@@ -1,7 +1,7 @@
 """The receiver's database: SQLite by default, PostgreSQL by URL (`postgresql+psycopg://...`).
 
-The tables are created with `metadata.create_all` at start (no Alembic environment of its own
-yet: the schema is new and small; the first change to it should bring one). They hold counts
+The tables are made and changed by the receiver's own migrations (schema.py, migrations/:
+`consultant-app-receiver migrate`); this module describes the newest revision. They hold counts
 and bookkeeping only: the packages as received (every version kept), the idempotency records,
 and which submitter each laptop token belongs to. Token hashes live in the tokens file, not here.
 
@@ -90,13 +90,26 @@ class IdempotencyRecord(ReceiverBase):
 
 class TokenBinding(ReceiverBase):
     """A laptop token belongs to the submitter of the first package it delivered (or the one
-    named when it was issued): another submitter's package with it is refused (403)."""
+    named when it was issued): another submitter's package with it is refused (403). And a
+    submitter belongs to one token: the unique constraint makes the database refuse a second
+    token claiming it, whatever the races between processes (ingest.check_binding)."""
 
     __tablename__ = "token_binding"
+    __table_args__ = (UniqueConstraint("submitter"),)
 
     token_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     submitter: Mapped[str] = mapped_column(String(64))
     bound_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TokenUse(ReceiverBase):
+    """When a token was last accepted (for `tokens list`): written at most once a minute per
+    token and process (token_usage.touch), so a busy laptop costs no write per request."""
+
+    __tablename__ = "token_use"
+
+    token_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_used_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 metadata = ReceiverBase.metadata
@@ -131,5 +144,14 @@ def _sqlite_engine(url: str, *, memory: bool) -> Engine:
     return engine
 
 
-def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
+def open_database(url: str) -> Engine:
+    """An engine on a database whose schema is current (`schema.SchemaBehind` otherwise)."""
+    from consultant_app.receiver.schema import check_current
+
+    engine = make_engine(url)
+    try:
+        check_current(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

@@ -12,8 +12,10 @@
   (`finish`), so "stored" and "answered" cannot come apart: an answer lost on the way is
   replayed to the retry, and nothing is stored twice.
 - A request that stored nothing (refused, or failed) removes its record (`abandon`): a retry is
-  processed afresh. A record left `in_progress` by a crashed process is taken over after
-  `STALE_AFTER`.
+  processed afresh. A record left `in_progress` by a crashed process is released when the
+  service starts (`release_in_progress`, by `serve` before its workers start), else taken over
+  after `STALE_AFTER`. Releasing one that another running server is still processing is safe:
+  that request's store is idempotent by version, so the retry is answered "duplicate".
 """
 
 import hashlib
@@ -132,3 +134,10 @@ def abandon(engine: Engine, record_id: int) -> None:
                 IdempotencyRecord.id == record_id, IdempotencyRecord.state == IN_PROGRESS
             )
         )
+
+
+def release_in_progress(engine: Engine) -> int:
+    """Remove every record still `in_progress` (at service start: its process is gone, and
+    nothing it did was committed, as the record is finished in the storing transaction)."""
+    with engine.begin() as conn:
+        return conn.execute(delete(IdempotencyRecord).where(IdempotencyRecord.state == IN_PROGRESS)).rowcount

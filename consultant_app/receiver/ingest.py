@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from consultant_app.counts.package import Package
 from consultant_app.receiver.db import StoredPackage, TokenBinding, utcnow
+from consultant_app.receiver.tokens import TokenEntry, TokenStore
 
 STORED, DUPLICATE = "stored", "duplicate"
 MAX_PROBLEMS = 10
@@ -37,7 +38,11 @@ class VersionConflict(Exception):
 
 
 class SubmitterMismatch(Exception):
-    """The token belongs to another submitter."""
+    """The token belongs to another submitter, or the submitter to another token (`owner`)."""
+
+    def __init__(self, token_id: str, owner: str | None = None) -> None:
+        super().__init__("submitter mismatch")
+        self.token_id, self.owner = token_id, owner
 
 
 @dataclass(frozen=True)
@@ -90,18 +95,39 @@ def canonical(package: Package) -> str:
     return json.dumps(package.as_json(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def check_binding(conn: Connection, token_id: str, submitter: str, preset: str | None) -> None:
-    """The token's submitter: the one named when it was issued, else the one of its first
-    package (bound now, in the caller's transaction). `SubmitterMismatch` for another."""
-    if preset is not None:
-        if preset != submitter:
-            raise SubmitterMismatch()
+def check_binding(conn: Connection, entry: TokenEntry, submitter: str, tokens: TokenStore) -> None:
+    """The token may send this submitter's packages, or `SubmitterMismatch` (in the caller's
+    transaction; nothing is stored then).
+
+    - A token issued for a submitter sends only that submitter's packages.
+    - A token already bound sends only its own submitter's.
+    - An unbound token binds the submitter of its package, unless another token owns it. The
+      owner gives it up only to a token issued in its place (rotation, `--replace`: the new
+      token's lineage holds the owner), or, once revoked, to a token the operator issued for
+      that submitter. A fresh token can never take a laptop's id.
+    The unique constraint on the submitter decides races: the loser's insert fails, and its
+    retry (the caller's) finds the owner."""
+    if entry.submitter is not None and entry.submitter != submitter:
+        raise SubmitterMismatch(entry.id)
+    bound = conn.scalar(select(TokenBinding.submitter).where(TokenBinding.token_id == entry.id))
+    if bound is not None:
+        if bound != submitter:
+            raise SubmitterMismatch(entry.id)
         return
-    bound = conn.scalar(select(TokenBinding.submitter).where(TokenBinding.token_id == token_id))
-    if bound is None:
-        conn.execute(insert(TokenBinding).values(token_id=token_id, submitter=submitter, bound_at=utcnow()))
-    elif bound != submitter:
-        raise SubmitterMismatch()
+    owner = conn.scalar(select(TokenBinding.token_id).where(TokenBinding.submitter == submitter))
+    if owner is None:
+        conn.execute(insert(TokenBinding).values(token_id=entry.id, submitter=submitter, bound_at=utcnow()))
+        return
+    owner_entry = tokens.get(owner)
+    owner_live = owner_entry is not None and owner_entry.live
+    if owner in tokens.lineage(entry) or (entry.submitter == submitter and not owner_live):
+        conn.execute(
+            update(TokenBinding)
+            .where(TokenBinding.submitter == submitter, TokenBinding.token_id == owner)
+            .values(token_id=entry.id, bound_at=utcnow())
+        )
+        return
+    raise SubmitterMismatch(entry.id, owner)
 
 
 def store(conn: Connection, package: Package, *, source: str, token_id: str | None = None) -> Ingested:

@@ -23,8 +23,10 @@ from consultant_app.counts.blocks import CountBlock, add_blocks, regions, zero_b
 from consultant_app.counts.monthly import stats_from_blocks
 from consultant_app.counts.months import months_between, parse_month
 from consultant_app.counts.note import StatsNote, build_note
-from consultant_app.counts.package import Package
+from consultant_app.counts.package import FIRST_MONTH, Package
 from consultant_app.counts.query import RegionMonths
+from consultant_app.counts.small_cells import Grid, protect
+from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text, current_language
 from consultant_app.receiver.db import StoredPackage
 
@@ -34,15 +36,34 @@ SUBJECT = Text(
 )
 SURVEY_SHEET = Text(da="Spørgeskema", en="Survey")
 SURVEY_TITLE = Text(
-    da="Links til tilfredshedsundersøgelsen sendt pr. kampagne og region",
-    en="Satisfaction-survey links sent by campaign and region",
+    da="Links til tilfredshedsundersøgelsen sendt pr. kampagne og region (småtal beskyttet)",
+    en="Satisfaction-survey links sent by campaign and region (small cells protected)",
 )
-SURVEY_HEADER = (
-    Text(da="Kampagne", en="Campaign"),
-    Text(da="Region", en="Region"),
-    Text(da="Links sendt", en="Links sent"),
-)
+ALL = "*"
+SURVEY_HEADER = (Text(da="Kampagne", en="Campaign"),)
 TOTAL = Text(da="I alt", en="Total")
+MAX_MONTHS = 240  # twenty years: a report's range, so its work is bounded whatever is asked
+
+
+class ReportRangeError(ConsultantAppError):
+    text = Text(
+        da="Perioden {first}..{last} er længere end {max} måneder.",
+        en="The period {first}..{last} is longer than {max} months.",
+    )
+
+
+def check_range(first: str, last: str) -> tuple[str, str]:
+    """The range's months, checked: `MonthError`, `MonthRangeError` or `ReportRangeError`."""
+    first, last = parse_month(first), parse_month(last)
+    if months_count(first, last) > MAX_MONTHS:
+        raise ReportRangeError(first=first, last=last, max=MAX_MONTHS)
+    months_between(first, last)  # the order
+    return first, last
+
+
+def months_count(first: str, last: str) -> int:
+    """How many months first..last spans (without listing them)."""
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
 
 
 @dataclass(frozen=True)
@@ -76,7 +97,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
     """The newest version per submitter and month, for months up to `last`."""
     newest = (
         select(StoredPackage.submitter, StoredPackage.month, func.max(StoredPackage.version).label("version"))
-        .where(StoredPackage.month <= last)
+        .where(StoredPackage.month <= last, StoredPackage.month >= FIRST_MONTH)
         .group_by(StoredPackage.submitter, StoredPackage.month)
         .subquery()
     )
@@ -92,7 +113,7 @@ def latest_packages(conn: Connection, last: str) -> list[Package]:
 
 
 def national_report(conn: Connection, first: str, last: str) -> NationalReport:
-    first, last = parse_month(first), parse_month(last)
+    first, last = check_range(first, last)
     in_range = set(months_between(first, last))
     packages = latest_packages(conn, last)
     by_month: dict[str, dict[str, list[CountBlock]]] = {}
@@ -132,12 +153,14 @@ def render_national(report: NationalReport, fmt: str, *, language: str | None = 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     note = report.note(language)
+    survey = _survey_listing(report, language)
     content = StatsFile(
         stats_from_blocks(report.first, report.last, report.history),
         note.subject,
         datetime.now().strftime("%Y-%m-%d %H:%M"),
         note=lambda: note,
-        listings=[_survey_listing(report, language)],
+        listings=[survey],
+        pdf_listings=[survey],
     )
     printed = PrintInfo(
         printed_by="consultant-app-receiver",
@@ -147,17 +170,33 @@ def render_national(report: NationalReport, fmt: str, *, language: str | None = 
     return render(content, fmt, protect_small_cells=True, printed=printed, language=language)
 
 
+def survey_grid(report: NationalReport) -> Grid:
+    """Links sent: a row per campaign and a total row, a column per region and a total column,
+    published with the same small-cell protection as the inquiry tables (#12.9). The keys are
+    the survey's own: these figures are not part of any inquiry table."""
+    codes = regions()
+    values = [[c["links_sent"][r] for r in codes] + [c["total"]] for c in report.survey]
+    keys = [[("survey", c["campaign"], r) for r in (*codes, ALL)] for c in report.survey]
+    if values:
+        values.append([sum(column) for column in zip(*values, strict=True)])
+        keys.append([("survey", ALL, r) for r in (*codes, ALL)])
+    return Grid(values, keys, row_total=True, col_total=True)
+
+
 def _survey_listing(report: NationalReport, language: str | None):
     from consultant_app.counts.exports import Listing
 
     labels = {c.code: c.label(language) for c in load_codes()["region"]}
-    rows: list[list[object]] = []
-    for campaign in report.survey:
-        rows += [[campaign["campaign"], labels.get(r, r), n] for r, n in campaign["links_sent"].items()]
-        rows.append([campaign["campaign"], TOTAL.render(language), campaign["total"]])
-    return Listing(
-        SURVEY_SHEET.render(language),
-        SURVEY_TITLE.render(language),
-        [t.render(language) for t in SURVEY_HEADER],
-        rows,
-    )
+    grid = survey_grid(report)
+    protection = protect([grid]) if grid.values else None
+    names = [c["campaign"] for c in report.survey] + [TOTAL.render(language)]
+    rows: list[list[object]] = [
+        [name, *(protection.label(k, v) for k, v in zip(keys, values, strict=True))]
+        for name, keys, values in zip(names, grid.keys, grid.values, strict=False)
+    ]
+    header = [
+        SURVEY_HEADER[0].render(language),
+        *(labels.get(r, r) for r in regions()),
+        TOTAL.render(language),
+    ]
+    return Listing(SURVEY_SHEET.render(language), SURVEY_TITLE.render(language), header, rows)

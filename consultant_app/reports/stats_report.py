@@ -97,9 +97,12 @@ def period_name(first: str, last: str, language: str) -> str:
 
 
 class StatsReport(ReportDocument):
-    def __init__(self, note: StatsNote, printed: PrintInfo, *, protect_small_cells: bool = False) -> None:
+    def __init__(
+        self, note: StatsNote, printed: PrintInfo, *, protect_small_cells: bool = False, listings=()
+    ) -> None:
         super().__init__(printed)
         self.note = note
+        self.listings = list(listings)  # counts.exports.Listing, already as published
         self.grids = note_grids(note)
         self.protection: Protection | None = protect_note(note) if protect_small_cells else None
 
@@ -149,8 +152,20 @@ class StatsReport(ReportDocument):
         story += self._children(styles)
         for heading, trip in zip((H_ABROAD, H_CONCERN), TRIPS, strict=True):
             story += self._trip(styles, heading, trip)
+        for listing in self.listings:
+            story += self._listing(styles, listing)
         story += [Spacer(0, 4 * mm), paragraph(self.text(DEFINITIONS), styles["Small"])]
         return story
+
+    def _listing(self, styles, listing) -> list[Flowable]:
+        rows = [
+            [v if isinstance(v, str) else number(v, self.printed.language) for v in r] for r in listing.rows
+        ]
+        header = list(listing.header)
+        table = data_table(
+            header, rows, styles, col_widths=fitted_widths(header, rows), numeric=range(1, len(header))
+        )
+        return [KeepTogether([paragraph(listing.title, styles["Heading"]), table])]
 
     def _protection_text(self) -> str:
         if self.protection is None:
@@ -326,5 +341,7 @@ def _nice_ceiling(value: float) -> int:
         power *= 10
 
 
-def render_stats_report(note: StatsNote, printed: PrintInfo, *, protect_small_cells: bool = False) -> bytes:
-    return StatsReport(note, printed, protect_small_cells=protect_small_cells).render()
+def render_stats_report(
+    note: StatsNote, printed: PrintInfo, *, protect_small_cells: bool = False, listings=()
+) -> bytes:
+    return StatsReport(note, printed, protect_small_cells=protect_small_cells, listings=listings).render()

@@ -38,6 +38,9 @@ ACTION_LABELS = {
     "restore": Text(da="Gendannet", en="Restored"),
     "rekey": Text(da="Adgangskode skiftet", en="Passphrase changed"),
     "unlock": Text(da="Låst op", en="Unlocked"),
+    "handover": Text(da="Overdraget", en="Handed over"),
+    "receive": Text(da="Modtaget", en="Received"),
+    "erase": Text(da="Slettet helt", en="Erased"),
 }
 # Every table the session hook can name (a test keeps this list complete).
 ENTITY_LABELS = {
@@ -57,6 +60,8 @@ ENTITY_LABELS = {
     "profile": Text(da="Profil", en="Profile"),
     "smtp_settings": Text(da="Mailserver", en="Mail server"),
     "sync_settings": Text(da="Synkronisering til SIRI", en="Sync to SIRI"),
+    "vault_key": Text(da="Boksens nøgle", en="Vault key"),
+    "colleague_key": Text(da="Kollegas nøgle", en="Colleague's key"),
 }
 # The parts of a case, each by the column that names its inquiry.
 _CASE_PARTS = {

@@ -95,6 +95,13 @@ FIELDS: dict[type, dict[str, str]] = {
         "closed_on": "lukket_dato",
         "closing_reason": "afslutningsårsag",
         "notes": "noter",
+        "origin_submitter": "oprindelse_boks",
+        "origin_id": "oprindelse_id",
+        "origin_code": "oprindelse_sagskode",
+        "taken_over_at": "overtaget",
+        "handed_over_to": "overdraget_til",
+        "handed_over_at": "overdraget",
+        "erased_at": "slettet",
         **_TIMESTAMPS,
     },
     Contact: {

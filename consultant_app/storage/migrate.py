@@ -1,15 +1,29 @@
-"""Alembic, run from code with the connection handed in (the env lives in `db/`)."""
+"""Alembic, run from code with the connection handed in (the env lives in `db/`).
 
+Alembic (and the dialects it drags in) costs a noticeable part of a start, and is needed only
+when a migration is due: `schema_state` answers the everyday case, a vault already at head, with
+one query on `alembic_version` and a read of the revision ids in `db/versions/`; only a vault
+that is new, behind or ahead loads Alembic.
+"""
+
+from __future__ import annotations
+
+import re
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from consultant_app.resources import migrations_dir
 from consultant_app.storage import month_counts, search_index
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# How our revision files name themselves (db/script.py.mako writes these two lines).
+_REVISION = re.compile(r'^revision(?:: str)? = "([^"]+)"', re.M)
+_DOWN_REVISION = re.compile(r'^down_revision(?:: [^=]+)? = (?:"([^"]+)"|None)', re.M)
 
 
 class SchemaState(Enum):
@@ -20,6 +34,8 @@ class SchemaState(Enum):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
@@ -28,6 +44,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -38,15 +56,37 @@ def head_revision() -> str:
     return head
 
 
+def light_head_revision() -> str | None:
+    """The head read from the revision files' own lines, without Alembic; None when the files do
+    not show exactly one head (then Alembic decides)."""
+    revisions, parents = set(), set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        if down.group(1):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The vault's revision: one query on `alembic_version` (no such table: a new file)."""
+    has_table = connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    ).first()
+    if has_table is None:
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_state(connection: Connection) -> SchemaState:
     current = current_revision(connection)
     if current is None:
         return SchemaState.EMPTY
-    if current == head_revision():
+    if current == light_head_revision() or current == head_revision():
         return SchemaState.CURRENT
     try:
         script_directory().get_revision(current)
@@ -57,16 +97,18 @@ def schema_state(connection: Connection) -> SchemaState:
 
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
-    month_counts.drop_triggers(connection)
-    command.upgrade(alembic_config(connection), target)
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), target)  # db/env.py drops the aggregate's triggers
     # A migration that rebuilt a searched table dropped its index triggers with it.
     search_index.ensure(connection)
-    month_counts.ensure(connection)
+    if target == "head":  # the aggregate follows the counting rules of the current schema
+        month_counts.ensure(connection)
 
 
 def repair_derived(connection: Connection) -> None:
-    """A vault at the head that lacks the monthly aggregate (migrated by a development build of
-    0005 from before it had one) gets it now; one look at the schema otherwise."""
+    """A vault at the head without the monthly aggregate (made before it existed) gets it now;
+    otherwise one look at the schema."""
     names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     if "alembic_version" in names and month_counts.TABLE not in names:
         month_counts.install(connection)
@@ -81,12 +123,22 @@ def include_name(name: str | None, type_: str, _parent: dict) -> bool:
 def new_revision(message: str) -> None:
     """For developers: autogenerate the next revision from the models, against an in-memory
     database at head. Review what it wrote before committing it."""
+    from alembic import command
     from sqlalchemy import create_engine
 
     number = len(list(script_directory().walk_revisions())) + 1
     with create_engine("sqlite://").begin() as conn:
         upgrade(conn)
         command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=f"{number:04d}")
+
+
+def __getattr__(name: str):
+    """`migrate.command`: Alembic's command module, loaded on first use (tests downgrade with it)."""
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(name)
 
 
 if __name__ == "__main__":

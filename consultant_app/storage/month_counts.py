@@ -2,7 +2,8 @@
 category, kept by triggers in the same transaction as the records (counts.md rules 1-4).
 
 `inquiry_month_count(month, region, category, code, n)`: `month` is the first seven characters
-of `received_at` (rule 1), category `inquiries` (code '') counts the inquiries (rule 2), the
+of `received_at` (rule 1), only inquiries registered in this vault count (rule 7), category
+`inquiries` (code '') counts the inquiries (rule 2), the
 single-code categories count each inquiry once under its code (rule 3), `by_reason` and
 `by_advice_type` count its reason and advice rows (rule 4). The statistics read this table
 instead of walking the inquiries, so twelve months cost the same in a vault of any age. Rows
@@ -43,11 +44,21 @@ def _month(row: str) -> str:
     return f"substr({row}.received_at, 1, 7)"
 
 
+def _here(row: str) -> str:
+    """Rule 7: counted by the vault it was registered in (not a case received from a colleague)."""
+    return f"coalesce({row}.origin_submitter, '') = ''"
+
+
 def _inquiry_keys(row: str) -> str:
-    """The six (month, region, category, code) keys an inquiry row counts under."""
-    parts = [f"SELECT {_month(row)} AS month, {row}.region AS region, 'inquiries' AS category, '' AS code"]
+    """The six (month, region, category, code) keys an inquiry row counts under (none for a
+    case received from a colleague)."""
+    parts = [
+        f"SELECT {_month(row)} AS month, {row}.region AS region, 'inquiries' AS category, '' AS code "
+        f"WHERE {_here(row)}"
+    ]
     parts += [
-        f"SELECT {_month(row)}, {row}.region, '{category}', {row}.{col}" for category, col in SINGLE.items()
+        f"SELECT {_month(row)}, {row}.region, '{category}', {row}.{col} WHERE {_here(row)}"
+        for category, col in SINGLE.items()
     ]
     return " UNION ALL ".join(parts)
 
@@ -66,7 +77,7 @@ def _codes_of(row: str, delta: int) -> str:
     return "".join(
         _add(
             f"SELECT {_month(row)} AS month, {row}.region AS region, '{category}' AS category, c.code AS code "
-            f"FROM {table} AS c WHERE c.inquiry_id = {row}.id",
+            f"FROM {table} AS c WHERE c.inquiry_id = {row}.id AND {_here(row)}",
             delta,
         )
         for category, table in MULTI.items()
@@ -78,12 +89,12 @@ def _code_row(row: str, category: str) -> str:
     is gone: a cascade from its deletion, which counted its rows off already)."""
     return (
         f"SELECT {_month('i')} AS month, i.region AS region, '{category}' AS category, {row}.code AS code "
-        f"FROM inquiry AS i WHERE i.id = {row}.inquiry_id"
+        f"FROM inquiry AS i WHERE i.id = {row}.inquiry_id AND {_here('i')}"
     )
 
 
 def trigger_sql() -> dict[str, str]:
-    counted = ", ".join(["received_at", "region", *SINGLE.values()])
+    counted = ", ".join(["received_at", "region", "origin_submitter", *SINGLE.values()])
     triggers = {
         f"{TABLE}_inquiry_ai": f"AFTER INSERT ON inquiry BEGIN {_add(_inquiry_keys('new'), 1)} END",
         # Before: the cascade that follows deletes the reason and advice rows with the inquiry
@@ -117,18 +128,22 @@ def install(conn: Connection) -> None:
 
 
 def ensure(conn: Connection) -> None:
-    """After an upgrade: triggers a table rebuild dropped are made again, and the counts redone."""
+    """After an upgrade to the head: the aggregate made if missing; triggers dropped for the
+    migration (or by a table rebuild) made again, and the counts redone from the records."""
     existing = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
-    if TABLE not in existing or all(name in existing for name in trigger_sql()):
+    if TABLE not in existing:
+        install(conn)
+        return
+    if all(name in existing for name in trigger_sql()):
         return
     _create_triggers(conn)
     rebuild(conn)
 
 
 def drop_triggers(conn: Connection) -> None:
-    """Before a migration: a trigger on inquiry_reason names inquiry, and SQLite refuses to
-    rename a rebuilt inquiry table into place while such a trigger exists. `ensure` afterwards
-    creates them again and recounts, so whatever the migration changed is counted."""
+    """Before any migration (db/env.py): a trigger on inquiry_reason names inquiry, and SQLite
+    refuses to rename a rebuilt inquiry table into place, or drop a column, while a trigger names
+    it. `ensure` afterwards creates them again and recounts whatever the migration changed."""
     for name in trigger_sql():
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
@@ -137,14 +152,14 @@ def rebuild(conn: Connection) -> None:
     """The aggregate recomputed from the records."""
     month = "substr(i.received_at, 1, 7)"
     parts = [
-        f"SELECT {month} AS month, i.region AS region, 'inquiries' AS category, '' AS code FROM inquiry AS i"
+        f"SELECT {month} AS month, i.region AS region, 'inquiries' AS category, '' AS code FROM inquiry AS i WHERE {_here('i')}"
     ]
     parts += [
-        f"SELECT {month}, i.region, '{category}', i.{col} FROM inquiry AS i"
+        f"SELECT {month}, i.region, '{category}', i.{col} FROM inquiry AS i WHERE {_here('i')}"
         for category, col in SINGLE.items()
     ]
     parts += [
-        f"SELECT {month}, i.region, '{category}', c.code FROM {table} AS c JOIN inquiry AS i ON i.id = c.inquiry_id"
+        f"SELECT {month}, i.region, '{category}', c.code FROM {table} AS c JOIN inquiry AS i ON i.id = c.inquiry_id WHERE {_here('i')}"
         for category, table in MULTI.items()
     ]
     conn.exec_driver_sql(f"DELETE FROM {TABLE}")

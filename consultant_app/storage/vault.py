@@ -262,7 +262,7 @@ class Vault:
         if state is migrate.SchemaState.TOO_NEW:
             raise VaultTooNewError()
         if not upgrade:
-            raise VaultUpgradeRequired()
+            raise VaultUpgradeRequired(current=current, head=migrate.head_revision())
         if state is migrate.SchemaState.OUTDATED:
             self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{_stamp()}.bak"))
         with self.engine.connect() as conn:

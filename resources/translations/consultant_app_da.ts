@@ -2330,10 +2330,6 @@
         <source>Sending the survey link…</source>
         <translation>Sender spørgeskemalinket…</translation>
     </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
     <message numerus="yes">
         <source>Sent and recorded: %n.</source>
         <translation>
@@ -2433,8 +2429,12 @@
         <translation>Send alle ventende pakker til SIRIs modtager</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annullér</translation>
+        <source>Sending %1 (%2 of %3)</source>
+        <translation>Sender %1 (%2 af %3)</translation>
+    </message>
+    <message>
+        <source>Sending packages to SIRI…</source>
+        <translation>Sender pakker til SIRI…</translation>
     </message>
     <message>
         <source>Sending is not set up. Store the receiver&apos;s address and the access token from SIRI with: consultant-app sync --endpoint https://… --token-file FILE</source>
@@ -2475,10 +2475,6 @@
     <message>
         <source>No month has changed: nothing new to send.</source>
         <translation>Ingen måned er ændret: intet nyt at sende.</translation>
-    </message>
-    <message>
-        <source>Sending %1 (%v of %m)</source>
-        <translation>Sender %1 (%v af %m)</translation>
     </message>
     <message>
         <source>Stopped. {n} package(s) are still waiting.</source>
@@ -2668,10 +2664,6 @@
     <message>
         <source>Unlocking …</source>
         <translation>Låser op …</translation>
-    </message>
-    <message>
-        <source>Unexpected error ({kind}). The details are in the log.</source>
-        <translation>Uventet fejl ({kind}). Detaljerne står i loggen.</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong tries: wait %n second(s) before the next one.</source>

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from sqlalchemy import text
 
 from consultant_app.counts.blocks import (
     MULTI_CATEGORIES,
@@ -43,6 +44,7 @@ from consultant_app.counts.months import months_between, next_month
 from consultant_app.counts.package import Package
 from consultant_app.receiver.app import ReceiverSettings, create_app
 from consultant_app.receiver.db import StoredPackage, make_engine, metadata
+from consultant_app.receiver.schema import VERSION_TABLE, migrate
 from consultant_app.receiver.tokens import add_token
 from consultant_app.sync.client import Outcome, RetryPolicy, SyncClient
 
@@ -155,7 +157,9 @@ def main() -> int:
         url = args.db or f"sqlite:///{folder / 'receiver.db'}"
         engine = make_engine(url)
         metadata.drop_all(engine)
-        metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+        migrate(engine)
         tokens = folder / "tokens.json"
         laptops = [add_token(tokens, f"Konsulent {i}")[1] for i in range(args.submitters)]
         analyst = add_token(tokens, "SIRI", kind="analyst")[1]

@@ -88,3 +88,19 @@ def test_quit_ends_the_desktop(qtbot, desktop):
     dialog = start_unlock_dialog(desktop)
     with qtbot.waitSignal(desktop.finished, timeout=2_000):
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_unlock_window_is_built_before_the_database_layer_loads():
+    """Cold start: the first window imports Qt and light core modules only; SQLAlchemy, the models
+    and the vault load on the lane afterwards (ui.unlock_dialog.warm_up)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "import ui.desktop, ui.unlock_dialog\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlcipher3', 'alembic'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -37,10 +37,10 @@ from consultant_app.services.audit_log import (
 )
 from ui.audit.table_model import AuditTableModel
 from ui.labels import from_qdate
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.privacy.subject_access_dialog import SubjectAccessDialog
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 PERIODS = ("all", "today", "week", "month", "year", "custom")
 TYPING_REST_MS = 300
@@ -119,7 +119,7 @@ class AuditSection(Section):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.summary = QLabel()
+        self.summary = StatusLine()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
@@ -216,7 +216,6 @@ class AuditSection(Section):
         self.until.setVisible(custom)
         query = self.query()
         self._show_hint(query)
-        work = in_vault(self.session.vault, _first_page, query)
 
         def loaded(result: tuple[list, int, str | None]) -> None:
             if generation == self._generation:
@@ -228,31 +227,27 @@ class AuditSection(Section):
                     self.record_id.setText(case)
                     self.record_id.blockSignals(False)
 
-        self.session.lane.run(work, alive(self, loaded), alive(self, self._failed))
+        vault_op(self, self.session, _first_page, query).success(loaded).report_to(self.summary.error).run()
 
     def _fetch_more(self, before_id: int) -> None:
         generation, query = self._generation, self.query()
-        work = in_vault(self.session.vault, audit_page, query, before_id=before_id)
 
         def loaded(rows: list) -> None:
             if generation == self._generation:
                 self.model.append_rows(rows, has_more=len(rows) == PAGE_SIZE)
                 self._update_summary()
 
-        def failed(error: Exception) -> None:
+        def failed(text: str) -> None:
             self.model.fetch_failed()
-            self._failed(error)
+            self.summary.error(text)
 
-        self.session.lane.run(work, alive(self, loaded), alive(self, failed))
-
-    def _failed(self, error: Exception) -> None:
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setText(error_text(error))
+        vault_op(self, self.session, audit_page, query, before_id=before_id).success(loaded).report_to(
+            failed
+        ).run()
 
     def _update_summary(self) -> None:
-        self.summary.setStyleSheet("")
         shown = self.model.rowCount()
-        self.summary.setText(
+        self.summary.info(
             self.tr("Showing {shown} of {total} events, newest first.").format(shown=shown, total=self._total)
         )
 

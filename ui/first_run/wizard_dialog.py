@@ -8,33 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy import select
 
-from consultant_app.domain import Profile
-from consultant_app.storage.vault import Vault
-from consultant_app.wizard import FirstRunWizard, Step, VaultRequest
+from consultant_app.services.unlock import UnlockedVault, create_vault
+from consultant_app.wizard import FirstRunWizard, Step
 from ui.first_run.pages import CreatingPage, PassphrasePage, ProfilePage, SafekeepingPage
-from ui.lane_work import alive, error_text
+from ui.op import Op
 from ui.operations import Lane
-from ui.unlock_dialog import UnlockedVault
-
-
-def create_vault(request: VaultRequest) -> UnlockedVault:
-    """Runs on the lane: the key derivation never blocks the window."""
-    vault = Vault.create(
-        request.path,
-        request.passphrase,
-        name=request.name,
-        team=request.team,
-        default_region=request.default_region,
-    )
-    try:
-        with vault.session() as session:
-            profile = session.scalars(select(Profile)).one()
-    except BaseException:
-        vault.lock()
-        raise
-    return UnlockedVault(vault, profile)
 
 
 class FirstRunDialog(QDialog):
@@ -119,9 +98,9 @@ class FirstRunDialog(QDialog):
         self._show_step()
         if self.wizard.step is Step.CREATING:
             request = self.wizard.request()
-            self._lane.run(
-                lambda: create_vault(request), alive(self, self._created), alive(self, self._failed)
-            )
+            Op(self, self._lane, lambda: create_vault(request)).success(self._created).report_to(
+                self._failed
+            ).run()
 
     def _back(self) -> None:
         self.wizard.go_back()
@@ -183,8 +162,8 @@ class FirstRunDialog(QDialog):
         self.created.emit(unlocked)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.wizard.failed(error_text(error))
+    def _failed(self, text: str) -> None:
+        self.wizard.failed(text)
         self._show_step()
 
     @property

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import NotFoundError, ValidationError
 from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
 from ui.labels import from_qdate, short_date, to_qdate
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
 from ui.widgets import CodeCombo, DateField, ErrorLabel
 
@@ -117,15 +117,15 @@ class FollowUpDialog(QDialog):
         else:
             work = in_vault(self._session.vault, add_by_case_code, self.case.text(), type_, due, note)
         self.buttons.setEnabled(False)
-        self._session.lane.run(work, alive(self, self._stored), alive(self, self._refused))
+        Op(self, self._session.lane, work).success(self._stored).failure(self._refused).finally_(
+            lambda: self.buttons.setEnabled(True)
+        ).run()
 
     def _stored(self, row: FollowUpRow) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit(row)
         self.accept()
 
     def _refused(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
         if isinstance(error, UnknownCaseCode):
             self.errors["case"].show_message(
                 self.tr("No case has the code “{code}”. Write it as on the case, e.g. 2025-00012.").format(
@@ -178,18 +178,13 @@ class SnoozeDialog(QDialog):
 
     def save(self) -> None:
         self.error.show_message(None)
-        work = in_vault(self._session.vault, snooze, self._row.id, from_qdate(self.until.date()))
         self.buttons.setEnabled(False)
-        self._session.lane.run(work, alive(self, self._stored), alive(self, self._refused))
+        vault_op(self, self._session, snooze, self._row.id, from_qdate(self.until.date())).success(
+            self._stored
+        ).problems(lambda problems: self.error.show_message(problems[0].message())).report_to(
+            self.error.show_message
+        ).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def _stored(self, row: FollowUpRow) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit(row)
         self.accept()
-
-    def _refused(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError) and error.problems:
-            self.error.show_message(error.problems[0].message())
-        else:
-            self.error.show_message(error_text(error))

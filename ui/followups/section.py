@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from consultant_app.followups import Agenda, FollowUpRow, agenda, export_calendar, mark_done, unsnooze
 from ui.followups.dialogs import FollowUpDialog, SnoozeDialog
 from ui.labels import label, short_date
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, vault_op
 from ui.section import Section, Session
-from ui.widgets import ERROR_COLOUR, ERROR_STYLE, OK_STYLE, heading
+from ui.widgets import ERROR_COLOUR, StatusLine, heading
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 GROUPS = ("overdue", "due_today", "upcoming", "snoozed")
@@ -86,9 +86,7 @@ class FollowUpsSection(Section):
             self.export_selected,
             self.tr("Write the chosen follow-ups as a calendar file (.ics)"),
         )
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine()
         note = QLabel(
             self.tr(
                 "The calendar file holds only “Follow-up” and the case code on the day: no name, "
@@ -125,8 +123,7 @@ class FollowUpsSection(Section):
     # --- loading --------------------------------------------------------------------------
 
     def activate(self) -> None:
-        work = in_vault(self.session.vault, _load)
-        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+        vault_op(self, self.session, _load).success(self._loaded).report_to(self.status.error).run()
 
     def _loaded(self, data: Agenda) -> None:
         self.data = data
@@ -190,9 +187,6 @@ class FollowUpsSection(Section):
             self.tree.setCurrentItem(current_item, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.tree.blockSignals(False)
         self._selection_changed()
-
-    def _failed(self, error: Exception) -> None:
-        self._say(error_text(error), ERROR_STYLE)
 
     # --- what is chosen -------------------------------------------------------------------
 
@@ -264,13 +258,11 @@ class FollowUpsSection(Section):
 
         def done(count: int) -> None:
             codes = ", ".join(r.case_code for r in rows)
-            self._say(self.tr("Done: %n follow-up(s) ({codes}).", "", count).format(codes=codes), OK_STYLE)
+            self.status.ok(self.tr("Done: %n follow-up(s) ({codes}).", "", count).format(codes=codes))
             self._selected = set()
             self.activate()
 
-        self.session.lane.run(
-            in_vault(self.session.vault, work), alive(self, done), alive(self, self._failed)
-        )
+        vault_op(self, self.session, work).success(done).report_to(self.status.error).run()
 
     def unsnooze_selected(self) -> None:
         ids = [r.id for r in self.selected_rows() if r.is_hidden(date.today())]
@@ -279,11 +271,9 @@ class FollowUpsSection(Section):
             for follow_up_id in ids:
                 unsnooze(session, follow_up_id)
 
-        self.session.lane.run(
-            in_vault(self.session.vault, work),
-            alive(self, lambda _r: self.activate()),
-            alive(self, self._failed),
-        )
+        vault_op(self, self.session, work).success(lambda _r: self.activate()).report_to(
+            self.status.error
+        ).run()
 
     def snooze_selected(self) -> None:
         rows = self.selected_rows()
@@ -309,7 +299,7 @@ class FollowUpsSection(Section):
         def saved(row: FollowUpRow) -> None:
             self._selected = {row.id}
             until = short_date(row.snoozed_until) if row.snoozed_until else ""
-            self._say(message.format(code=row.case_code, until=until), OK_STYLE)
+            self.status.ok(message.format(code=row.case_code, until=until))
             self.activate()
 
         dialog.saved.connect(saved)
@@ -338,20 +328,15 @@ class FollowUpsSection(Section):
             return export_calendar(self.session.vault, path, follow_up_ids=ids, overwrite=True)
 
         def written(summary) -> None:
-            self._say(
+            self.status.ok(
                 self.tr(
                     "%n follow-up(s) written to {path}. The file holds only the case codes.",
                     "",
                     summary.events,
-                ).format(path=summary.path),
-                OK_STYLE,
+                ).format(path=summary.path)
             )
 
-        self.session.lane.run(work, alive(self, written), alive(self, self._failed))
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setStyleSheet(style)
-        self.status.setText(text)
+        Op(self, self.session.lane, work).success(written).report_to(self.status.error).run()
 
     # --- navigation state -----------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.errors import ValidationError
+from consultant_app.errors import Problem
 from consultant_app.services.case_actions import (
     ContactDraft,
     ProfessionalChoice,
@@ -30,7 +30,7 @@ from consultant_app.services.case_actions import professional_choices as load_ch
 from ui.inquiries.form import SAVE_KEYS
 from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdatetime
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, in_vault, vault_op
 from ui.section import Session
 from ui.widgets import CodeCombo, DateField, DateTimeField, ErrorLabel, shortcut_text
 
@@ -85,24 +85,23 @@ class CaseActionDialog(QDialog):
             return
         self._busy = True
         self.save_button.setEnabled(False)
-        self.session.lane.run(self.work(), alive(self, self._saved), alive(self, self._failed))
+        for label in (*self.errors.values(), self.general_error):
+            label.show_message(None)
+        Op(self, self.session.lane, self.work()).success(self._saved).problems(self._refused).report_to(
+            self.general_error.show_message
+        ).finally_(self._idle).run()
+
+    def _idle(self) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
 
     def _saved(self, _result: object) -> None:
-        self._busy = False
         self.saved.emit()
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self._busy = False
-        self.save_button.setEnabled(True)
-        for label in self.errors.values():
-            label.show_message(None)
-        if isinstance(error, ValidationError):
-            for problem in error.problems:
-                target = self.errors.get(problem.field, self.general_error)
-                target.show_message(problem.message())
-        else:
-            self.general_error.show_message(error_text(error))
+    def _refused(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.errors.get(problem.field, self.general_error).show_message(problem.message())
 
     def reject(self) -> None:
         if not self._busy:
@@ -143,7 +142,8 @@ class ContactDialog(CaseActionDialog):
         self.add_field("occurred_at", self.tr("&When:"), self.occurred)
         self.add_field("channel", self.tr("&Channel:"), self.channel)
         self.add_field("summary", self.tr("&Summary:"), self.summary)
-        session.lane.run(in_vault(session.vault, load_choices), alive(self, self._choices), lambda _e: None)
+        # Suggestions only: without them the field still takes any name.
+        vault_op(self, session, load_choices).success(self._choices).quietly().run()
         self.name.setFocus()
 
     def _choices(self, choices: list[ProfessionalChoice]) -> None:

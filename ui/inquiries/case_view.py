@@ -27,9 +27,9 @@ from ui.inquiries.case_dialogs import CaseActionDialog, CloseDialog, ContactDial
 from ui.inquiries.form import InquiryForm
 from ui.inquiries.timeline_text import entry_text
 from ui.labels import label, labels, municipality_name, short_date, short_datetime
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Session
-from ui.widgets import ERROR_COLOUR, ERROR_STYLE, heading, shortcut_text
+from ui.widgets import ERROR_COLOUR, StatusLine, heading, shortcut_text
 
 
 class CaseView(QWidget):
@@ -44,9 +44,7 @@ class CaseView(QWidget):
 
         self.title = heading(self.tr("Case"), 1.5)
         self.status = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = StatusLine()
 
         def button(text: str, slot, keys: str | None = None) -> QPushButton:
             if keys:
@@ -118,8 +116,9 @@ class CaseView(QWidget):
     # --- reading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        work = in_vault(self.session.vault, view_case, self.inquiry_id)
-        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+        vault_op(self, self.session, view_case, self.inquiry_id).success(self._loaded).report_to(
+            self._failed
+        ).run()
 
     def _loaded(self, data: CaseData) -> None:
         self.data = data
@@ -139,11 +138,11 @@ class CaseView(QWidget):
             item = QListWidgetItem(entry_text(entry), self.timeline)
             if entry.kind == FOLLOW_UP and entry.state == OVERDUE:
                 item.setForeground(QColor(ERROR_COLOUR))  # the first worry of the day
-        self.error.clear()
+        self.error.clear_message()
         self._enable(True)
 
-    def _failed(self, error: Exception) -> None:
-        self.error.setText(error_text(error))
+    def _failed(self, text: str) -> None:
+        self.error.error(text)
         self._enable(bool(self.data))
 
     def _enable(self, loaded: bool) -> None:
@@ -237,8 +236,9 @@ class CaseView(QWidget):
 
     def _run(self, action) -> None:
         self._enable(False)
-        work = in_vault(self.session.vault, action, self.inquiry_id)
-        self.session.lane.run(work, alive(self, lambda _r: self._after_change()), alive(self, self._failed))
+        vault_op(self, self.session, action, self.inquiry_id).success(
+            lambda _r: self._after_change()
+        ).report_to(self._failed).run()
 
     def _after_change(self) -> None:
         self.changed.emit()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.codes import load_codes
-from consultant_app.errors import ValidationError
 from consultant_app.services.case_actions import (
     CaseForm,
     ProfessionalChoice,
@@ -38,7 +37,7 @@ from ui.inquiries.form_fields import MunicipalityField, ProfessionalCompleter
 from ui.inquiries.form_layout import build_layout
 from ui.inquiries.form_values import fill_form, read_form
 from ui.labels import to_qdatetime
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Session
 from ui.widgets import CheckList, CodeCombo, DateTimeField, ErrorLabel, shortcut_text
 
@@ -88,11 +87,11 @@ class InquiryForm(QDialog):
             self.consent.set_code("anonym")
         else:
             self.setEnabled(False)  # until the case is loaded
-            work = in_vault(session.vault, load_case_form, inquiry_id)
-            session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
-        session.lane.run(
-            in_vault(session.vault, professional_choices), alive(self, self._professionals), lambda _e: None
-        )
+            vault_op(self, session, load_case_form, inquiry_id).success(self._loaded).report_to(
+                self._failed
+            ).run()
+        # Suggestions only: without them the field still takes any name.
+        vault_op(self, session, professional_choices).success(self._professionals).quietly().run()
         self._dirty = False
         self.received.setFocus()
 
@@ -220,24 +219,20 @@ class InquiryForm(QDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         if self.inquiry_id is None:
-            work = in_vault(self.session.vault, create_case, form)
+            op = vault_op(self, self.session, create_case, form)
         else:
-            work = in_vault(self.session.vault, update_case, self.inquiry_id, form)
-        self.session.lane.run(work, alive(self, self._saved), alive(self, self._save_failed))
+            op = vault_op(self, self.session, update_case, self.inquiry_id, form)
+        op.success(self._saved).problems(self.show_problems).report_to(self.general_error.show_message)
+        op.finally_(self._idle).run()
+
+    def _idle(self) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
 
     def _saved(self, saved: SavedCase) -> None:
-        self._busy = False
         self._dirty = False
         self.saved.emit(saved)
         self.accept()
-
-    def _save_failed(self, error: Exception) -> None:
-        self._busy = False
-        self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.show_problems(error.problems)
-        else:
-            self.general_error.show_message(error_text(error))
 
     def _loaded(self, form: CaseForm) -> None:
         self._fill(form)
@@ -245,10 +240,10 @@ class InquiryForm(QDialog):
         self._dirty = False
         self.received.setFocus()
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, text: str) -> None:
         self.setEnabled(True)
         self.save_button.setEnabled(False)
-        self.general_error.show_message(error_text(error))
+        self.general_error.show_message(text)
 
     def _professionals(self, choices: list[ProfessionalChoice]) -> None:
         self.professional_completer.professionals.set_choices(choices)

@@ -13,7 +13,7 @@ from consultant_app.services.inquiry_list import (
     count_inquiries,
     fetch_page,
 )
-from ui.lane_work import alive, in_vault
+from ui.op import Op, in_vault
 from ui.section import Session
 
 
@@ -32,7 +32,7 @@ class LanePageSource:
         failed: Callable[[Exception], None],
     ) -> None:
         work = in_vault(self._session.vault, fetch_page, query, after, limit=limit, cancelled=cancelled)
-        self._session.lane.run(work, alive(self._owner, done), alive(self._owner, _unless_cancelled(failed)))
+        Op(self._owner, self._session.lane, work).success(done).failure(_unless_cancelled(failed)).run()
 
     def count(
         self,
@@ -42,7 +42,7 @@ class LanePageSource:
         failed: Callable[[Exception], None],
     ) -> None:
         work = in_vault(self._session.vault, count_inquiries, inquiry_filter, cancelled=cancelled)
-        self._session.lane.run(work, alive(self._owner, done), alive(self._owner, _unless_cancelled(failed)))
+        Op(self._owner, self._session.lane, work).success(done).failure(_unless_cancelled(failed)).run()
 
 
 def _unless_cancelled(failed: Callable[[Exception], None]) -> Callable[[Exception], None]:

@@ -22,7 +22,7 @@ from consultant_app.services.inquiry_list import (
     Page,
 )
 from ui.labels import label, municipality_name, region_short, short_date, short_datetime, trip_short
-from ui.lane_work import error_text
+from ui.op import error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex

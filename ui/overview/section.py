@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem,
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
 from ui.labels import label, short_date
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,8 +52,7 @@ class OverviewSection(Section):
         self.due_today = CaseList(self.open_case.emit)
         self.month = CaseList(self.open_case.emit)
         self.courses = CaseList(self.open_case.emit)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = StatusLine()
         self.data: Overview | None = None
         grid = QGridLayout()
         grid.addWidget(self.overdue, 0, 0)
@@ -70,8 +69,7 @@ class OverviewSection(Section):
         return self.tr("Overview")
 
     def activate(self) -> None:
-        work = in_vault(self.session.vault, overview)
-        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+        vault_op(self, self.session, overview).success(self._loaded).report_to(self.error.error).run()
 
     def _loaded(self, data: Overview) -> None:
         self.data = data
@@ -100,9 +98,6 @@ class OverviewSection(Section):
             [self._inquiry(r) for r in data.open_courses],
             self.tr("No open courses."),
         )
-
-    def _failed(self, error: Exception) -> None:
-        self.error.setText(error_text(error))
 
     def _follow_up(self, item: FollowUpItem) -> tuple[int, str]:
         text = f"{item.case_code} · {label('follow_up_type', item.type)} · {short_date(item.due_on)}"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Session
-from ui.widgets import ERROR_STYLE, OK_STYLE
+from ui.widgets import StatusLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, JSON = ".md", ".json"
@@ -86,10 +86,7 @@ class SubjectAccessDialog(QDialog):
         warning_text.setTextFormat(Qt.TextFormat.RichText)
         QVBoxLayout(self.warning).addWidget(warning_text)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusLine(collapse=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.addButton(
             self.tr("&Save file…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -118,13 +115,12 @@ class SubjectAccessDialog(QDialog):
 
     def find(self) -> None:
         wanted = self.search.text()
-        work = in_vault(self._session.vault, find_citizens, wanted)
 
         def found(choices: list[CitizenChoice]) -> None:
             if self.search.text() == wanted:  # the user may have typed on meanwhile
                 self._show(choices)
 
-        self._session.lane.run(work, alive(self, found), alive(self, self._failed))
+        vault_op(self, self._session, find_citizens, wanted).success(found).report_to(self.status.error).run()
 
     def _show(self, choices: list[CitizenChoice]) -> None:
         self.citizens.clear()
@@ -135,9 +131,9 @@ class SubjectAccessDialog(QDialog):
         if len(choices) == 1:
             self.citizens.setCurrentRow(0)
         if not choices:
-            self._say(self.tr("No citizen has a pseudonym like that."), ERROR_STYLE)
+            self.status.error(self.tr("No citizen has a pseudonym like that."))
         else:
-            self._say("", OK_STYLE)
+            self.status.clear_message()
         self._update_buttons()
 
     def _describe(self, choice: CitizenChoice) -> str:
@@ -181,22 +177,13 @@ class SubjectAccessDialog(QDialog):
         if path.suffix.lower() not in (".md", ".txt", ".json"):
             path = path.with_name(path.name + self.suffix())
         self.save_button.setEnabled(False)
-        self._say(self.tr("Saving…"), OK_STYLE)
-        work = in_vault(self._session.vault, export_subject_access, citizen_id, path)
-        self._session.lane.run(work, alive(self, self._saved), alive(self, self._failed))
+        self.status.info(self.tr("Saving…"))
+        vault_op(self, self._session, export_subject_access, citizen_id, path).success(self._saved).report_to(
+            self.status.error
+        ).finally_(self._update_buttons).run()
 
     def _saved(self, path: Path) -> None:
-        self._update_buttons()
-        self._say(
-            self.tr("Saved to {path}. Remember: the file is not encrypted.").format(path=str(path)), OK_STYLE
+        self.status.ok(
+            self.tr("Saved to {path}. Remember: the file is not encrypted.").format(path=str(path))
         )
         self.exported.emit(str(path))
-
-    def _failed(self, error: Exception) -> None:
-        self._update_buttons()
-        self._say(error_text(error), ERROR_STYLE)
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setStyleSheet(style)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))

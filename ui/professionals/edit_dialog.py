@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.codes import load_codes
-from consultant_app.errors import ValidationError
+from consultant_app.errors import Problem
 from consultant_app.services.professional_directory import (
     TEXT_LIMITS,
     ProfessionalEdit,
     ProfessionalRow,
     update_professional,
 )
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Session
 from ui.widgets import CodeCombo, ErrorLabel
 
@@ -131,23 +131,21 @@ class ProfessionalDialog(QDialog):
         for label in (*self.errors.values(), self.problem):
             label.show_message(None)
         self.buttons.setEnabled(False)
-        work = in_vault(self._session.vault, update_professional, self._id, self.edit())
-        self._session.lane.run(work, alive(self, self._stored), alive(self, self._refused))
+        vault_op(self, self._session, update_professional, self._id, self.edit()).success(
+            self._stored
+        ).problems(self._refused).report_to(self.problem.show_message).finally_(
+            lambda: self.buttons.setEnabled(True)
+        ).run()
 
     def _stored(self, row: ProfessionalRow) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit(row)
         self.accept()
 
-    def _refused(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(error, ValidationError):
-            self.problem.show_message(error_text(error))
-            return
-        for problem in error.problems:
+    def _refused(self, problems: list[Problem]) -> None:
+        for problem in problems:
             self.errors.get(problem.field, self.problem).show_message(problem.message())
         self.adjustSize()  # room for the messages
-        first = next((p.field for p in error.problems if p.field in FIELDS), None)
+        first = next((p.field for p in problems if p.field in FIELDS), None)
         widget = {"name": self.name, "email": self.email, "municipality_code": self.municipality}.get(
             first or ""
         )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.services.professional_directory import SAME_EMAIL, DuplicateCandidate, DuplicateSuggestion
 from consultant_app.services.professionals import MergeOutcome, merge_professionals
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Session
 from ui.widgets import ErrorLabel
 
@@ -138,8 +138,9 @@ class MergeDialog(QDialog):
         others = [m.professional_id for m in group.members if m.professional_id != keep_id]
         self.problem.show_message(None)
         self.merge_button.setEnabled(False)
-        work = in_vault(self._session.vault, merge_professionals, keep_id, others)
-        self._session.lane.run(work, alive(self, self._done), alive(self, self._failed))
+        vault_op(self, self._session, merge_professionals, keep_id, others).success(self._done).report_to(
+            self._failed
+        ).run()
 
     def _done(self, outcome: MergeOutcome) -> None:
         row = self.group_list.currentRow()
@@ -149,6 +150,6 @@ class MergeDialog(QDialog):
         if not self._groups:
             self.accept()
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, text: str) -> None:
         self.merge_button.setEnabled(True)
-        self.problem.show_message(error_text(error))
+        self.problem.show_message(text)

@@ -30,13 +30,13 @@ from consultant_app.services.professional_directory import (
 )
 from consultant_app.services.professionals import MergeOutcome
 from ui.labels import short_date
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.professionals.details import ProfessionalDetails
 from ui.professionals.edit_dialog import ProfessionalDialog
 from ui.professionals.merge_dialog import MergeDialog, MergeGroup
 from ui.professionals.table_model import ID_ROLE, ProfessionalTableModel
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 SELECTION_REST_MS = 150  # arrowing through the list opens (and audits) only where it stops
 
@@ -99,9 +99,7 @@ class ProfessionalsSection(Section):
         self.merge_button.setToolTip(self.tr("Select two or more rows (Ctrl+click) that are the same person"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.merge_button.setEnabled(False)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine()
 
         self.details = ProfessionalDetails()
         self.details.edit_requested.connect(self.edit_selected)
@@ -142,8 +140,7 @@ class ProfessionalsSection(Section):
     # --- loading --------------------------------------------------------------------------
 
     def activate(self) -> None:
-        lane = self.session.lane
-        lane.run(in_vault(self.session.vault, _load), alive(self, self._loaded), alive(self, self._failed))
+        vault_op(self, self.session, _load).success(self._loaded).report_to(self.status.error).run()
 
     def _loaded(self, result: tuple[list[ProfessionalRow], list]) -> None:
         rows, self._suggestions = result
@@ -151,9 +148,6 @@ class ProfessionalsSection(Section):
         self._update_count()
         self._update_banner()
         self._select(self._selected_id)
-
-    def _failed(self, error: Exception) -> None:
-        self._say(error_text(error), ERROR_STYLE)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
@@ -211,13 +205,14 @@ class ProfessionalsSection(Section):
         wanted = self._selected_id
         if wanted is None:
             return
-        work = in_vault(self.session.vault, open_professional, wanted)
 
         def shown(result: tuple) -> None:
             if self.selected_ids() == [wanted]:  # the user may have moved on meanwhile
                 self.details.show_professional(*result)
 
-        self.session.lane.run(work, alive(self, shown), alive(self, self._failed))
+        vault_op(self, self.session, open_professional, wanted).success(shown).report_to(
+            self.status.error
+        ).run()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -231,7 +226,7 @@ class ProfessionalsSection(Section):
         self.dialog.open()
 
     def _saved(self, row: ProfessionalRow) -> None:
-        self._say(self.tr("Saved: {name}.").format(name=row.name), OK_STYLE)
+        self.status.ok(self.tr("Saved: {name}.").format(name=row.name))
         self.activate()
 
     def merge_selected(self) -> None:
@@ -271,16 +266,12 @@ class ProfessionalsSection(Section):
                     "Both had the survey link in campaign “{campaign}”: the first (recorded {on}) is kept."
                 ).format(campaign=conflict.campaign_name, on=short_date(conflict.kept_recorded_at.date()))
             )
-        self._say(" ".join(parts), OK_STYLE)
+        self.status.ok(" ".join(parts))
         self.activate()
 
     def _audit_requested(self) -> None:
         if self.details.row is not None:
             self.open_audit.emit("professional", self.details.row.id)
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setStyleSheet(style)
-        self.status.setText(text)
 
     # --- navigation state (ids and sorting only: a search may be a person's name) ----------
 

@@ -51,12 +51,12 @@ from consultant_app.risk import (
 from consultant_app.risk import texts as T
 from consultant_app.risk.checks import REASON_REQUIRED
 from ui.labels import from_qdate, short_date, to_qdate
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import error_text, vault_op
 from ui.risk.factors import FactorGrid
 from ui.risk.fields import CodeChoice, MeasuresEditor, OptionalDate, level_choice
 from ui.risk.texts import change_lines, instrument_name, level_text, problem_lines, row_summary, status_text
 from ui.section import Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, DateField, heading, shortcut_text
+from ui.widgets import ERROR_STYLE, DateField, StatusLine, heading, shortcut_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QAbstractButton)
@@ -133,10 +133,7 @@ class AssessmentEditor(QWidget):
 
         self.title = heading(self.tr("Risk assessment"), 1.4)
         self.status = QLabel()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.hide()
+        self.message = StatusLine(collapse=True)
 
         def button(text: str, slot, keys=None) -> QPushButton:
             if keys is not None:
@@ -396,11 +393,6 @@ class AssessmentEditor(QWidget):
     def read_only(self) -> bool:
         return bool(self.loaded and self.loaded.assessment.is_finalised)
 
-    def _say(self, text: str, *, error: bool) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     # --- the content -----------------------------------------------------------------------
 
     def content(self) -> AssessmentContent:
@@ -442,27 +434,23 @@ class AssessmentEditor(QWidget):
         self.busy = True
         self._enable()
 
-        def succeeded(result) -> None:
+        def idle() -> None:
             self.busy = False
-            done(result)
             self._enable()
 
         def failed(error: Exception) -> None:
-            self.busy = False
-            self._enable()
             if isinstance(error, ValidationError):
                 self._show_problems(error.problems)
             else:
-                self._say(error_text(error), error=True)
+                self.message.error(error_text(error))
 
-        work = in_vault(self.session.vault, function, *args)
-        self.session.lane.run(work, alive(self, succeeded), alive(self, failed))
+        vault_op(self, self.session, function, *args).success(done).failure(failed).finally_(idle).run()
 
     def _show_problems(self, problems: list[Problem]) -> None:
         checklist = bool(self.loaded and self.loaded.instrument.kind == CHECKLIST)
         lines = problem_lines(problems, checklist=checklist)
         heading_text = self.tr("Not yet ready to be finalised:")
-        self._say(heading_text + "\n" + "\n".join(f"• {line}" for line in lines), error=True)
+        self.message.error(heading_text + "\n" + "\n".join(f"• {line}" for line in lines))
         missing = {p.field.split(".")[1] for p in problems if p.field.startswith("ratings.")}
         self.factors.mark(missing)
 
@@ -472,7 +460,7 @@ class AssessmentEditor(QWidget):
 
         def saved(loaded: Loaded) -> None:
             self._show(loaded)
-            self._say(self.tr("The draft is saved."), error=False)
+            self.message.ok(self.tr("The draft is saved."))
             self.changed.emit()
 
         self._run(save_and_load, self.assessment_id, self.content(), done=saved)
@@ -488,7 +476,7 @@ class AssessmentEditor(QWidget):
             if problems:
                 self._show_problems(problems)
                 return
-            self._say("", error=False)
+            self.message.clear_message()
             question = self.tr(
                 "Finalise the assessment? It cannot be changed afterwards; a later change is a new "
                 "assessment based on this one. The next review and the measures' deadlines become "
@@ -499,7 +487,7 @@ class AssessmentEditor(QWidget):
 
         def finalised(loaded: Loaded) -> None:
             self._show(loaded)
-            self._say(self.tr("The assessment is finalised and can no longer be changed."), error=False)
+            self.message.ok(self.tr("The assessment is finalised and can no longer be changed."))
             self.changed.emit()
 
         self._run(save_and_check, self.assessment_id, self.content(), done=checked)
@@ -516,9 +504,8 @@ class AssessmentEditor(QWidget):
 
         def revised(loaded: Loaded) -> None:
             self._show(loaded)
-            self._say(
-                self.tr("A new draft, based on no. {id}.").format(id=loaded.assessment.previous_id),
-                error=False,
+            self.message.ok(
+                self.tr("A new draft, based on no. {id}.").format(id=loaded.assessment.previous_id)
             )
             self.changed.emit()
 
@@ -551,7 +538,7 @@ class AssessmentEditor(QWidget):
             self, self.tr("Unsaved changes"), self.tr("Leave the draft without saving your changes?")
         ):
             return
-        self._say("", error=False)
+        self.message.clear_message()
         self._run(load, assessment_id, done=self._show)
 
     def _open_from_history(self, item: QListWidgetItem) -> None:

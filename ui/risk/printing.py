@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -28,9 +27,9 @@ from PySide6.QtWidgets import (
 from consultant_app.i18n import current_language
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.reports.risk_summary import print_risk_summary
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, in_vault
 from ui.section import Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, shortcut_text
+from ui.widgets import StatusLine, shortcut_text
 
 PRINT_DPI = 300
 
@@ -97,8 +96,7 @@ class PrintPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = StatusLine()
 
         print_text = self.tr("&Print…")
         self.print_button = QPushButton(f"{print_text} ({shortcut_text('Ctrl+P')})")
@@ -131,25 +129,15 @@ class PrintPreview(QDialog):
         self.save_button.setEnabled(ready)
         self.with_name.setEnabled(not self.busy)
 
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
-        self.status.setText(text)
-
     def _run(self, work, done) -> None:
         self.busy = True
         self._enable()
 
-        def succeeded(result) -> None:
+        def idle() -> None:
             self.busy = False
-            done(result)
             self._enable()
 
-        def failed(error: Exception) -> None:
-            self.busy = False
-            self._say(error_text(error), error=True)
-            self._enable()
-
-        self.session.lane.run(work, alive(self, succeeded), alive(self, failed))
+        Op(self, self.session.lane, work).success(done).report_to(self.status.error).finally_(idle).run()
 
     # --- the preview -------------------------------------------------------------------------
 
@@ -162,7 +150,7 @@ class PrintPreview(QDialog):
             printed,
             with_name=self.with_name.isChecked(),
         )
-        self._say(self.tr("Making the printout…"))
+        self.status.info(self.tr("Making the printout…"))
         self._run(work, self._show)
 
     def _show(self, data: bytes) -> None:
@@ -176,8 +164,7 @@ class PrintPreview(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         pages = self.document.pageCount()
-        self._say("")
-        self.status.setText(self.tr("%n page(s).", "", pages))
+        self.status.info(self.tr("%n page(s).", "", pages))
         self.rendered.emit(pages)
 
     # --- printing and saving ---------------------------------------------------------------
@@ -198,7 +185,7 @@ class PrintPreview(QDialog):
         def paint(images: list[QImage]) -> None:
             painter = QPainter()
             if not painter.begin(printer):
-                self._say(self.tr("The printer could not be started."), error=True)
+                self.status.error(self.tr("The printer could not be started."))
                 return
             for n, image in enumerate(images):
                 if n:
@@ -213,9 +200,9 @@ class PrintPreview(QDialog):
                     ),
                 )
             painter.end()
-            self._say(self.tr("Sent to the printer."))
+            self.status.ok(self.tr("Sent to the printer."))
 
-        self._say(self.tr("Preparing the pages for the printer…"))
+        self.status.info(self.tr("Preparing the pages for the printer…"))
         self._run(lambda: page_images(data, min(printer.resolution(), PRINT_DPI)), paint)
 
     def save_pdf(self) -> None:
@@ -233,5 +220,5 @@ class PrintPreview(QDialog):
         data = self.data
         self._run(
             lambda: write_file(path, data),
-            lambda saved: self._say(self.tr("Saved as {path} (not encrypted).").format(path=saved)),
+            lambda saved: self.status.ok(self.tr("Saved as {path} (not encrypted).").format(path=saved)),
         )

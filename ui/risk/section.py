@@ -24,12 +24,12 @@ from consultant_app.risk import DRAFT, FINALISED, AssessmentRow, default_library
 from consultant_app.risk import start_assessment as core_start
 from consultant_app.services.audit_log import case_code_of, parse_record_id
 from ui.labels import short_date
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.risk.editor import AssessmentEditor
 from ui.risk.printing import PrintPreview
 from ui.risk.texts import instrument_name, judgement_text, status_text
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -104,10 +104,7 @@ class RiskSection(Section):
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.summary = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = StatusLine(collapse=True)
 
         new_row = QHBoxLayout()
         case_label = QLabel(self.tr("New assessment for &case:"))
@@ -158,13 +155,14 @@ class RiskSection(Section):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        work = in_vault(self.session.vault, list_assessments, status=self.filter.currentData())
 
         def loaded(rows: list[AssessmentRow]) -> None:
             if generation == self._generation:
                 self._show_rows(rows)
 
-        self.session.lane.run(work, alive(self, loaded), alive(self, self._failed))
+        vault_op(self, self.session, list_assessments, status=self.filter.currentData()).success(
+            loaded
+        ).report_to(self.error.error).run()
 
     def _show_rows(self, rows: list[AssessmentRow]) -> None:
         selected = self.selected_id()
@@ -202,11 +200,7 @@ class RiskSection(Section):
                 count=len(self.rows), drafts=drafts
             )
         )
-        self.error.hide()
-
-    def _failed(self, error: Exception) -> None:
-        self.error.setText(error_text(error))
-        self.error.show()
+        self.error.clear_message()
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -228,27 +222,24 @@ class RiskSection(Section):
         if not typed:
             self._failed_start(self.tr("Type the code of the case first."))
             return
-        work = in_vault(self.session.vault, start_for_code, typed, self.instrument.currentData())
 
         def started(assessment_id: int) -> None:
             self.case_code.clear()
             self.open_assessment(assessment_id)
 
-        self.session.lane.run(
-            work, alive(self, started), alive(self, lambda error: self._failed_start(error_text(error)))
-        )
+        vault_op(self, self.session, start_for_code, typed, self.instrument.currentData()).success(
+            started
+        ).report_to(self._failed_start).run()
 
     def _failed_start(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.error(text)
         self.case_code.setFocus()
 
     def start_for_case(self, inquiry_id: int, instrument_id: str) -> None:
         """Start an assessment for a case (a hook for the case view)."""
-        work = in_vault(self.session.vault, core_start, inquiry_id, instrument_id)
-        self.session.lane.run(
-            work, alive(self, lambda a: self.open_assessment(a.id)), alive(self, self._failed)
-        )
+        vault_op(self, self.session, core_start, inquiry_id, instrument_id).success(
+            lambda a: self.open_assessment(a.id)
+        ).report_to(self.error.error).run()
 
     # --- the editor ----------------------------------------------------------------------------
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.profile_settings import IDLE_LOCK_RANGE, update_settings
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import vault_op
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 # Each language by its own name, so it can be found whichever language is showing.
 LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
@@ -40,7 +40,7 @@ class SettingsSection(Section):
         self.idle_minutes.setMinimumWidth(100)
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
+        self.status = StatusLine()
         self._show(session.profile.language, session.profile.idle_lock_minutes)
 
         idle_hint = QLabel(
@@ -73,21 +73,16 @@ class SettingsSection(Section):
 
     def save(self) -> None:
         self.save_button.setEnabled(False)
-        work = in_vault(
-            self.session.vault,
+        vault_op(
+            self,
+            self.session,
             update_settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle_minutes.value(),
-        )
-        self.session.lane.run(work, alive(self, self._saved), alive(self, self._failed))
+        ).success(self._saved).report_to(self.status.error).finally_(
+            lambda: self.save_button.setEnabled(True)
+        ).run()
 
     def _saved(self, profile) -> None:
-        self.save_button.setEnabled(True)
-        self.status.setStyleSheet(OK_STYLE)
-        self.status.setText(self.tr("Saved."))
+        self.status.ok(self.tr("Saved."))
         self.profile_saved.emit(profile)
-
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(error_text(error))

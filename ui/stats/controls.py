@@ -3,7 +3,7 @@ export row (formats, small-cell protection, and the plain warning that files are
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.counts.months import month_of
-from ui.widgets import ERROR_STYLE
+from ui.widgets import StatusLine
 
 EXPORT_FORMATS = ("xlsx", "csv", "pdf")
 TYPING_REST_MS = 300
@@ -130,10 +130,7 @@ class ExportRow(QWidget):
             )
         )
         self.warning.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.hide()
+        self.status = StatusLine(collapse=True)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -154,14 +151,6 @@ class ExportRow(QWidget):
     def set_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():
             button.setEnabled(enabled)
-
-    def say(self, text: str, style: str = "") -> None:
-        self.status.setStyleSheet(style)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
-    def fail(self, text: str) -> None:
-        self.say(text, ERROR_STYLE)
 
 
 def file_filter(fmt: str) -> str:

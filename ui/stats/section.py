@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from consultant_app.counts.months import parse_month
+from consultant_app.services.stats_export import export_own_stats, subject_of
 from ui.labels import label, region_short
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, vault_op
 from ui.section import Section, Session
 from ui.stats.charts import BarChart
 from ui.stats.controls import ExportRow, MonthRange, file_filter, this_year_so_far
@@ -29,8 +30,8 @@ from ui.stats.tables import (
     trips_table,
 )
 from ui.stats.team_dialog import TeamReportDialog
-from ui.stats.work import Loaded, export_own, load, subject_of
-from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+from ui.stats.work import Loaded, load
+from ui.widgets import StatusLine, heading
 
 
 class StatsSection(Section):
@@ -47,8 +48,7 @@ class StatsSection(Section):
         self.team_button = QPushButton(self.tr("&Team report…"))
         self.team_button.setToolTip(self.tr("Merge the consultants' package files into one report"))
         self.team_button.clicked.connect(self.open_team_report)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = StatusLine(rich=True)
 
         self.monthly = ChartAndTable(BarChart(self.tr("New inquiries per month")))
         self.regions = ChartAndTable(BarChart(self.tr("New inquiries by region"), horizontal=True))
@@ -99,24 +99,21 @@ class StatsSection(Section):
         self._generation += 1
         generation = self._generation
         if not self.range.valid():
-            self.summary.setStyleSheet(ERROR_STYLE)
-            self.summary.setText(self.tr("The period ends before it begins."))
+            self.summary.error(self.tr("The period ends before it begins."))
             return
         first, last = self.range.months()
-        self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("Counting…"))
-        work = in_vault(self.session.vault, load, first, last, subject_of(self.session.profile))
+        self.summary.info(self.tr("Counting…"))
 
         def loaded(result: Loaded) -> None:
             if generation == self._generation:
                 self.show_loaded(result)
 
-        def failed(error: Exception) -> None:
+        def failed(text: str) -> None:
             if generation == self._generation:
-                self.summary.setStyleSheet(ERROR_STYLE)
-                self.summary.setText(error_text(error))
+                self.summary.error(text)
 
-        self.session.lane.run(work, alive(self, loaded), alive(self, failed))
+        subject = subject_of(self.session.profile)
+        vault_op(self, self.session, load, first, last, subject).success(loaded).report_to(failed).run()
 
     def show_loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
@@ -209,7 +206,7 @@ class StatsSection(Section):
 
     def export(self, fmt: str) -> None:
         if not self.range.valid():
-            self.exports.fail(self.tr("The period ends before it begins."))
+            self.exports.status.error(self.tr("The period ends before it begins."))
             return
         first, last = self.range.months()
         chosen = self.ask_path(fmt, f"statistik-{first}-{last}.{fmt}")
@@ -220,27 +217,23 @@ class StatsSection(Section):
             path = path.with_name(f"{path.name}.{fmt}")
         protect = self.exports.protected()
         self.exports.set_enabled(False)
-        self.exports.say(self.tr("Saving…"))
-        profile = self.session.profile
-        work = lambda: export_own(  # noqa: E731
-            self.session.vault, first, last, fmt, protect, path, subject_of(profile), profile.name
-        )
-        self.session.lane.run(
-            work, alive(self, lambda p: self._exported(p, protect)), alive(self, self._export_failed)
-        )
+        self.exports.status.info(self.tr("Saving…"))
+        vault, profile = self.session.vault, self.session.profile
+
+        def work() -> Path:
+            return export_own_stats(vault, first, last, fmt, path, protect=protect, printed_by=profile.name)
+
+        Op(self, self.session.lane, work).success(lambda p: self._exported(p, protect)).report_to(
+            self.exports.status.error
+        ).finally_(lambda: self.exports.set_enabled(True)).run()
 
     def _exported(self, path: Path, protected: bool) -> None:
-        self.exports.set_enabled(True)
         text = self.tr("Saved to {path}. The file is not encrypted.").format(path=str(path))
         if not protected:
             text += " " + self.tr(
                 "The figures are exact: tick “Protect small numbers” before sharing outside the team."
             )
-        self.exports.say(text, OK_STYLE)
-
-    def _export_failed(self, error: Exception) -> None:
-        self.exports.set_enabled(True)
-        self.exports.fail(error_text(error))
+        self.exports.status.ok(text)
 
     # --- the team lead's report -------------------------------------------------------------
 

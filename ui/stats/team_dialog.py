@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.counts.team_report import PackageRef, TeamReport
-from ui.lane_work import alive, error_text
+from consultant_app.services.stats_export import export_team_report
+from ui.op import Op
 from ui.section import Session
 from ui.stats.charts import BarChart
 from ui.stats.controls import ExportRow, MonthRange, file_filter
 from ui.stats.panes import ChartAndTable
 from ui.stats.tables import CountTable, chart_month_labels, month_label, monthly_table
-from ui.stats.work import export_team, merge_files
-from ui.widgets import ERROR_STYLE, OK_STYLE
+from ui.stats.work import merge_files
+from ui.widgets import StatusLine
 
 Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -98,7 +99,9 @@ class TeamReportDialog(QDialog):
         self.range = MonthRange()
         self.range.set_months(*months, notify=False)
         self.range.changed.connect(self.merge)
-        self.summary = QLabel(self.tr("Add the package files the consultants have sent (JSON)."))
+        self.summary = StatusLine(
+            self.tr("Add the package files the consultants have sent (JSON)."), rich=True
+        )
         self.summary.setWordWrap(True)
 
         self.monthly = ChartAndTable(BarChart(self.tr("New inquiries per month, whole team")))
@@ -172,26 +175,25 @@ class TeamReportDialog(QDialog):
         self._show(None)
         paths = self.paths()
         if not paths:
-            self.summary.setStyleSheet("")
-            self.summary.setText(self.tr("Add the package files the consultants have sent (JSON)."))
+            self.summary.info(self.tr("Add the package files the consultants have sent (JSON)."))
             return
         if not self.range.valid():
-            self._say(self.tr("The period ends before it begins."), ERROR_STYLE)
+            self.summary.error(self.tr("The period ends before it begins."))
             return
         first, last = self.range.months()
-        self._say(self.tr("Merging…"), "")
+        self.summary.info(self.tr("Merging…"))
 
         def merged(report: TeamReport) -> None:
             if generation == self._generation:
                 self._show(report)
 
-        def failed(error: Exception) -> None:
+        def failed(text: str) -> None:
             if generation == self._generation:
-                self._say(error_text(error), ERROR_STYLE)
+                self.summary.error(text)
 
-        self.session.lane.run(
-            lambda: merge_files(paths, first, last), alive(self, merged), alive(self, failed)
-        )
+        Op(self, self.session.lane, lambda: merge_files(paths, first, last)).success(merged).report_to(
+            failed
+        ).run()
 
     def _show(self, report: TeamReport | None) -> None:
         self.report = report
@@ -222,11 +224,7 @@ class TeamReportDialog(QDialog):
             text += " " + self.tr("{count} package(s) not counted: see “Packages used”.").format(
                 count=left_out
             )
-        self._say(text, "")
-
-    def _say(self, text: str, style: str) -> None:
-        self.summary.setStyleSheet(style)
-        self.summary.setText(text)
+        self.summary.info(text)
 
     # --- exports --------------------------------------------------------------------------
 
@@ -248,20 +246,15 @@ class TeamReportDialog(QDialog):
             path = path.with_name(f"{path.name}.{fmt}")
         protect = self.exports.protected()
         self.exports.set_enabled(False)
-        self.exports.say(self.tr("Saving…"))
+        self.exports.status.info(self.tr("Saving…"))
         vault, name = self.session.vault, self.session.profile.name
-        self.session.lane.run(
-            lambda: export_team(vault, report, fmt, protect, path, name),
-            alive(self, self._exported),
-            alive(self, self._export_failed),
-        )
+        Op(
+            self,
+            self.session.lane,
+            lambda: export_team_report(vault, report, fmt, path, protect=protect, printed_by=name),
+        ).success(self._exported).report_to(self.exports.status.error).finally_(
+            lambda: self.exports.set_enabled(self.report is not None)
+        ).run()
 
     def _exported(self, path: Path) -> None:
-        self.exports.set_enabled(self.report is not None)
-        self.exports.say(
-            self.tr("Saved to {path}. The file is not encrypted.").format(path=str(path)), OK_STYLE
-        )
-
-    def _export_failed(self, error: Exception) -> None:
-        self.exports.set_enabled(self.report is not None)
-        self.exports.fail(error_text(error))
+        self.exports.status.ok(self.tr("Saved to {path}. The file is not encrypted.").format(path=str(path)))

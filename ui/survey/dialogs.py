@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.errors import ValidationError
+from consultant_app.errors import Problem
 from consultant_app.survey import (
     DEFAULT_SUBJECT,
     DEFAULT_TEXT,
@@ -32,7 +32,7 @@ from consultant_app.survey import (
     smtp_settings,
 )
 from ui.labels import from_qdate, to_qdate
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, in_vault, vault_op
 from ui.section import Session
 from ui.widgets import DateField, ErrorLabel
 
@@ -76,20 +76,21 @@ class _FormDialog(QDialog):
         for label in (*self.errors.values(), self.problem):
             label.show_message(None)
         self.buttons.setEnabled(False)
-        self._session.lane.run(self._store(), alive(self, self._stored), alive(self, self._refused))
+        Op(self, self._session.lane, self._store()).success(self._stored).problems(self._refused).report_to(
+            self._failed
+        ).finally_(lambda: self.buttons.setEnabled(True)).run()
 
     def _stored(self, result) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit(result)
         self.accept()
 
-    def _refused(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            for problem in error.problems:
-                self.errors.get(problem.field, self.problem).show_message(problem.message())
-        else:
-            self.problem.show_message(error_text(error))
+    def _refused(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.errors.get(problem.field, self.problem).show_message(problem.message())
+        self.adjustSize()
+
+    def _failed(self, text: str) -> None:
+        self.problem.show_message(text)
         self.adjustSize()
 
 
@@ -198,11 +199,11 @@ class SmtpDialog(_FormDialog):
         note.setWordWrap(True)
         self._finish_layout(note)
         self.buttons.setEnabled(False)
-        work = in_vault(session.vault, smtp_settings)
-        session.lane.run(work, alive(self, self._loaded), alive(self, self._refused))
+        vault_op(self, session, smtp_settings).success(self._loaded).report_to(self._failed).finally_(
+            lambda: self.buttons.setEnabled(True)
+        ).run()
 
     def _loaded(self, view: SmtpSettingsView | None) -> None:
-        self.buttons.setEnabled(True)
         if view is None:
             return
         self.host.setText(view.host)

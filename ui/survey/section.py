@@ -6,10 +6,9 @@ Every recording goes through the core, which refuses a second link to the same p
 a campaign; its message (Danish) is shown as it is.
 """
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -53,23 +51,13 @@ from consultant_app.survey import (
     write_report,
 )
 from ui.labels import short_date
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, Progress, vault_op
 from ui.section import Section, Session
 from ui.survey.dialogs import CampaignDialog, SmtpDialog
-from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NOT_ENTERED = -1  # the responses spin box's "–"
-
-
-class BatchCancelled(Exception):
-    """The user stopped a batch; what was sent before is recorded."""
-
-
-class _Progress(QObject):
-    """Carries send_batch's progress from the lane to the GUI thread."""
-
-    step = Signal(int, int)
 
 
 def _campaign_data(session, campaign_id: int):
@@ -98,7 +86,6 @@ class SurveySection(Section):
         self.report_rows: list[tuple] = []
         self._campaign_id: int | None = None
         self.dialog = None
-        self.progress: QProgressDialog | None = None
 
         # --- the campaigns ---
         self.campaign_list = QListWidget()
@@ -191,10 +178,7 @@ class SurveySection(Section):
         ):
             actions.addWidget(b)
         actions.addStretch(1)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusLine()
 
         recipients = QWidget()
         r_layout = QVBoxLayout(recipients)
@@ -279,8 +263,9 @@ class SurveySection(Section):
     # --- loading --------------------------------------------------------------------------
 
     def activate(self) -> None:
-        work = in_vault(self.session.vault, list_campaigns)
-        self.session.lane.run(work, alive(self, self._campaigns_loaded), alive(self, self._failed))
+        vault_op(self, self.session, list_campaigns).success(self._campaigns_loaded).report_to(
+            self.status.error
+        ).run()
 
     def _campaigns_loaded(self, campaigns: list[CampaignInfo]) -> None:
         self.campaigns = campaigns
@@ -336,13 +321,14 @@ class SurveySection(Section):
         if self._campaign_id is None:
             return
         wanted = self._campaign_id
-        work = in_vault(self.session.vault, _campaign_data, wanted)
 
         def loaded(result) -> None:
             if wanted == self._campaign_id:
                 self._campaign_loaded(*result)
 
-        self.session.lane.run(work, alive(self, loaded), alive(self, self._failed))
+        vault_op(self, self.session, _campaign_data, wanted).success(loaded).report_to(
+            self.status.error
+        ).run()
 
     def _campaign_loaded(self, eligible, duplicates, report) -> None:
         self.eligible = eligible
@@ -404,9 +390,6 @@ class SurveySection(Section):
             if not spin.hasFocus():
                 spin.setValue(figures.responses if figures.responses_entered else NOT_ENTERED)
 
-    def _failed(self, error: Exception) -> None:
-        self._say(error_text(error), ERROR_STYLE)
-
     # --- selection ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
@@ -457,14 +440,13 @@ class SurveySection(Section):
         def opened(link) -> None:
             QDesktopServices.openUrl(QUrl(link.url, QUrl.ParsingMode.StrictMode))
             if link.truncated:
-                self._say(
-                    self.tr("The text was shortened to fit the mail program; the link is whole."), OK_STYLE
-                )
+                self.status.ok(self.tr("The text was shortened to fit the mail program; the link is whole."))
             if self.confirm(self.tr("Open in mail program"), self.tr("Was the e-mail sent?")):
                 self._record([pid], status="sent", channel="mail", method="mailto")
 
-        work = in_vault(self.session.vault, mailto_for, campaign_id, pid)
-        self.session.lane.run(work, alive(self, opened), alive(self, self._failed))
+        vault_op(self, self.session, mailto_for, campaign_id, pid).success(opened).report_to(
+            self.status.error
+        ).run()
 
     def copy_text(self) -> None:
         ids = self.selected_ids()
@@ -475,12 +457,13 @@ class SurveySection(Section):
         def copied(message) -> None:
             to = f"{message.to_name} <{message.to_address}>\n" if message.to_address else ""
             QGuiApplication.clipboard().setText(f"{to}{message.email.subject}\n\n{message.email.body}")
-            self._say(self.tr("The e-mail text is copied. Paste it into your mail."), OK_STYLE)
+            self.status.ok(self.tr("The e-mail text is copied. Paste it into your mail."))
             if self.confirm(self.tr("Copy text"), self.tr("Was the text sent?")):
                 self._record([pid], status="sent", channel="mail", method="copy")
 
-        work = in_vault(self.session.vault, message_for, campaign_id, pid)
-        self.session.lane.run(work, alive(self, copied), alive(self, self._failed))
+        vault_op(self, self.session, message_for, campaign_id, pid).success(copied).report_to(
+            self.status.error
+        ).run()
 
     def mark_sent_other(self) -> None:
         ids = self.selected_ids()
@@ -520,16 +503,14 @@ class SurveySection(Section):
                 else self.tr("Recorded as not relevant: %n professional(s).", "", count)
             )
             if refusals:
-                self._say("\n".join((text, *refusals)), ERROR_STYLE)
+                self.status.error("\n".join((text, *refusals)))
             else:
-                self._say(text, OK_STYLE)
-            self.activate()
+                self.status.ok(text)
 
-        def refused(error: Exception) -> None:
-            self._failed(error)
-            self.activate()  # the list may be out of date (another window, another laptop)
-
-        self.session.lane.run(in_vault(self.session.vault, work), alive(self, recorded), alive(self, refused))
+        # After a refusal too the list may be out of date (another window, another laptop): reload.
+        vault_op(self, self.session, work).success(recorded).report_to(self.status.error).finally_(
+            self.activate
+        ).run()
 
     def send_through_smtp(self) -> None:
         ids = self.selected_ids()
@@ -540,56 +521,29 @@ class SurveySection(Section):
             self.tr("Send the e-mail with the survey link to %n professional(s) now?", "", len(ids)),
         ):
             return
-        campaign_id = self._campaign_id
-        cancelled = threading.Event()
-        relay = _Progress(self)
-        self.progress = QProgressDialog(
-            self.tr("Sending the survey link…"), self.tr("Stop"), 0, len(ids), self
-        )
-        self.progress.setWindowTitle(self.tr("Send through SMTP"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(cancelled.set)
-        relay.step.connect(self._batch_step)
-        self.progress.show()
+        campaign_id, vault = self._campaign_id, self.session.vault
 
-        def step(done: int, total: int) -> None:  # on the lane
-            relay.step.emit(done, total)
-            if cancelled.is_set():
-                raise BatchCancelled
+        def work(progress: Progress) -> BatchResult:
+            def step(done: int, total: int) -> None:
+                progress.report(done, total)
+                progress.check()  # Stop: what was sent before is recorded
 
-        def work() -> BatchResult:
-            return send_batch(self.session.vault, campaign_id, ids, progress=step)
+            return send_batch(vault, campaign_id, ids, progress=step)
 
         def finished(result: BatchResult) -> None:
-            self._batch_done()
             lines = [self.tr("Sent and recorded: %n.", "", len(result.sent))]
             lines += [p.message for p in (*result.failed, *result.skipped)]
-            self._say("\n".join(lines), ERROR_STYLE if result.failed or result.skipped else OK_STYLE)
-            self.activate()
-
-        def failed(error: Exception) -> None:
-            self._batch_done()
-            if isinstance(error, BatchCancelled):
-                self._say(self.tr("Sending stopped. The e-mails sent before are recorded."), ERROR_STYLE)
+            if result.failed or result.skipped:
+                self.status.error("\n".join(lines))
             else:
-                self._say(error_text(error), ERROR_STYLE)
-            self.activate()
+                self.status.ok("\n".join(lines))
 
-        self.session.lane.run(work, alive(self, finished), alive(self, failed))
+        def stopped() -> None:
+            self.status.error(self.tr("Sending stopped. The e-mails sent before are recorded."))
 
-    def _batch_step(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _batch_done(self) -> None:
-        if self.progress is not None:
-            self.progress.hide()
-            self.progress.deleteLater()
-            self.progress = None
+        Op(self, self.session.lane, work).progress(self.tr("Sending the survey link…")).success(
+            finished
+        ).cancelled(stopped).report_to(self.status.error).finally_(self.activate).run()
 
     # --- responses and the report ---------------------------------------------------------
 
@@ -604,12 +558,10 @@ class SurveySection(Section):
                 set_responses(session, campaign_id, region, count)
 
         def saved(_result) -> None:
-            self._say(self.tr("The responses are saved."), OK_STYLE)
+            self.status.ok(self.tr("The responses are saved."))
             self.reload()
 
-        self.session.lane.run(
-            in_vault(self.session.vault, work), alive(self, saved), alive(self, self._failed)
-        )
+        vault_op(self, self.session, work).success(saved).report_to(self.status.error).run()
 
     def export_report(self, fmt: str) -> None:
         campaign = self.campaign
@@ -632,9 +584,9 @@ class SurveySection(Section):
             return write_report(self.session.vault, campaign.id, path, fmt, overwrite=True)
 
         def written(written_path) -> None:
-            self._say(self.tr("The report is written to {path}.").format(path=written_path), OK_STYLE)
+            self.status.ok(self.tr("The report is written to {path}.").format(path=written_path))
 
-        self.session.lane.run(work, alive(self, written), alive(self, self._failed))
+        Op(self, self.session.lane, work).success(written).report_to(self.status.error).run()
 
     # --- dialogs --------------------------------------------------------------------------
 
@@ -643,7 +595,7 @@ class SurveySection(Section):
 
         def created(campaign: CampaignInfo) -> None:
             self._campaign_id = campaign.id
-            self._say(self.tr("Campaign {code} is created.").format(code=campaign.code), OK_STYLE)
+            self.status.ok(self.tr("Campaign {code} is created.").format(code=campaign.code))
             self.activate()
 
         self.dialog.saved.connect(created)
@@ -651,12 +603,8 @@ class SurveySection(Section):
 
     def smtp_settings(self) -> None:
         self.dialog = SmtpDialog(self.session, self)
-        self.dialog.saved.connect(lambda _view: self._say(self.tr("The mail server is saved."), OK_STYLE))
+        self.dialog.saved.connect(lambda _view: self.status.ok(self.tr("The mail server is saved.")))
         self.dialog.open()
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setStyleSheet(style)
-        self.status.setText(text)
 
     # --- navigation state -----------------------------------------------------------------
 

@@ -1,15 +1,11 @@
 """Synkronisering: what leaves this laptop. Every month in the outbox with its version, state,
 attempts, sent time and the receiver's last error; the exact package JSON of the chosen row;
-"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel), both
-on the lane. While unlocked, a timer syncs in the background when sync is set up."""
+"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel). While unlocked, a timer syncs in the background when sync is set up."""
 
 import json
-import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -25,54 +20,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from consultant_app.domain import OutboxPackage
 from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
-from consultant_app.sync.settings import SyncSettingsView, sync_settings
+from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
 from ui.labels import short_datetime
-from ui.lane_work import alive, error_text, in_vault
+from ui.op import Op, Progress, alive, error_text, vault_op
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, heading
+from ui.widgets import StatusLine, heading
 
 BACKGROUND_INTERVAL_MS = 15 * 60 * 1000
 FIRST_BACKGROUND_MS = 30 * 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class OutboxRow:
-    id: int
-    month: str
-    version: int
-    state: str
-    attempts: int
-    sent_at: datetime | None
-    last_error: str | None
-    payload: str
-
-
-@dataclass(frozen=True)
-class Loaded:
-    rows: list[OutboxRow]
-    settings: SyncSettingsView | None
-
-    @property
-    def configured(self) -> bool:
-        return self.settings is not None and self.settings.has_token
-
-
-def _load(session) -> Loaded:
-    rows = session.scalars(
-        select(OutboxPackage).order_by(OutboxPackage.month.desc(), OutboxPackage.version.desc())
-    )
-    return Loaded(
-        [
-            OutboxRow(r.id, r.month, r.version, r.state, r.attempts or 0, r.sent_at, r.last_error, r.payload)
-            for r in rows
-        ],
-        sync_settings(session),
-    )
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -83,24 +41,15 @@ def _local(moment: datetime | None) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None)
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the lane's worker to the GUI thread (queued: it lives on the GUI)."""
-
-    progressed = Signal(object)
-
-
 class SyncSection(Section):
     key = "sync"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.loaded: Loaded | None = None
+        self.loaded: SyncStatus | None = None
         self.busy = False
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
-        self._cancel: threading.Event | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._progressed)
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
@@ -157,17 +106,10 @@ class SyncSection(Section):
         self.send_button = QPushButton(self.tr("&Send now"))
         self.send_button.setToolTip(self.tr("Send every waiting package to SIRI's receiver"))
         self.send_button.clicked.connect(self.send_now)
-        self.cancel_button = QPushButton(self.tr("&Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        self.progress = QProgressBar()
-        self.progress.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.send_button)
-        actions.addWidget(self.progress, 1)
-        actions.addWidget(self.cancel_button)
-        actions.addStretch(0)
+        actions.addStretch(1)
 
         self.hint = QLabel(
             self.tr(
@@ -179,9 +121,7 @@ class SyncSection(Section):
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
         self.hint.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine()
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
@@ -216,10 +156,9 @@ class SyncSection(Section):
         self._reload()
 
     def _reload(self) -> None:
-        work = in_vault(self.session.vault, _load)
-        self.session.lane.run(work, alive(self, self._loaded), alive(self, self._failed))
+        vault_op(self, self.session, sync_status).success(self._loaded).report_to(self.status.error).run()
 
-    def _loaded(self, data: Loaded) -> None:
+    def _loaded(self, data: SyncStatus) -> None:
         self.loaded = data
         current = self.selected_row()
         self.table.blockSignals(True)
@@ -251,10 +190,7 @@ class SyncSection(Section):
         self.hint.setVisible(not data.configured)
         self._set_busy(self.busy)
         if not data.rows and not self.status.text():
-            self._say(self.tr("The outbox is empty. “Refresh packages” builds the complete months."), "")
-
-    def _failed(self, error: Exception) -> None:
-        self._say(error_text(error), ERROR_STYLE)
+            self.status.info(self.tr("The outbox is empty. “Refresh packages” builds the complete months."))
 
     # --- the chosen package ---------------------------------------------------------------
 
@@ -286,15 +222,15 @@ class SyncSection(Section):
         if self.busy:
             return
         self._set_busy(True)
-        work = in_vault(self.session.vault, refresh_outbox)
-        self.session.lane.run(work, alive(self, self._refreshed), alive(self, self._action_failed))
+        vault_op(self, self.session, refresh_outbox).success(self._refreshed).report_to(
+            self.status.error
+        ).finally_(lambda: self._set_busy(False)).run()
 
     def _refreshed(self, queued: list) -> None:
-        self._set_busy(False)
         if queued:
-            self._say(self.tr("{n} new package(s) queued.").format(n=len(queued)), OK_STYLE)
+            self.status.ok(self.tr("{n} new package(s) queued.").format(n=len(queued)))
         else:
-            self._say(self.tr("No month has changed: nothing new to send."), OK_STYLE)
+            self.status.ok(self.tr("No month has changed: nothing new to send."))
         self._reload()
 
     def send_now(self) -> None:
@@ -309,69 +245,49 @@ class SyncSection(Section):
     def _sync(self, *, quiet: bool) -> None:
         if self.busy:
             return
-        self._cancel = threading.Event()
-        cancel, relay, vault, transport = self._cancel, self._relay, self.session.vault, self.transport
+        vault, transport = self.session.vault, self.transport
 
-        def progress(step: SyncProgress) -> None:
-            if shiboken6.isValid(relay):  # the screen may be gone (locked) while the run finishes
-                relay.progressed.emit(step)
+        def work(progress: Progress | None = None) -> SyncReport:
+            def step(at: SyncProgress) -> None:
+                if progress is not None:
+                    text = self.tr("Sending %1 (%2 of %3)") if at.month else ""
+                    progress.report(at.done, at.total, _fill(text, at.month, at.done, at.total))
 
-        def work() -> SyncReport:
-            return sync_pending(vault, progress=progress, cancel=cancel, transport=transport)
+            cancel = progress.event if progress is not None else None
+            return sync_pending(vault, progress=step, cancel=cancel, transport=transport)
 
-        self._set_busy(True, sending=not quiet)
-        self.session.lane.run(
-            work,
-            alive(self, lambda report: self._synced(report, quiet)),
-            alive(self, lambda error: self._sync_failed(error, quiet)),
-        )
-
-    def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
-            self.cancel_button.setEnabled(False)
-
-    def _progressed(self, step: SyncProgress) -> None:
-        self.progress.setMaximum(max(step.total, 1))
-        self.progress.setValue(step.done)
-        if step.month:
-            self.progress.setFormat(self.tr("Sending %1 (%v of %m)").replace("%1", step.month))
+        self._set_busy(True)
+        op = Op(self, self.session.lane, work).success(lambda report: self._synced(report, quiet))
+        op.failure(lambda error: self._sync_failed(error, quiet)).finally_(lambda: self._set_busy(False))
+        if quiet:
+            op.quietly()  # the background run opens no window and reports only what it sent
         else:
-            self.progress.setFormat("%v / %m")
+            op.progress(self.tr("Sending packages to SIRI…"))
+        op.run()
 
     def _synced(self, report: SyncReport, quiet: bool) -> None:
         self.last_report = report
-        self._set_busy(False)
         if report.stopped is not None:
-            self._say(str(report.stopped), ERROR_STYLE)
+            self.status.error(str(report.stopped))
         elif report.cancelled:
-            self._say(
-                self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending), ERROR_STYLE
-            )
+            self.status.error(self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending))
         elif report.failed:
-            self._say(
+            self.status.error(
                 self.tr("{n} package(s) were refused by the receiver; see the last error.").format(
                     n=len(report.failed)
-                ),
-                ERROR_STYLE,
+                )
             )
         elif report.sent or not quiet:
-            self._say(self.tr("{n} package(s) sent.").format(n=len(report.sent)), OK_STYLE)
+            self.status.ok(self.tr("{n} package(s) sent.").format(n=len(report.sent)))
         self._reload()
 
     def _sync_failed(self, error: Exception, quiet: bool) -> None:
-        self._set_busy(False)
         if isinstance(error, SyncNotConfiguredError):
             self.hint.show()
-            if quiet:
-                return
-        self._say(error_text(error), ERROR_STYLE)
+        if not quiet:
+            self.status.error(error_text(error))
 
-    def _action_failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self._say(error_text(error), ERROR_STYLE)
-
-    def _set_busy(self, busy: bool, *, sending: bool = False) -> None:
+    def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         configured = self.loaded is not None and self.loaded.configured
         self.refresh_button.setEnabled(not busy)
@@ -381,15 +297,6 @@ class SyncSection(Section):
             if configured
             else self.tr("Sending is not set up yet")
         )
-        self.progress.setVisible(busy and sending)
-        self.cancel_button.setVisible(busy and sending)
-        self.cancel_button.setEnabled(True)
-        if busy and sending:
-            self.progress.setRange(0, 0)  # busy until the first progress arrives
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -401,3 +308,8 @@ class SyncSection(Section):
         month = state.get("month")
         if isinstance(month, str):
             QTimer.singleShot(0, alive(self, lambda: self.select_month(month)))
+
+
+def _fill(text: str, month: str | None, done: int, total: int) -> str:
+    """Qt's %1-style placeholders (the translation keeps them): "Sender 2026-03 (2 af 5)"."""
+    return text.replace("%1", month or "").replace("%2", str(done)).replace("%3", str(total))

@@ -5,15 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from consultant_app.cli import followup_commands
 from consultant_app.cli import main as cli
 
 
 @pytest.fixture(autouse=True)
 def _wired(monkeypatch, passphrase):
-    """Until the lead adds followup_commands to main.COMMAND_MODULES, the test adds it."""
-    if followup_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, followup_commands))
     monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", passphrase)
     monkeypatch.delenv("CONSULTANT_APP_LANG", raising=False)
 

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select, text
 
 from consultant_app.receiver.app import ReceiverSettings, create_app
 from consultant_app.receiver.db import StoredPackage, make_engine, metadata
+from consultant_app.receiver.schema import VERSION_TABLE, migrate
 from consultant_app.receiver.tokens import ANALYST, LAPTOP, TokenEntry, TokenStore, hash_token
 
 POSTGRES_ENV = "CONSULTANT_APP_TEST_POSTGRES_URL"
@@ -45,12 +46,13 @@ def database_url(kind: str, tmp_path) -> str:
 
 
 def fresh_engine(url: str) -> Engine:
-    """An engine on the receiver's tables, empty (PostgreSQL: made once, then emptied)."""
+    """An engine on the receiver's tables, empty and of today's schema (PostgreSQL: one
+    database for every test, so whatever an earlier test or run left there goes first)."""
     engine = make_engine(url)
-    metadata.create_all(engine)
+    metadata.drop_all(engine)
     with engine.begin() as conn:
-        for table in reversed(metadata.sorted_tables):
-            conn.execute(table.delete())
+        conn.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+    migrate(engine)
     return engine
 
 

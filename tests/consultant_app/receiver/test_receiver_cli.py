@@ -66,6 +66,7 @@ def test_import_uses_the_same_rules_as_the_api(tmp_path, capsys):
         files[name] = tmp_path / name
         files[name].write_text(p.to_json(), encoding="utf-8")
     (tmp_path / "bad.json").write_text('{"schema": 1, "notes": "Aya"}', encoding="utf-8")
+    assert run(capsys, "migrate", "--db", url)[0] == 0
 
     status, out, _ = run(capsys, "import", "--db", url, str(files["a.json"]), str(files["b.json"]), "--json")
     assert status == 0
@@ -132,3 +133,25 @@ def test_serve_refuses_to_listen_unencrypted_off_loopback(tmp_path, capsys, extr
         *extra,
     )
     assert status == 1 and message in err
+
+
+def test_add_token_for_an_owned_submitter_id_refuses_unless_replace(tmp_path, capsys):
+    """#12.1: the owner may be a token issued for the id, or one the database bound it to."""
+    from sqlalchemy import insert
+
+    from consultant_app.receiver.db import TokenBinding, utcnow
+
+    tokens, url = tmp_path / "tokens.json", database_url("sqlite", tmp_path)
+    run(capsys, "add-token", "--tokens", str(tokens), "--submitter-name", "A")
+    first = read_entries(tokens)[0]
+    with fresh_engine(url).begin() as conn:  # bound on first use
+        conn.execute(insert(TokenBinding).values(token_id=first.id, submitter=SUBMITTER_A, bound_at=utcnow()))
+    argv = ["add-token", "--tokens", str(tokens), "--submitter-name", "A", "--submitter-id", SUBMITTER_A]
+    status, _, err = run(capsys, *argv, "--db", url)
+    assert status == 1 and first.id in err and "--replace" in err
+    assert len(read_entries(tokens)) == 1
+    status, out, _ = run(capsys, *argv, "--db", url, "--replace")
+    assert status == 0
+    old, new = read_entries(tokens)
+    assert old.revoked_at is not None and new.replaces == old.id and new.submitter == SUBMITTER_A
+    assert TokenStore(tokens).lookup(out.splitlines()[-1]) == new

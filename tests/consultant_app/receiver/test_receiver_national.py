@@ -109,3 +109,65 @@ def test_published_files_protect_small_cells_and_json_stays_exact(filled):
     assert render_national(report, "xlsx")[:2] == b"PK"
     assert render_national(report, "pdf")[:5] == b"%PDF-"
     assert b'"inquiries": 3,' in render_national(report, "json")  # exact
+
+
+def _survey_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The survey table of the CSV: its header row (starting "Kampagne") and what follows."""
+    start = next(i for i, row in enumerate(rows) if row and row[0] == "Kampagne")
+    return rows[start : start + 1 + next((n for n, r in enumerate(rows[start + 1 :]) if not r), len(rows))]
+
+
+def test_attack_survey_links_per_region_are_protected_in_every_published_file(filled):
+    """#12.9: two links to syddanmark (one citizen could be found) used to be published as is.
+    The survey table is now protected like the inquiry tables: no figure 1-4 shown, and none
+    that the totals give away; the JSON stays exact."""
+    import openpyxl
+    import pypdf
+
+    from consultant_app.counts.small_cells import disclosed_figures
+    from consultant_app.receiver.national import survey_grid
+
+    report = _report(filled)
+    assert report.survey[0]["links_sent"]["syddanmark"] == 2  # exact in the JSON
+
+    rows = list(csv.reader(io.StringIO(render_national(report, "csv").decode("utf-8-sig")), delimiter=";"))
+    survey = _survey_rows(rows)
+    header, body = survey[0], survey[1:]
+    assert header[-1] == "I alt" and [r[0] for r in body] == ["siri-h1", "siri-x", "I alt"]
+    shown = {(r[0], h): v for r in body for h, v in zip(header[1:], r[1:], strict=True)}
+    assert shown[("siri-h1", "Region Syddanmark")] == "<5"
+    assert "x" in shown.values()  # 5 + 2 = 7: the 2 needs a second figure hidden beside it
+    assert all(v not in {"1", "2", "3", "4"} for v in shown.values())
+    grid = survey_grid(report)
+    hidden = {
+        k
+        for keys, row in zip(grid.keys, body, strict=True)
+        for k, v in zip(keys, row[1:], strict=True)
+        if v in ("<5", "x")
+    }
+    assert not {k for k in disclosed_figures(grid.equations(), hidden) if k in hidden}
+
+    book = openpyxl.load_workbook(io.BytesIO(render_national(report, "xlsx")))
+    sheet = book["Spørgeskema"]
+    xlsx_values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    assert [[str(v) for v in r] for r in xlsx_values] == body
+
+    pdf = pypdf.PdfReader(io.BytesIO(render_national(report, "pdf")))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "Links til tilfredshedsundersøgelsen" in text
+    cells = text[text.index("siri-h1") :].split()  # one cell a line in the extracted text
+    assert cells[1:7] == [shown[("siri-h1", h)] for h in header[1:]]
+
+
+def test_a_campaign_code_that_a_spreadsheet_would_run_is_text_in_csv_and_xlsx(receiver_engine):
+    """Campaign codes allow a leading '-': in the CSV it gets an apostrophe, in the XLSX it is
+    a string cell (consultant_app.spreadsheet_safety)."""
+    import openpyxl
+
+    with receiver_engine.begin() as conn:
+        ingest.store(conn, package("2026-03", 1, survey={"-2-1": {"nordjylland": 9}}), source="file")
+    report = _report(receiver_engine)
+    rows = list(csv.reader(io.StringIO(render_national(report, "csv").decode("utf-8-sig")), delimiter=";"))
+    assert _survey_rows(rows)[1][0] == "'-2-1"
+    sheet = openpyxl.load_workbook(io.BytesIO(render_national(report, "xlsx")))["Spørgeskema"]
+    assert (sheet["A3"].value, sheet["A3"].data_type) == ("-2-1", "s")

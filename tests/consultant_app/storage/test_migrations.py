@@ -1,6 +1,8 @@
 """Migrations: one head, upgrades with data in the vault, models equal the migrated schema."""
 
 import shutil
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -155,3 +157,24 @@ def test_a_migration_that_rebuilds_a_parent_table_keeps_its_children(vault_path,
         assert conn.execute(text("SELECT count(*) FROM inquiry_reason")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM note")).scalar() == 1
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_the_light_head_is_alembics_head():
+    assert migrate.light_head_revision() == migrate.head_revision()
+
+
+def test_opening_a_current_vault_leaves_alembic_unloaded(vault_path):
+    """Alembic is loaded only when a migration is due: a vault at head opens with one query."""
+    Vault.create(vault_path, PASSPHRASE, name="T", team="odense").lock()
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from consultant_app.storage.vault import Vault\n"
+        f"Vault.open(Path(sys.argv[1]), {PASSPHRASE!r}).lock()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(vault_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -23,6 +23,7 @@ from consultant_app.counts.query import first_month_with_data
 from consultant_app.demo import fill_vault
 from consultant_app.domain import Inquiry, Professional, SurveyCampaign, SurveyDispatch
 from consultant_app.receiver.app import ReceiverSettings, create_app
+from consultant_app.receiver.cli import main as receiver_main
 from consultant_app.receiver.tokens import add_token
 from consultant_app.storage.vault import Vault
 from consultant_app.sync.outbox import last_complete_month
@@ -175,6 +176,7 @@ def test_a_certificate_the_laptop_does_not_trust_stops_the_sync(tmp_path, tls, s
 def test_the_serve_command_listens_with_tls(tmp_path, tls):
     tokens = tmp_path / "tokens.json"
     add_token(tokens, "Konsulent")
+    assert receiver_main(["migrate", "--db", f"sqlite:///{tmp_path / 'r.db'}"]) == 0  # serve needs it
     port = free_port()
     command = [
         sys.executable, "-m", "consultant_app.receiver.cli", "serve", "--db", f"sqlite:///{tmp_path / 'r.db'}",

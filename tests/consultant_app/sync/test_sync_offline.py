@@ -29,6 +29,7 @@ def test_package_files_then_sync(sync_vault, tmp_path, monkeypatch, capsys):
         return str(out)
 
     first = package_file("feb-1.json")
+    assert receiver_main(["migrate", "--db", url]) == 0
     assert receiver_main(["import", "--db", url, first]) == 0
     with Vault.open(path, PASSPHRASE) as vault, vault.session() as session:  # registered late
         add_records(session, [Record(datetime(2026, 2, 25, 9), "sjaelland")])

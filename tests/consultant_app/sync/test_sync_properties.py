@@ -28,7 +28,8 @@ from consultant_app.domain import (
     SurveyCampaign,
     SurveyDispatch,
 )
-from consultant_app.receiver.db import StoredPackage, make_engine, metadata
+from consultant_app.receiver.db import StoredPackage, make_engine
+from consultant_app.receiver.schema import migrate
 from consultant_app.storage.vault import Vault
 from consultant_app.sync.client import RetryPolicy
 from consultant_app.sync.settings import save_sync_settings
@@ -70,7 +71,7 @@ def test_the_receiver_holds_exactly_what_the_outbox_sent(base_vault, rounds):
         session.execute(delete(OutboxPackage))
         session.execute(delete(Inquiry).where(Inquiry.id > 3))
     engine = make_engine("sqlite://")
-    metadata.create_all(engine)
+    migrate(engine)
     with bridge(make_app(engine)) as transport:
         for faults, late in rounds:
             with base_vault.session() as session:
@@ -203,7 +204,7 @@ def test_no_free_text_leaves_the_laptop(canary, rows):
             fill_free_text(session, canary)
             save_sync_settings(session, endpoint="http://127.0.0.1:9", token=LAPTOP_TOKEN)
         engine = make_engine("sqlite://")
-        metadata.create_all(engine)
+        migrate(engine)
         with bridge(make_app(engine)) as transport:
             faults = Faults(transport)
             report = run(vault, faults)

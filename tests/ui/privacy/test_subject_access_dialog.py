@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from consultant_app.domain import Citizen, Profile
 from tests.consultant_app.services import people_data as people
@@ -43,7 +44,7 @@ def items(dialog: SubjectAccessDialog) -> list[str]:
 
 def test_the_dialog_says_plainly_that_the_file_is_not_encrypted(dialog):
     assert dialog.windowTitle() == "Indsigt (databeskyttelsesforordningens art. 15)"
-    warning = dialog.warning.findChild(type(dialog.status)).text()
+    warning = dialog.warning.findChild(QLabel).text()
     assert "Filen er IKKE krypteret og indeholder personoplysninger" in warning
     assert "pres fra andre" in warning
     assert dialog.warning.isVisible()

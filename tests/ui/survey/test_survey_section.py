@@ -171,3 +171,42 @@ def test_campaign_chosen_again_after_restore(qtbot, vault, lane, seeded):
     widget.activate()
     qtbot.waitUntil(lambda: widget.report.rowCount() == 6)
     assert widget.campaign.name == "Anden" and widget.tabs.currentIndex() == 1
+
+
+def test_smtp_sending_shows_progress_and_stop_keeps_what_was_sent(qtbot, section, seeded, monkeypatch):
+    """The batch itself is tested against a real mail server in the core; here, the screen's
+    wiring: the progress the batch reports is shown, and Stop ends it with the right words."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from consultant_app.survey import BatchResult
+
+    new_campaign(qtbot, section)
+    reached, finished = threading.Event(), []
+
+    def fake_batch(vault, campaign_id, ids, *, progress):
+        try:
+            for n in range(100):
+                progress(n, 100)
+                if n == 2:
+                    reached.set()
+                threading.Event().wait(0.02)
+            return BatchResult(sent=(), failed=(), skipped=())
+        finally:
+            finished.append(True)
+
+    monkeypatch.setattr("ui.survey.section.send_batch", fake_batch)
+    monkeypatch.setattr(section, "confirm", lambda title, text: True)
+    section.select_professional(seeded["anna"])
+    section.smtp_send_button.click()
+    dialog = section.findChild(QProgressDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(reached.is_set)
+    qtbot.waitUntil(lambda: dialog.value() >= 2)
+    (stop,) = dialog.findChildren(QPushButton)
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finished))
+    qtbot.waitUntil(lambda: "Afsendelsen er stoppet" in section.status.text())
+    assert section.findChild(QProgressDialog) is None or not section.findChild(QProgressDialog).isVisible()

@@ -5,6 +5,8 @@ region, dates in order, ...) are `validate_inquiry`'s, applied by `row_problems`
 inquiry a row updates is known.
 """
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -121,25 +123,27 @@ class RefIndex:
     """Every external_ref of a file and the lines of those given more than once, gathered in a
     first pass so each row can be judged when it streams past in the next.
 
-    Kept small, since a file may hold 200 000 references: a set of their hashes (a collision
-    costs at most an extra look, never a wrong answer about a repeat, which `add_line` settles
-    on the exact text), and the exact lines only of references seen twice."""
+    Kept small, since a file may hold 200 000 references: their hashes in a sorted array of
+    8-byte integers (a collision costs at most an extra look, never a wrong answer about a
+    repeat, which `add_line` settles on the exact text), and the exact lines only of
+    references that may be given twice."""
 
     def __init__(self) -> None:
         self.rows = 0  # rows that are not blank
-        self._seen: set[int] = set()
+        self._hashes = array("q")
         self._twice: set[int] = set()
         self.repeated: dict[str, list[int]] = {}
 
     def add(self, ref: str | None) -> None:
         self.rows += 1
-        if ref is None:
-            return
-        key = hash(ref)
-        if key in self._seen:
-            self._twice.add(key)
-        else:
-            self._seen.add(key)
+        if ref is not None:
+            self._hashes.append(hash(ref))
+
+    def seal(self) -> None:
+        """After the first pass: sorted for lookups, and the hashes seen twice noted."""
+        self._hashes = array("q", sorted(self._hashes))
+        hashes = self._hashes
+        self._twice = {hashes[i] for i in range(1, len(hashes)) if hashes[i] == hashes[i - 1]}
 
     @property
     def maybe_repeated(self) -> bool:
@@ -158,7 +162,11 @@ class RefIndex:
     def __contains__(self, ref: object) -> bool:
         """Whether the file gives `ref` (a hash match: may rarely say yes wrongly, which only
         refuses an own reference that could have been used)."""
-        return isinstance(ref, str) and hash(ref) in self._seen
+        if not isinstance(ref, str):
+            return False
+        key = hash(ref)
+        at = bisect_left(self._hashes, key)
+        return at < len(self._hashes) and self._hashes[at] == key
 
     def flag(self, row: CheckedRow) -> None:
         """Every line of a repeated reference is flagged: which one is meant cannot be guessed."""

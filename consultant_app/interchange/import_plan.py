@@ -90,6 +90,7 @@ def index_refs(table: StreamedTable, checker: RowChecker, cancelled: Callable[[]
             raise ImportCancelled()
         if not checker.is_blank(cells):
             refs.add(checker.ref(cells))
+    refs.seal()
     if refs.maybe_repeated:  # rare: once more, for the lines of the references seen twice
         for line, cells in table.rows():
             if not checker.is_blank(cells):

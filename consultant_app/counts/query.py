@@ -14,6 +14,10 @@ Rule by rule, for a month M and a region R (R is the inquiry's stored region):
 4. `by_reason`, `by_advice_type`: the same inquiries joined to their reason / advice rows,
    counted per code (GROUP BY month, region, code). An inquiry counts once under each code it
    has (the rows' primary key is (inquiry, code)), so these may sum to more than `inquiries`.
+   Rules 1-4 (with rule 7) are counted as the records are written, by triggers, into the
+   monthly aggregate (storage/month_counts.py); `count_months` reads the range's rows of it, so
+   its cost does not grow with the vault's history. `count_months_from_records` counts the
+   same from the records, and a property test holds the two equal.
 5. `active_courses_end`: inquiries of kind `forloeb` in R received on or before the last day
    of M (`received_at` before the first day of the next month) and not closed by then
    (`closed_on` null or after the last day of M). A course open across years counts at every
@@ -33,7 +37,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import DateTime, String, and_, bindparam, case, func, literal, or_, select, union_all
+from sqlalchemy import DateTime, String, and_, bindparam, case, func, literal, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from consultant_app.counts.blocks import (
@@ -47,6 +51,7 @@ from consultant_app.counts.months import first_day, months_between, next_month
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
+from consultant_app.storage import month_counts
 
 # Block category -> the Inquiry column holding its one code (rule 3).
 SINGLE_COLUMNS = {
@@ -155,6 +160,36 @@ def _count_months(session: Session, months: list[str]) -> RegionMonths:
     inquiries: dict[tuple[str, str], int] = defaultdict(int)
     counts: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
 
+    # Rules 2-4 (and 7) from the monthly aggregate the triggers keep (storage/month_counts.py):
+    # the rows of the range's months only, however many inquiries the vault holds.
+    for found_month, region, category, code, n in session.execute(_AGGREGATE, {"first": first, "last": last}):
+        key = (found_month, region)
+        if category == "inquiries":
+            inquiries[key] = n
+        elif code not in category_codes(category):
+            raise UnknownCodeError(category=category, month=found_month)
+        else:
+            counts[key][category][code] = n
+    for key, n in inquiries.items():
+        for category in SINGLE_CATEGORIES:  # each inquiry has one code of each: they add up
+            if sum(counts[key][category].values()) != n:
+                raise UnknownCodeError(category=category, month=key[0])
+    return _blocks(session, months, inquiries, counts)
+
+
+_AGGREGATE = text(
+    f"SELECT month, region, category, code, n FROM {month_counts.TABLE} "  # noqa: S608 (a constant name)
+    "WHERE month >= :first AND month <= :last AND n != 0"
+)
+
+
+def count_months_from_records(session: Session, first: str, last: str) -> RegionMonths:
+    """The same blocks counted from the records themselves (two passes over the range): what the
+    aggregate must always equal (tests/consultant_app/counts/test_month_counts.py)."""
+    months = months_between(first, last)
+    inquiries: dict[tuple[str, str], int] = defaultdict(int)
+    counts: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+
     bounds = _bounds(first, last)
     # Rules 2 and 3: one pass, one conditional sum per code of each single-valued category.
     statement = _single_pass()
@@ -175,7 +210,15 @@ def _count_months(session: Session, months: list[str]) -> RegionMonths:
             if code not in category_codes(category):
                 raise UnknownCodeError(category=category, month=found_month)
             counts[(found_month, region)][category][code] = n
+    return _blocks(session, months, inquiries, counts)
 
+
+def _blocks(
+    session: Session,
+    months: list[str],
+    inquiries: dict[tuple[str, str], int],
+    counts: dict[tuple[str, str], dict[str, dict[str, int]]],
+) -> RegionMonths:
     active = active_courses(session, months)
     result: RegionMonths = {}
     for m in months:

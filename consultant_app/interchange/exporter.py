@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
@@ -20,6 +20,7 @@ from consultant_app.i18n import Text
 from consultant_app.interchange.cells import format_cell
 from consultant_app.interchange.columns import COLUMNS, HEADER, Kind
 from consultant_app.interchange.csv_output import commit_staged, discard_staged, refuse_existing, stage_csv
+from consultant_app.interchange.vault_state import small_page_cache
 from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
@@ -30,6 +31,8 @@ _PROFESSIONAL_COLUMNS = {
     "professional_phone": Professional.phone,
     "professional_organisation": Professional.organisation_name,
 }
+# Codes are short ASCII identifiers (domain.md): a tab never occurs in one.
+_CODE_JOIN = "\t"
 _OWN_COLUMNS = [c.field for c in COLUMNS if c.field not in _PROFESSIONAL_COLUMNS and c.kind is not Kind.CODES]
 
 
@@ -61,16 +64,30 @@ def export_inquiries(
     refuse_existing(path, overwrite)
     staging = None
     try:
-        with vault.session() as session:
-            rows = list(export_rows(session, date_from, date_to))
-            staging = stage_csv(path, HEADER, rows)
+        with vault.session() as session, small_page_cache(session):
+            # Row by row from the query into the file: memory stays flat in the vault's size.
+            written = _Counted(export_rows(session, date_from, date_to))
+            staging = stage_csv(path, HEADER, written)
             # In the same transaction as the read: the audit line exists if the file can.
-            audit.record(session, "export", "inquiry", None, f"inquiries={len(rows)} format=interchange-v1")
+            audit.record(
+                session, "export", "inquiry", None, f"inquiries={written.count} format=interchange-v1"
+            )
         commit_staged(staging, path)
     except BaseException:
         discard_staged(staging)
         raise
-    return ExportSummary(path, len(rows))
+    return ExportSummary(path, written.count)
+
+
+class _Counted:
+    def __init__(self, rows: Iterator[list[str]]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for row in self._rows:
+            self.count += 1
+            yield row
 
 
 def export_rows(
@@ -78,17 +95,16 @@ def export_rows(
 ) -> Iterator[list[str]]:
     """The data rows, as the text cells of the file (header excluded)."""
     codes = load_codes()
-    query = _inquiries(date_from, date_to)
-    reasons = _codes_of(session, InquiryReason, query)
-    advice = _codes_of(session, InquiryAdvice, query)
-    for row in session.execute(query).mappings():
+    # A Core execution on the session's connection: rows come from the cursor as they are
+    # read, none are gathered first.
+    for row in session.connection().execute(_inquiries(date_from, date_to)).mappings():
         values = dict(row)
         values["received_at"] = row["received_at"].date()
         if row["external_ref"] is None:
             # Without its key a re-import would add the inquiry a second time.
             raise MissingRefError(case_code=_case_code(row["received_at"], row["id"]))
-        values["reasons"] = reasons.get(row["id"], ())
-        values["advice_types"] = advice.get(row["id"], ())
+        values["reasons"] = _split(row["reasons"])
+        values["advice_types"] = _split(row["advice_types"])
         yield _cells(values, codes)
 
 
@@ -98,6 +114,8 @@ def _inquiries(date_from: date | None, date_to: date | None) -> Select:
             Inquiry.id,
             *(getattr(Inquiry, name) for name in _OWN_COLUMNS),
             *(attribute.label(column) for column, attribute in _PROFESSIONAL_COLUMNS.items()),
+            _codes_of(InquiryReason).label("reasons"),
+            _codes_of(InquiryAdvice).label("advice_types"),
         )
         .outerjoin(Professional, Inquiry.professional_id == Professional.id)
         .where(Inquiry.erased_at.is_(None))  # an erased case is an anonymous count, not a case
@@ -110,14 +128,14 @@ def _inquiries(date_from: date | None, date_to: date | None) -> Select:
     return query
 
 
-def _codes_of(session: Session, model: type, inquiries: Select) -> dict[int, list[str]]:
-    ids = inquiries.with_only_columns(Inquiry.id).order_by(None).scalar_subquery()
-    found: dict[int, list[str]] = {}
-    for inquiry_id, code in session.execute(
-        select(model.inquiry_id, model.code).where(model.inquiry_id.in_(ids))
-    ):
-        found.setdefault(inquiry_id, []).append(code)
-    return found
+def _codes_of(model: type):
+    """The inquiry's codes as one text (looked up by the key of each row, never gathered)."""
+    codes = select(func.group_concat(model.code, _CODE_JOIN)).where(model.inquiry_id == Inquiry.id)
+    return codes.scalar_subquery()
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split(_CODE_JOIN)) if joined else ()
 
 
 def _case_code(received_at: datetime, inquiry_id: int) -> str:

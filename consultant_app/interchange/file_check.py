@@ -5,6 +5,8 @@ region, dates in order, ...) are `validate_inquiry`'s, applied by `row_problems`
 inquiry a row updates is known.
 """
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,7 +16,7 @@ from consultant_app.errors import Problem
 from consultant_app.i18n import Text
 from consultant_app.interchange.cells import CellError, parse_cell
 from consultant_app.interchange.columns import BY_NAME, COLUMN_OF_FIELD, COLUMNS, ERRORS_COLUMN, Column, Kind
-from consultant_app.interchange.table_reader import Table
+from consultant_app.interchange.table_reader import FormulaWithoutValue, Table
 from consultant_app.services.inquiries import (
     PROFESSIONAL_FIELDS,
     InquiryDraft,
@@ -32,6 +34,10 @@ STRAY_CELL = Text(
 )
 REPEATED_REF = Text(
     da="samme external_ref står også på linje {lines}", en="the same external_ref is also on line {lines}"
+)
+FORMULA_WITHOUT_VALUE = Text(
+    da="formel uden gemt værdi — gem filen i Excel igen",
+    en="formula without a stored value — save the file in Excel again",
 )
 _COLUMN_ORDER = {c.name: position for position, c in enumerate(COLUMNS)}
 # Long values (notes) are cut in messages: the line and column say where the rest is.
@@ -72,16 +78,108 @@ def echo(value: object) -> str:
 
 
 def check_table(table: Table, codes: Codes) -> CheckedFile:
-    header_problems, index = _check_header(table.header)
-    columns = [(position, BY_NAME[name]) for name, position in index.items()]
-    parse = _memo_parser(codes)
-    rows = []
-    for line, cells in table.rows:
-        if not any(cell.strip() for cell in cells):
-            continue  # a blank line carries nothing to import
-        rows.append(_check_row(line, cells, table.header, columns, parse))
+    """A whole table in memory, checked (the importer streams with `RowChecker` instead)."""
+    checker = RowChecker(table.header, codes)
+    rows = [row for line, cells in table.rows if (row := checker.check(line, cells)) is not None]
     _flag_repeated_refs(rows)
-    return CheckedFile(table.header, header_problems, rows, index)
+    return CheckedFile(table.header, checker.header_problems, rows, checker.index)
+
+
+class RowChecker:
+    """Checks one row at a time against the file's header: what a streamed import needs."""
+
+    def __init__(self, header: list[str], codes: Codes) -> None:
+        self.header = header
+        self.header_problems, self.index = _check_header(header)
+        self._columns = [(position, BY_NAME[name]) for name, position in self.index.items()]
+        self._parse = _memo_parser(codes)
+
+    @property
+    def present_fields(self) -> frozenset[str]:
+        return frozenset(BY_NAME[name].field for name in self.index)
+
+    @property
+    def has_professional_columns(self) -> bool:
+        return not self.present_fields.isdisjoint(PROFESSIONAL_FIELDS)
+
+    def check(self, line: int, cells: list[str]) -> CheckedRow | None:
+        """The checked row, or None for a blank line (it carries nothing to import)."""
+        if not any(_has_content(cell) for cell in cells):
+            return None
+        return _check_row(line, cells, self.header, self._columns, self._parse)
+
+    def is_blank(self, cells: list[str]) -> bool:
+        return not any(_has_content(cell) for cell in cells)
+
+    def ref(self, cells: list[str]) -> str | None:
+        """The row's external_ref as the planner keys it (stripped), without checking the row."""
+        position = self.index.get("external_ref")
+        if position is None or position >= len(cells):
+            return None
+        return cells[position].strip() or None
+
+
+class RefIndex:
+    """Every external_ref of a file and the lines of those given more than once, gathered in a
+    first pass so each row can be judged when it streams past in the next.
+
+    Kept small, since a file may hold 200 000 references: their hashes in a sorted array of
+    8-byte integers (a collision costs at most an extra look, never a wrong answer about a
+    repeat, which `add_line` settles on the exact text), and the exact lines only of
+    references that may be given twice."""
+
+    def __init__(self) -> None:
+        self.rows = 0  # rows that are not blank
+        self._hashes = array("q")
+        self._twice: set[int] = set()
+        self.repeated: dict[str, list[int]] = {}
+
+    def add(self, ref: str | None) -> None:
+        self.rows += 1
+        if ref is not None:
+            self._hashes.append(hash(ref))
+
+    def seal(self) -> None:
+        """After the first pass: sorted for lookups, and the hashes seen twice noted."""
+        self._hashes = array("q", sorted(self._hashes))
+        hashes = self._hashes
+        self._twice = {hashes[i] for i in range(1, len(hashes)) if hashes[i] == hashes[i - 1]}
+
+    @property
+    def maybe_repeated(self) -> bool:
+        """Whether a second pass must find the lines of references that may repeat."""
+        return bool(self._twice)
+
+    def add_line(self, ref: str | None, line: int) -> None:
+        if ref is not None and hash(ref) in self._twice:
+            self.repeated.setdefault(ref, []).append(line)
+
+    def settle(self) -> None:
+        """After the `add_line` pass: only references truly given twice stay repeated."""
+        self.repeated = {ref: lines for ref, lines in self.repeated.items() if len(lines) > 1}
+        self._twice = set()
+
+    def __contains__(self, ref: object) -> bool:
+        """Whether the file gives `ref` (a hash match: may rarely say yes wrongly, which only
+        refuses an own reference that could have been used)."""
+        if not isinstance(ref, str):
+            return False
+        key = hash(ref)
+        at = bisect_left(self._hashes, key)
+        return at < len(self._hashes) and self._hashes[at] == key
+
+    def flag(self, row: CheckedRow) -> None:
+        """Every line of a repeated reference is flagged: which one is meant cannot be guessed."""
+        ref = row.values.get("external_ref")
+        ref = ref.strip() if isinstance(ref, str) else None
+        if ref not in self.repeated:
+            return
+        others = ", ".join(str(line) for line in self.repeated[ref] if line != row.line)
+        row.problems.append(Problem("external_ref", echo(ref), REPEATED_REF, (("lines", others),), row.line))
+
+
+def _has_content(cell: str) -> bool:
+    return bool(cell.strip()) or isinstance(cell, FormulaWithoutValue)
 
 
 def _check_header(header: list[str]) -> tuple[list[Problem], dict[str, int]]:
@@ -141,6 +239,9 @@ def _check_row(
     row = CheckedRow(line, cells, {})
     for position, column in columns:
         raw = cells[position] if position < len(cells) else ""
+        if isinstance(raw, FormulaWithoutValue):
+            row.problems.append(Problem(column.name, "", FORMULA_WITHOUT_VALUE, line=line))
+            continue
         try:
             row.values[column.field] = parse(column, raw)
         except CellError as exc:
@@ -148,7 +249,9 @@ def _check_row(
     for position, cell in enumerate(cells):
         # A value under no (or an ignored) column would be silently lost.
         unnamed = position >= len(header) or not header[position].strip()
-        if unnamed and cell.strip():
+        if unnamed and isinstance(cell, FormulaWithoutValue):
+            row.problems.append(Problem(f"#{position + 1}", "", FORMULA_WITHOUT_VALUE, line=line))
+        elif unnamed and cell.strip():
             row.problems.append(Problem(f"#{position + 1}", echo(cell), STRAY_CELL, line=line))
     return row
 

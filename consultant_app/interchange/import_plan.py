@@ -1,11 +1,14 @@
 """Deciding, row by row, what an import does: add, update, leave unchanged or reject.
 
-The plan is made inside the import's transaction but writes nothing; `import_writer` carries it
-out in bulk. Rows are validated here against the inquiry they update, so a column the file lacks
-is checked with the stored value it keeps. A row added without an external_ref gets the vault's
-own (`own_ref`), as an inquiry made in the form does.
+The file is planned in batches of rows as it streams past (`plan_batches`), each batch a plan
+that writes nothing; `import_writer` carries a batch's plan out in bulk. The importer plans the
+whole file once to check it, and again to write it, so no more than a batch is ever held. Rows
+are validated here against the inquiry they update, so a column the file lacks is checked with
+the stored value it keeps. A row added without an external_ref gets the vault's own
+(`own_ref`), as an inquiry made in the form does.
 """
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,8 +17,10 @@ from sqlalchemy.orm import Session
 from consultant_app.codes import Codes
 from consultant_app.domain import Inquiry, Professional
 from consultant_app.domain.base import utcnow
-from consultant_app.errors import Problem
-from consultant_app.interchange.file_check import CheckedFile, CheckedRow, draft_for, row_problems
+from consultant_app.errors import ConsultantAppError, Problem
+from consultant_app.i18n import Text
+from consultant_app.interchange.file_check import CheckedRow, RefIndex, RowChecker, draft_for, row_problems
+from consultant_app.interchange.table_reader import StreamedTable
 from consultant_app.interchange.vault_state import (
     StoredInquiry,
     load_by_refs,
@@ -32,6 +37,16 @@ from consultant_app.services.professionals import (
 )
 from consultant_app.services.refs import next_id, own_ref, ref_prefix
 
+# Rows planned and written together: few enough that a batch's stored inquiries and statements
+# are small, many enough that each bulk statement carries real work.
+BATCH = 500
+
+
+class ImportCancelled(ConsultantAppError):
+    text = Text(
+        da="Importen blev afbrudt; intet er importeret.", en="The import was stopped; nothing was imported."
+    )
+
 
 @dataclass
 class Rejected:
@@ -41,6 +56,7 @@ class Rejected:
 
 @dataclass
 class ImportPlan:
+    rows: int = 0
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -56,6 +72,8 @@ class ImportPlan:
     contact_deletes: list[int] = field(default_factory=list)
     new_professionals: dict[int, dict] = field(default_factory=dict)
     professional_updates: dict[int, dict] = field(default_factory=dict)
+    # Professionals that existed before the import and were completed by it (for the summary).
+    professionals_completed: set[int] = field(default_factory=set)
     # The vault's own references given to added rows -> the line of each.
     own_refs: dict[str, int] = field(default_factory=dict)
 
@@ -64,42 +82,78 @@ class ImportPlan:
         return [problem for rejected in self.rejected for problem in rejected.problems]
 
 
-def plan_import(session: Session, checked: CheckedFile, codes: Codes, today: date) -> ImportPlan:
-    """The plan for the file. An own reference can only be taken when someone typed one in this
-    vault's format (into the vault or the file): such a row is refused, asking for a reference,
-    and the plan made again, since the ids of the rows after it (and so their references) move."""
-    given = set(_given_refs(checked))
-    refused: dict[int, Problem] = {}
-    while True:
-        plan = _Planner(session, checked, codes, today, refused).run()
-        taken = given | taken_refs(session, plan.own_refs)
-        clashes = {line: ref for ref, line in plan.own_refs.items() if ref in taken}
-        if not clashes:
-            return plan
-        for line, ref in clashes.items():
-            refused[line] = Problem("external_ref", ref, OWN_REF_TAKEN, line=line)
+def index_refs(table: StreamedTable, checker: RowChecker, cancelled: Callable[[], bool]) -> RefIndex:
+    """The first pass: every reference the file gives, and which are given twice."""
+    refs = RefIndex()
+    for number, (_line, cells) in enumerate(table.rows()):
+        if number % BATCH == 0 and cancelled():
+            raise ImportCancelled()
+        if not checker.is_blank(cells):
+            refs.add(checker.ref(cells))
+    refs.seal()
+    if refs.maybe_repeated:  # rare: once more, for the lines of the references seen twice
+        for line, cells in table.rows():
+            if not checker.is_blank(cells):
+                refs.add_line(checker.ref(cells), line)
+    refs.settle()
+    return refs
 
 
-def _given_refs(checked: CheckedFile) -> list[str]:
-    return [ref.strip() for row in checked.rows if isinstance(ref := row.values.get("external_ref"), str)]
+def plan_batches(
+    session: Session,
+    table: StreamedTable,
+    checker: RowChecker,
+    refs: RefIndex,
+    codes: Codes,
+    today: date,
+    refused: dict[int, Problem],
+) -> Iterator[ImportPlan]:
+    """The plan of each batch of rows, in file order. `refused`: line -> why a row that is
+    otherwise fine cannot be added (its own reference is taken, see `own_ref_clashes`)."""
+    planner = _Planner(session, checker, codes, today, refused)
+    batch: list[CheckedRow] = []
+    for line, cells in table.rows():
+        row = checker.check(line, cells)
+        if row is None:
+            continue
+        refs.flag(row)
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield planner.plan_rows(batch)
+            batch = []
+    if batch:
+        yield planner.plan_rows(batch)
+
+
+def own_ref_clashes(session: Session, refs: RefIndex, plan: ImportPlan) -> dict[int, Problem]:
+    """An own reference can only be taken when someone typed one in this vault's format (into
+    the vault or the file): such a row is refused, asking for a reference, and the file planned
+    again, since the ids of the rows after it (and so their references) move."""
+    taken = {ref for ref in plan.own_refs if ref in refs} | taken_refs(session, plan.own_refs)
+    return {
+        line: Problem("external_ref", ref, OWN_REF_TAKEN, line=line)
+        for ref, line in plan.own_refs.items()
+        if ref in taken
+    }
 
 
 class _Planner:
     def __init__(
         self,
         session: Session,
-        checked: CheckedFile,
+        checker: RowChecker,
         codes: Codes,
         today: date,
         refused: dict[int, Problem],
     ) -> None:
-        self.checked = checked
+        self.session = session
+        self.checker = checker
         self.codes = codes
         self.today = today
-        self.refused = refused  # line -> why a row that is otherwise fine cannot be added
+        self.refused = refused
         self.plan = ImportPlan()
-        self.stored = load_by_refs(session, _given_refs(checked))
         self.professionals = load_professionals(session)
+        self.existing_professionals = frozenset(self.professionals)
         self.directory = ProfessionalDirectory()
         for pro in self.professionals.values():
             self.directory.add(pro["id"], pro["name"], pro["email"], pro["phone"])
@@ -109,13 +163,16 @@ class _Planner:
         self.ref_prefix = ref_prefix(session)
         self.now = utcnow()
 
-    def run(self) -> ImportPlan:
-        for row in self.checked.rows:
+    def plan_rows(self, rows: list[CheckedRow]) -> ImportPlan:
+        self.plan = ImportPlan(rows=len(rows))
+        given = [ref.strip() for row in rows if isinstance(ref := row.values.get("external_ref"), str)]
+        stored_by_ref = load_by_refs(self.session, given)
+        for row in rows:
             ref = row.values.get("external_ref")
-            stored = self.stored.get(ref.strip()) if isinstance(ref, str) else None
+            stored = stored_by_ref.get(ref.strip()) if isinstance(ref, str) else None
             base = stored.draft(self.professionals) if stored else InquiryDraft()
             draft = draft_for(row, base)
-            problems = row_problems(row, draft, self.codes, self.today, self.checked.index)
+            problems = row_problems(row, draft, self.codes, self.today, self.checker.index)
             if stored is None and row.line in self.refused:
                 problems.append(self.refused[row.line])
             if problems:
@@ -153,7 +210,7 @@ class _Planner:
         self.plan.added += 1
 
     def _update(self, stored: StoredInquiry, draft: InquiryDraft) -> None:
-        if self.checked.has_professional_columns:
+        if self.checker.has_professional_columns:
             professional_id = self._professional_for(draft)
             intake_with = professional_id
         else:  # the file says nothing about professionals: keep the link as it is
@@ -225,8 +282,10 @@ class _Planner:
         known = self.professionals[found]
         fill_ins = professional_fill_ins(known, draft)
         if fill_ins:
-            known.update(fill_ins)  # a professional new in this file is updated in place
-            if found not in self.plan.new_professionals:
+            known.update(fill_ins)  # a professional new in this batch is updated in place
+            if found in self.existing_professionals:
+                self.plan.professionals_completed.add(found)
+            if found not in self.plan.new_professionals:  # written already: update it
                 self.plan.professional_updates[found] = {
                     "id": found,
                     **{name: known[name] for name in FILLABLE_PROFESSIONAL_COLUMNS},

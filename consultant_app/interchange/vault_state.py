@@ -2,6 +2,7 @@
 so 100 000 rows cost seconds, not minutes)."""
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,10 @@ from consultant_app.services.professionals import FILLABLE_PROFESSIONAL_COLUMNS
 
 # Well under SQLite's limit on bound parameters in one statement.
 CHUNK = 500
+# Page cache while importing or exporting (KiB): either touches more pages than the vault's own
+# cache holds anyway, and a small cache keeps the process's memory flat in the file's size
+# (SQLite spills changed pages to the file, still inside the one transaction).
+STREAMING_CACHE_KIB = 16 * 1024
 _PROFESSIONAL_COLUMNS = ("id", "name", "email", "email_normalised", *FILLABLE_PROFESSIONAL_COLUMNS)
 
 
@@ -112,3 +117,15 @@ def taken_refs(session: Session, refs: Iterable[str]) -> set[str]:
 
 def owner_name(session: Session) -> str:
     return session.scalar(select(Profile.name)) or ""
+
+
+@contextmanager
+def small_page_cache(session: Session) -> Iterator[None]:
+    """The session's connection with the streaming page cache, restored afterwards."""
+    connection = session.connection()
+    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-STREAMING_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {before}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, text
 
 from consultant_app.resources import migrations_dir
-from consultant_app.storage import search_index
+from consultant_app.storage import month_counts, search_index
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,14 +99,25 @@ def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade inside the caller's transaction: interrupted, the vault stays as it was."""
     from alembic import command
 
-    command.upgrade(alembic_config(connection), target)
+    command.upgrade(alembic_config(connection), target)  # db/env.py drops the aggregate's triggers
     # A migration that rebuilt a searched table dropped its index triggers with it.
     search_index.ensure(connection)
+    if target == "head":  # the aggregate follows the counting rules of the current schema
+        month_counts.ensure(connection)
+
+
+def repair_derived(connection: Connection) -> None:
+    """A vault at the head without the monthly aggregate (made before it existed) gets it now;
+    otherwise one look at the schema."""
+    names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    if "alembic_version" in names and month_counts.TABLE not in names:
+        month_counts.install(connection)
 
 
 def include_name(name: str | None, type_: str, _parent: dict) -> bool:
     """For Alembic's comparison of models and schema: the search index is not a model."""
-    return not (type_ == "table" and name is not None and search_index.is_index_table(name))
+    derived = name is not None and (search_index.is_index_table(name) or name == month_counts.TABLE)
+    return not (type_ == "table" and derived)
 
 
 def new_revision(message: str) -> None:

@@ -279,6 +279,8 @@ class Vault:
             state = migrate.schema_state(conn)
             current = migrate.current_revision(conn)
         if state is migrate.SchemaState.CURRENT:
+            with self.engine.begin() as conn:
+                migrate.repair_derived(conn)
             return
         if state is migrate.SchemaState.TOO_NEW:
             raise VaultTooNewError()

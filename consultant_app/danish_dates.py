@@ -46,6 +46,8 @@ NO_SUCH_TIME = Text(
     da="Klokkeslættet {hour:02d}:{minute:02d} findes ikke.",
     en="The time {hour:02d}:{minute:02d} does not exist.",
 )
+TOO_EARLY = Text(da="Datoen skal være {earliest} eller senere.", en="The date must be {earliest} or later.")
+TOO_LATE = Text(da="Datoen skal være {latest} eller tidligere.", en="The date must be {latest} or earlier.")
 
 
 class DanishDateError(ValueError):
@@ -85,6 +87,21 @@ def parse_danish_date(text: str, today: date) -> date:
         params = (("typed", typed), *names, ("year", year), ("days", days))
         raise DanishDateError(typed, NO_SUCH_DAY, params)
     return date(year, month, day)
+
+
+def check_range(typed: str, day: date, earliest: date | None, latest: date | None) -> date:
+    """`day` when it lies in the field's range; outside it is refused like an impossible date
+    (a field that quietly moved 01.01 up to its earliest date would store a date no one typed)."""
+    if earliest is not None and day < earliest:
+        raise DanishDateError(typed, TOO_EARLY, (("earliest", danish(earliest)),))
+    if latest is not None and day > latest:
+        raise DanishDateError(typed, TOO_LATE, (("latest", danish(latest)),))
+    return day
+
+
+def danish(day: date) -> str:
+    """How a date is shown in a field: 15.11.2026."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
 def parse_danish_datetime(text: str, today: date, default_time: time) -> datetime:

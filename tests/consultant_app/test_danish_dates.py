@@ -4,7 +4,13 @@ from datetime import date, datetime, time
 
 import pytest
 
-from consultant_app.danish_dates import DanishDateError, parse_danish_date, parse_danish_datetime
+from consultant_app.danish_dates import (
+    DanishDateError,
+    check_range,
+    danish,
+    parse_danish_date,
+    parse_danish_datetime,
+)
 
 TODAY = date(2026, 12, 5)
 
@@ -126,3 +132,18 @@ def test_an_impossible_time_is_refused(typed: str, words: str) -> None:
     with pytest.raises(DanishDateError) as caught:
         parse_danish_datetime(typed, TODAY, NOON)
     assert words in caught.value.message("da")
+
+
+def test_a_date_outside_the_fields_range_is_refused_not_moved() -> None:
+    earliest, latest = date(2026, 12, 6), date(2027, 1, 31)
+    assert check_range("6.12", date(2026, 12, 6), earliest, latest) == date(2026, 12, 6)
+    with pytest.raises(DanishDateError) as early:
+        check_range("5.12", date(2026, 12, 5), earliest, None)
+    assert early.value.message("da") == "Datoen skal være 06.12.2026 eller senere."
+    with pytest.raises(DanishDateError) as late:
+        check_range("1.2.27", date(2027, 2, 1), None, latest)
+    assert late.value.message("da") == "Datoen skal være 31.01.2027 eller tidligere."
+
+
+def test_a_date_is_shown_with_two_digit_day_and_month() -> None:
+    assert danish(date(2027, 1, 5)) == "05.01.2027"

@@ -220,3 +220,14 @@ def _qdate(day: date) -> QDate:
 
 def _qdatetime(moment: datetime) -> QDateTime:
     return QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))
+
+
+def refuse_typed_dates(container: QWidget) -> bool:
+    """True, with the keyboard in the first such field, when a date field of `container` holds
+    text that is no date. A save stops here: the field's value is still the last good date, and
+    storing that would store a date the user has just typed over."""
+    for field in container.findChildren(_TypedDate):
+        if field.isEnabled() and field.isVisibleTo(container) and field.problem() is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+    return False

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QFormLayout, QLineEdit, QWidget
 
 from tests.ui.support import activate
+from ui.inquiries.filter_bar import FilterBar
 from ui.widgets import DateField, DateTimeField
 
 YEAR = date.today().year
@@ -168,3 +169,16 @@ def test_a_screenshot_of_the_message(qtbot, window, tmp_path):
     picture = tmp_path / "date_error.png"  # looked at by hand: message in red under the field
     assert window.grab().save(str(picture))
     assert picture.stat().st_size > 0
+
+
+def test_the_list_filters_period_is_typed_the_same_way(qtbot):
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    activate(qtbot, bar)
+    bar.period.setCurrentIndex(bar.period.findData("custom"))
+    type_into(qtbot, bar.date_from, "1.1.26")
+    with qtbot.waitSignal(bar.changed, timeout=2_000):
+        qtbot.keyClick(bar.date_from.edit, Qt.Key.Key_Tab)
+    assert bar.date_to.hasFocus()
+    assert bar.current_filter().received_from == date(2026, 1, 1)

@@ -11,7 +11,7 @@ They keep the part of QDateEdit's interface the forms use (date/setDate/dateChan
 dateTime/setDateTime/dateTimeChanged, setMinimumDate, setCalendarPopup), so no form changed.
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
@@ -174,7 +174,23 @@ class _TypedDate(QWidget):
             if (alt_down or event.key() == Qt.Key.Key_F4) and self.calendar_button.isVisible():
                 self.show_calendar()
                 return True
+            steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
+            if event.key() in steps and not alt_down:
+                self._step(steps[event.key()])
+                return True
         return super().eventFilter(watched, event)
+
+    def _step(self, days: int) -> None:
+        """Up and Down move a day, as in Qt's date fields; only from a date that exists, and
+        never out of the field's range (the key does nothing there)."""
+        if not self.interpret():
+            return
+        moment = self._moment + timedelta(days=days)
+        if (self._earliest and moment.date() < self._earliest) or (
+            self._latest and moment.date() > self._latest
+        ):
+            return
+        self._set_moment(moment)
 
 
 class DateField(_TypedDate):

@@ -182,3 +182,18 @@ def test_the_list_filters_period_is_typed_the_same_way(qtbot):
         qtbot.keyClick(bar.date_from.edit, Qt.Key.Key_Tab)
     assert bar.date_to.hasFocus()
     assert bar.current_filter().received_from == date(2026, 1, 1)
+
+
+def test_up_and_down_move_a_day_but_not_out_of_range(qtbot, window):
+    field = window.day
+    field.setMinimumDate(QDate(2024, 12, 31))
+    type_into(qtbot, field, "1.1.25")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Up)
+    assert field.date() == QDate(2025, 1, 2)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Down)  # the earliest date stops it
+    assert field.date() == QDate(2024, 12, 31) and field.text() == "31.12.2024"
+    type_into(qtbot, field, "30.02.2026")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Up)  # not from a date that does not exist
+    assert field.text() == "30.02.2026" and field.error.isVisible()

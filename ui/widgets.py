@@ -5,8 +5,6 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -146,26 +144,11 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
-class DateTimeField(QDateTimeEdit):
-    """A date and time; Tab leaves the field (Qt's own goes through day, month, year, hour and
-    minute first: five presses to get past a field that is usually right as it is). Typed digits
-    still move on from section to section, and the arrows too."""
+def __getattr__(name: str) -> object:
+    """`DateField` and `DateTimeField` live in ui.date_fields (they use `ErrorLabel` from here);
+    the screens import them from this module as before."""
+    if name in ("DateField", "DateTimeField"):
+        from ui import date_fields
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd.MM.yyyy HH:mm")
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
-class DateField(QDateEdit):
-    """A date; Tab leaves the field (see `DateTimeField`)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.setCalendarPopup(True)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
+        return getattr(date_fields, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

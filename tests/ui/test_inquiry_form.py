@@ -94,3 +94,20 @@ def test_editing_keeps_what_the_form_does_not_show(qtbot, session):
             "afsluttet",
         )
         assert s.scalars(select(Inquiry.id)).all() == [saved.id]
+
+
+def test_an_impossible_received_date_stops_the_save_and_stays_as_typed(qtbot, form):
+    assert form.received.hasFocus()
+    press(Qt.Key.Key_A, CTRL)
+    keys("30.02.2026 10:00")
+    press(Qt.Key.Key_S, CTRL)
+    assert form.received.error.text() == "Datoen 30.02.2026 findes ikke: februar 2026 har 28 dage."
+    assert form.received.text() == "30.02.2026 10:00"  # not 28.02, not back to now
+    assert form.received.hasFocus()
+    assert not form.errors["inquirer_type"].isVisible()  # the save stopped at the date
+    press(Qt.Key.Key_A, CTRL)
+    keys("28.02.2026 10:00")
+    press(Qt.Key.Key_S, CTRL)
+    assert not form.received.error.isVisible()
+    assert form.errors["inquirer_type"].text() == "skal udfyldes"  # now the save went on
+    assert form.case_form().draft.received_at == datetime(2026, 2, 28, 10, 0)

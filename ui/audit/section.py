@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +39,7 @@ from ui.labels import from_qdate
 from ui.op import vault_op
 from ui.privacy.subject_access_dialog import SubjectAccessDialog
 from ui.section import Section, Session
-from ui.widgets import StatusLine, heading
+from ui.widgets import DateField, StatusLine, heading
 
 PERIODS = ("all", "today", "week", "month", "year", "custom")
 TYPING_REST_MS = 300
@@ -84,7 +83,7 @@ class AuditSection(Section):
         )
         for code, text in zip(PERIODS, period_labels, strict=True):
             self.period.addItem(text, code)
-        self.since, self.until = QDateEdit(), QDateEdit()
+        self.since, self.until = DateField(), DateField()
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDate(QDate.currentDate())

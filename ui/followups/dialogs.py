@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import CaseNotFoundError, ValidationError
 from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
 from consultant_app.followups.service import add_follow_up_for_case
+from ui.date_fields import refuse_typed_dates
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
@@ -85,6 +86,8 @@ class FollowUpDialog(QDialog):
         (self.type if self.case.isReadOnly() else self.case).setFocus()
 
     def save(self) -> None:
+        if refuse_typed_dates(self):
+            return
         for label in (*self.errors.values(), self.problem):
             label.show_message(None)
         type_, due, note = self.type.code() or "", from_qdate(self.due.date()), self.note.toPlainText()
@@ -157,6 +160,8 @@ class SnoozeDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save(self) -> None:
+        if refuse_typed_dates(self):
+            return
         self.error.show_message(None)
         self.buttons.setEnabled(False)
         vault_op(self, self._session, snooze, self._row.id, from_qdate(self.until.date())).success(

@@ -27,6 +27,7 @@ from consultant_app.services.case_actions import (
     close_case,
 )
 from consultant_app.services.case_actions import professional_choices as load_choices
+from ui.date_fields import refuse_typed_dates
 from ui.inquiries.form import SAVE_KEYS
 from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdatetime
@@ -81,7 +82,7 @@ class CaseActionDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
-        if self._busy:
+        if self._busy or refuse_typed_dates(self):
             return
         self._busy = True
         self.save_button.setEnabled(False)

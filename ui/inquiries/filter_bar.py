@@ -7,11 +7,11 @@ query, not one per letter.
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from consultant_app.services.inquiry_list import InquiryFilter
 from ui.labels import from_qdate, trip_short
-from ui.widgets import CODE_ROLE, CodeCombo
+from ui.widgets import CODE_ROLE, CodeCombo, DateField
 
 TYPING_PAUSE_MS = 250
 PERIODS = ("all", "this_month", "last_month", "this_year", "last_year", "last_12_months", "custom")
@@ -70,8 +70,9 @@ class FilterBar(QWidget):
         )
         for key, name in zip(PERIODS, names, strict=True):
             self.period.addItem(name, key)
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from, self.date_to = DateField(), DateField()
+        self.date_from.setDate(QDate.currentDate().addMonths(-1))
+        self.date_to.setDate(QDate.currentDate())
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.dateChanged.connect(self.changed)

@@ -33,6 +33,7 @@ from consultant_app.services.case_actions import (
     validate_case,
 )
 from consultant_app.services.inquiries import InquiryDraft
+from ui.date_fields import refuse_typed_dates
 from ui.inquiries.form_fields import MunicipalityField, ProfessionalCompleter
 from ui.inquiries.form_layout import build_layout
 from ui.inquiries.form_values import fill_form, read_form
@@ -204,7 +205,7 @@ class InquiryForm(QDialog):
     # --- saving -----------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._busy or not self.isEnabled():
+        if self._busy or not self.isEnabled() or refuse_typed_dates(self):
             return
         self._tried = True
         form = self.case_form()

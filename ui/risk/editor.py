@@ -50,6 +50,7 @@ from consultant_app.risk import (
 )
 from consultant_app.risk import texts as T
 from consultant_app.risk.checks import REASON_REQUIRED
+from ui.date_fields import refuse_typed_dates
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import error_text, vault_op
 from ui.risk.factors import FactorGrid
@@ -455,7 +456,7 @@ class AssessmentEditor(QWidget):
         self.factors.mark(missing)
 
     def save(self) -> None:
-        if self.loaded is None or self.read_only or self.busy:
+        if self.loaded is None or self.read_only or self.busy or refuse_typed_dates(self):
             return
 
         def saved(loaded: Loaded) -> None:
@@ -466,7 +467,7 @@ class AssessmentEditor(QWidget):
         self._run(save_and_load, self.assessment_id, self.content(), done=saved)
 
     def finalise(self) -> None:
-        if self.loaded is None or self.read_only or self.busy:
+        if self.loaded is None or self.read_only or self.busy or refuse_typed_dates(self):
             return
 
         def checked(result: tuple[Loaded, list[Problem]]) -> None:

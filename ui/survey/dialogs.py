@@ -31,6 +31,7 @@ from consultant_app.survey import (
     save_smtp_settings,
     smtp_settings,
 )
+from ui.date_fields import refuse_typed_dates
 from ui.labels import from_qdate, to_qdate
 from ui.op import Op, in_vault, vault_op
 from ui.section import Session
@@ -73,6 +74,8 @@ class _FormDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
+        if refuse_typed_dates(self):
+            return
         for label in (*self.errors.values(), self.problem):
             label.show_message(None)
         self.buttons.setEnabled(False)

@@ -104,6 +104,25 @@ def test_add_on_case_code_and_refuse_unknown(qtbot, section, seeded):
     assert [r.type for r in section.data.upcoming] == ["revurdering", "koordinering"]
 
 
+def test_a_typed_impossible_due_date_is_not_saved(qtbot, section, seeded):
+    case, _rows = seeded
+    section.add()
+    dialog = section.dialog
+    dialog.case.setText(case.case_code)
+    dialog.type.set_code("revurdering")
+    dialog.due.edit.setText("31.04.2099")
+    section.data = None
+    dialog.save()
+    assert dialog.due.error.text() == "Datoen 31.04.2099 findes ikke: april 2099 har 30 dage."
+    assert dialog.due.text() == "31.04.2099" and dialog.isVisible()
+    qtbot.wait(300)
+    assert section.data is None  # nothing was stored, so nothing reloaded
+    dialog.due.edit.setText("30.04.2099")
+    dialog.save()
+    qtbot.waitUntil(lambda: section.data is not None)
+    assert date(2099, 4, 30) in [r.due_on for r in section.data.upcoming]
+
+
 def test_open_case(qtbot, section, seeded):
     case, rows = seeded
     section.select(rows["later"].id)

@@ -168,3 +168,10 @@ class CaseErasedError(ConsultantAppError):
         da="Sagen {case} er slettet; kun den anonyme optælling er tilbage.",
         en="Case {case} was erased; only the anonymous count remains.",
     )
+
+
+class CaseNotFoundError(ConsultantAppError):
+    text = Text(
+        da="Sagen '{case}' findes ikke i boksen.",
+        en="The case '{case}' is not in the vault.",
+    )

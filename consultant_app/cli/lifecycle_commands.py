@@ -5,7 +5,6 @@ import argparse
 from consultant_app.cli.common import emit, open_vault
 from consultant_app.domain import Profile
 from consultant_app.errors import ConsultantAppError
-from consultant_app.handover.case_ref import find_case
 from consultant_app.handover.errors import UnknownSenderError
 from consultant_app.handover.keys import add_colleague, colleagues, own_key
 from consultant_app.handover.receive import open_handover, read_handover_file
@@ -14,6 +13,7 @@ from consultant_app.handover.send import hand_over
 from consultant_app.i18n import Text
 from consultant_app.retention.due import due_cases, retention_due_json
 from consultant_app.retention.erase import OLDER_BACKUPS, erase_case
+from consultant_app.services.case_ref import find_case
 
 _FINGERPRINT = Text(da="Fingeraftryk: {fingerprint}", en="Fingerprint: {fingerprint}")
 _ADDED = Text(

@@ -10,6 +10,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consultant_app.domain.base import Base, Timestamps, code_column, utcnow
+from consultant_app.domain.case_code import case_code
 from consultant_app.domain.people import Citizen, Professional
 
 
@@ -97,7 +98,7 @@ class Inquiry(Base, Timestamps):
     @property
     def case_code(self) -> str:
         """The neutral code a case is known by outside the vault (calendar, printouts)."""
-        return f"{self.received_at.year}-{self.id:05d}"
+        return case_code(self.received_at, self.id)
 
     @property
     def is_handed_over(self) -> bool:

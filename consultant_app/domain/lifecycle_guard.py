@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from sqlalchemy import event, or_, select
 from sqlalchemy.orm import Session
 
+from consultant_app.domain.case_code import case_code
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
 from consultant_app.domain.risk import RiskAssessment
 from consultant_app.errors import CaseErasedError, CaseHandedOverError
@@ -54,7 +55,7 @@ def _refuse_changes_to_closed_off_cases(session: Session, _context, _instances) 
         .first()
     )
     if found is not None:
-        code = f"{found.received_at.year}-{found.id:05d}"
+        code = case_code(found.received_at, found.id)
         if found.erased_at is not None:
             raise CaseErasedError(case=code)
         raise CaseHandedOverError(case=code, to=found.handed_over_to or "?")

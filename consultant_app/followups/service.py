@@ -15,6 +15,7 @@ from consultant_app.domain import FollowUp, Inquiry
 from consultant_app.domain.base import utcnow
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
+from consultant_app.services.case_ref import find_case
 
 EARLIEST_DUE = date(2000, 1, 1)
 
@@ -72,6 +73,14 @@ def add_follow_up(
     session.add(follow_up)
     session.flush()
     return get_follow_up(session, follow_up.id)
+
+
+def add_follow_up_for_case(
+    session: Session, typed_case: str, type: str, due_on: date | None, note: str | None = None
+) -> FollowUpRow:
+    """A follow-up on the case a person typed (its code or external reference); nothing is
+    stored if no case has it (CaseNotFoundError)."""
+    return add_follow_up(session, find_case(session, typed_case).id, type, due_on, note)
 
 
 def update_follow_up(

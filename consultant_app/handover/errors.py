@@ -32,13 +32,6 @@ class ColleagueNotFoundError(ConsultantAppError):
     )
 
 
-class CaseNotFoundError(ConsultantAppError):
-    text = Text(
-        da="Sagen '{case}' findes ikke i boksen.",
-        en="The case '{case}' is not in the vault.",
-    )
-
-
 class HandoverFileError(ConsultantAppError):
     """Every reason a file cannot be received; nothing in the vault has changed."""
 

@@ -31,6 +31,7 @@ from consultant_app.domain import (
     RiskRating,
     normalise_email,
 )
+from consultant_app.domain.case_code import case_code
 from consultant_app.handover import case_file, envelope
 from consultant_app.handover.case_file import bad, row_values
 from consultant_app.handover.errors import (
@@ -148,11 +149,11 @@ def receive(session: Session, incoming: Incoming, *, confirm_unknown_sender: boo
     held = _held(session, case["origin"])
     if held is not None:
         received_at = session.scalar(select(Inquiry.received_at).where(Inquiry.id == held))
-        return Received(f"{received_at.year}-{held:05d}", held, added=False)
+        return Received(case_code(received_at, held), held, added=False)
     inquiry_id = _import_case(session, case)
     audit.record(session, "receive", "inquiry", inquiry_id, f"from:{incoming.sender_fingerprint}")
     received_at = session.scalar(select(Inquiry.received_at).where(Inquiry.id == inquiry_id))
-    return Received(f"{received_at.year}-{inquiry_id:05d}", inquiry_id, added=True)
+    return Received(case_code(received_at, inquiry_id), inquiry_id, added=True)
 
 
 def _insert(session: Session, model, values: dict[str, Any]) -> int:

@@ -16,8 +16,8 @@ from consultant_app.domain.lifecycle_guard import lifecycle_change
 from consultant_app.errors import CaseErasedError, CaseHandedOverError
 from consultant_app.files import write_private
 from consultant_app.handover import case_file, envelope
-from consultant_app.handover.case_ref import find_case
 from consultant_app.handover.keys import colleague_public_key, fingerprint, key_line, own_private_key
+from consultant_app.services.case_ref import find_case
 from consultant_app.storage import audit
 
 OLDER_BACKUPS = (

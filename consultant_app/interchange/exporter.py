@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Professional
+from consultant_app.domain.case_code import case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.interchange.cells import format_cell
@@ -102,7 +103,7 @@ def export_rows(
         values["received_at"] = row["received_at"].date()
         if row["external_ref"] is None:
             # Without its key a re-import would add the inquiry a second time.
-            raise MissingRefError(case_code=_case_code(row["received_at"], row["id"]))
+            raise MissingRefError(case_code=case_code(row["received_at"], row["id"]))  # never its contents
         values["reasons"] = _split(row["reasons"])
         values["advice_types"] = _split(row["advice_types"])
         yield _cells(values, codes)
@@ -136,12 +137,6 @@ def _codes_of(model: type):
 
 def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(joined.split(_CODE_JOIN)) if joined else ()
-
-
-def _case_code(received_at: datetime, inquiry_id: int) -> str:
-    # Inquiry.case_code, computed from the row so no ORM object is loaded per inquiry; only for
-    # the message, which must not quote the inquiry's contents.
-    return f"{received_at.year}-{inquiry_id:05d}"
 
 
 def _cells(values: dict[str, object], codes: Codes) -> list[str]:

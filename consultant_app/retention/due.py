@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Inquiry
+from consultant_app.domain.case_code import case_code
 from consultant_app.i18n import Text
 from consultant_app.retention.period import retention_years, years_after
 
@@ -61,7 +62,7 @@ def due_cases(session: Session, today: date | None = None) -> list[DueCase]:
     ).all()
     due = []
     for r in rows:
-        code = f"{r.received_at.year}-{r.id:05d}"
+        code = case_code(r.received_at, r.id)
         if r.handed_over_at is not None:
             due.append(
                 DueCase(r.id, code, HANDED_OVER, r.closed_on, r.handed_over_at.date(), r.handed_over_to)

@@ -34,10 +34,10 @@ from consultant_app.domain import (
 )
 from consultant_app.domain.base import utcnow
 from consultant_app.errors import CaseErasedError, ConsultantAppError, NotFoundError
-from consultant_app.handover.case_ref import find_case
 from consultant_app.i18n import Text
 from consultant_app.retention.purge import compact, rebuild_search_index, secure_delete_on
 from consultant_app.services.audit_log import records_of_inquiries
+from consultant_app.services.case_ref import find_case
 from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 

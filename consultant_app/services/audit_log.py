@@ -22,6 +22,7 @@ from consultant_app.domain import (
     RiskMeasure,
     RiskRating,
 )
+from consultant_app.domain.case_code import case_code
 from consultant_app.i18n import Text
 
 PAGE_SIZE = 200
@@ -125,7 +126,7 @@ def parse_record_id(text: str) -> int | None:
 def case_code_of(session: Session, inquiry_id: int) -> str | None:
     """How the user knows a case ("2024-00042"), when it still exists."""
     received = session.scalar(select(Inquiry.received_at).where(Inquiry.id == inquiry_id))
-    return f"{received.year}-{inquiry_id:05d}" if received else None
+    return case_code(received, inquiry_id) if received else None
 
 
 def records_of_inquiries(session: Session, inquiry_ids: Iterable[int]) -> dict[str, set[int]]:
@@ -177,7 +178,7 @@ def audit_page(
             e.entity,
             e.entity_id,
             e.detail,
-            f"{received[e.entity_id].year}-{e.entity_id:05d}"
+            case_code(received[e.entity_id], e.entity_id)
             if e.entity_id in received and e.entity == "inquiry"
             else None,
         )

@@ -16,6 +16,7 @@ from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
+from consultant_app.services.case_ref import find_case
 from consultant_app.services.inquiries import (
     EARLIEST_RECEIVED,
     IN_FUTURE,
@@ -264,3 +265,10 @@ def _inquiry(session: Session, inquiry_id: int) -> Inquiry:
 
 def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
+
+
+def start_risk_assessment_for(session: Session, typed_case: str, instrument_id: str) -> int:
+    """A new draft assessment on the case a person typed (its code or external reference)."""
+    from consultant_app.risk import start_assessment
+
+    return start_assessment(session, find_case(session, typed_case).id, instrument_id).id

@@ -19,7 +19,6 @@ A long query can be stopped: `cancelled` is polled while SQLite works (a progres
 a query whose caller has moved on raises `QueryCancelled` instead of finishing.
 """
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import load_codes
 from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
+from consultant_app.domain.case_code import CaseCode, case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.storage import search_index
@@ -71,7 +71,6 @@ SORT_KEYS = (
     "kind",
     "closed",
 )
-_CASE_CODE = re.compile(r"^\s*(\d{4})-0*(\d+)\s*$")
 
 
 class QueryCancelled(ConsultantAppError):
@@ -127,11 +126,6 @@ class Cursor:
 class Page:
     rows: tuple[InquiryRow, ...]
     next: Cursor | None  # None: this was the last page
-
-
-def case_code(received_at: datetime, inquiry_id: int) -> str:
-    """`Inquiry.case_code` without loading the inquiry."""
-    return f"{received_at.year}-{inquiry_id:05d}"
 
 
 def fetch_page(
@@ -196,10 +190,10 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
 
 def text_condition(term: str) -> ColumnElement[bool]:
     term = term.strip()
-    code = _CASE_CODE.match(term)
+    code = CaseCode.parse(term)
     if code:  # a case code finds its case (or a reference that is exactly it) without reading text
-        year, number = code.groups()
-        by_code = and_(Inquiry.id == int(number), func.strftime("%Y", Inquiry.received_at) == year)
+        year = f"{code.year:04d}"
+        by_code = and_(Inquiry.id == code.inquiry_id, func.strftime("%Y", Inquiry.received_at) == year)
         return or_(by_code, Inquiry.external_ref == term)
     if _indexable(term):
         return _indexed_text_condition(term)

@@ -12,12 +12,12 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import FollowUp, Inquiry
+from consultant_app.domain.case_code import case_code
 from consultant_app.retention.due import DueCase, due_cases
 from consultant_app.services.inquiry_list import (
     InquiryFilter,
     InquiryQuery,
     InquiryRow,
-    case_code,
     count_inquiries,
     fetch_page,
 )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
+from consultant_app.domain.case_code import case_code
 from consultant_app.domain.people import looks_like_email
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
@@ -152,7 +153,7 @@ def open_professional(session: Session, professional_id: int) -> tuple[Professio
             c.occurred_at,
             c.channel,
             c.inquiry_id,
-            f"{received.year}-{c.inquiry_id:05d}" if c.inquiry_id is not None else None,
+            case_code(received, c.inquiry_id) if c.inquiry_id is not None else None,
             c.is_intake,
         )
         for c, received in session.execute(query)

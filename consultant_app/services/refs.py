@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Profile
+from consultant_app.domain.case_code import case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 
@@ -28,7 +29,7 @@ def own_ref(prefix: str, received_at: date, inquiry_id: int) -> str:
     """The reference a vault gives an inquiry that came without one, e.g. `K7QH2M-2024-00042`.
 
     Stored once, when the inquiry is; a later change of the received date leaves it as it is."""
-    return f"{prefix}-{received_at.year}-{inquiry_id:05d}"
+    return f"{prefix}-{case_code(received_at, inquiry_id)}"
 
 
 def ref_prefix(session: Session) -> str:

@@ -42,6 +42,7 @@ from consultant_app.domain import (
     RiskAssessment,
 )
 from consultant_app.domain.base import utcnow
+from consultant_app.domain.case_code import case_code
 from consultant_app.errors import NotFoundError
 from consultant_app.i18n import Text
 from consultant_app.risk.instruments import InstrumentNotFoundError, default_library
@@ -334,5 +335,5 @@ def find_citizens(session: Session, search: str = "", *, limit: int = 200) -> li
             .order_by(Inquiry.received_at.desc(), Inquiry.id.desc())
         )
         for citizen_id, inquiry_id, received in inquiries:
-            cases[citizen_id].append(f"{received.year}-{inquiry_id:05d}")
+            cases[citizen_id].append(case_code(received, inquiry_id))
     return [CitizenChoice(row.id, row.pseudonym, tuple(cases[row.id])) for row in found]

@@ -1,7 +1,6 @@
 """Adding, changing and snoozing one follow-up. The core validates; its problems show under the
 fields, in its own words, and the dialog stays open until the change is stored."""
 
-import re
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
@@ -16,32 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.errors import NotFoundError, ValidationError
+from consultant_app.errors import CaseNotFoundError, ValidationError
 from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
+from consultant_app.followups.service import add_follow_up_for_case
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
 from ui.widgets import CodeCombo, DateField, ErrorLabel
-
-CASE_CODE = re.compile(r"^\s*(\d{4})-(\d{1,9})\s*$")
-
-
-class UnknownCaseCode(Exception):
-    """The typed case code names no case in the vault."""
-
-
-def add_by_case_code(session, code: str, type: str, due_on: date | None, note: str | None) -> FollowUpRow:
-    """A follow-up on the case with this code (`2025-00012`); nothing is stored if none has it."""
-    found = CASE_CODE.match(code or "")
-    if found is None:
-        raise UnknownCaseCode(code)
-    try:
-        row = add_follow_up(session, int(found.group(2)), type, due_on, note)
-    except NotFoundError:
-        raise UnknownCaseCode(code) from None
-    if row.case_code != f"{found.group(1)}-{int(found.group(2)):05d}":
-        raise UnknownCaseCode(code)  # the id exists but in another year: the unit of work rolls back
-    return row
 
 
 class FollowUpDialog(QDialog):
@@ -115,7 +95,7 @@ class FollowUpDialog(QDialog):
         elif self._inquiry_id is not None:
             work = in_vault(self._session.vault, add_follow_up, self._inquiry_id, type_, due, note)
         else:
-            work = in_vault(self._session.vault, add_by_case_code, self.case.text(), type_, due, note)
+            work = in_vault(self._session.vault, add_follow_up_for_case, self.case.text(), type_, due, note)
         self.buttons.setEnabled(False)
         Op(self, self._session.lane, work).success(self._stored).failure(self._refused).finally_(
             lambda: self.buttons.setEnabled(True)
@@ -126,7 +106,7 @@ class FollowUpDialog(QDialog):
         self.accept()
 
     def _refused(self, error: Exception) -> None:
-        if isinstance(error, UnknownCaseCode):
+        if isinstance(error, CaseNotFoundError):
             self.errors["case"].show_message(
                 self.tr("No case has the code “{code}”. Write it as on the case, e.g. 2025-00012.").format(
                     code=self.case.text().strip()

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.errors import ConsultantAppError
-from consultant_app.i18n import Text
 from consultant_app.risk import DRAFT, FINALISED, AssessmentRow, default_library, list_assessments
 from consultant_app.risk import start_assessment as core_start
-from consultant_app.services.audit_log import case_code_of, parse_record_id
+from consultant_app.services.case_actions import start_risk_assessment_for
 from ui.labels import short_date
 from ui.op import vault_op
 from ui.risk.editor import AssessmentEditor
@@ -32,21 +30,6 @@ from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class NoSuchCaseError(ConsultantAppError):
-    """The typed case code names no case."""
-
-    text = Text(da="Der findes ingen sag med koden “{code}”.", en="There is no case with the code “{code}”.")
-
-
-def start_for_code(session, typed: str, instrument_id: str) -> int:
-    """Start a draft for the case the user typed ("2025-00042" or its number)."""
-    inquiry_id = parse_record_id(typed)
-    code = case_code_of(session, inquiry_id) if inquiry_id else None
-    if code is None or ("-" in typed and code != typed.strip()):
-        raise NoSuchCaseError(code=typed.strip())
-    return core_start(session, inquiry_id, instrument_id).id
 
 
 class RiskSection(Section):
@@ -227,7 +210,7 @@ class RiskSection(Section):
             self.case_code.clear()
             self.open_assessment(assessment_id)
 
-        vault_op(self, self.session, start_for_code, typed, self.instrument.currentData()).success(
+        vault_op(self, self.session, start_risk_assessment_for, typed, self.instrument.currentData()).success(
             started
         ).report_to(self._failed_start).run()
 

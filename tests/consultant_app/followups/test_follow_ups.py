@@ -132,3 +132,15 @@ def test_follow_ups_of_a_case_by_due_date(vault, case, make_case):
     add(vault, other, date(2025, 3, 2))
     with vault.session() as s:
         assert ids(follow_ups_for_inquiry(s, case)) == [first, second]
+
+
+def test_a_follow_up_on_a_typed_case_code_needs_the_year_too(vault, case):
+    from consultant_app.errors import CaseNotFoundError
+    from consultant_app.followups.service import add_follow_up_for_case
+
+    with vault.session() as s:
+        row = add_follow_up_for_case(s, f" 2025-{case} ", "opkald", date(2025, 4, 1))
+        assert row.case_code == f"2025-{case:05d}"
+    for wrong in (f"2024-{case:05d}", "2025-99999", "ikke en kode"):
+        with pytest.raises(CaseNotFoundError), vault.session() as s:
+            add_follow_up_for_case(s, wrong, "opkald", date(2025, 4, 1))

@@ -5,10 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app.domain import Contact, Inquiry, Note, Professional
-from consultant_app.errors import CaseHandedOverError
-from consultant_app.handover.case_ref import find_case
+from consultant_app.errors import CaseHandedOverError, CaseNotFoundError
 from consultant_app.handover.errors import (
-    CaseNotFoundError,
     HandoverFileError,
     UnknownSenderError,
 )
@@ -16,6 +14,7 @@ from consultant_app.handover.keys import add_colleague, own_key
 from consultant_app.handover.receive import open_handover, receive
 from consultant_app.handover.send import hand_over
 from consultant_app.services.case_actions import add_note
+from consultant_app.services.case_ref import find_case
 from consultant_app.storage.vault import Vault
 from tests.consultant_app.handover.case_maker import case_texts, make_case
 from tests.support import PASSPHRASE

@@ -31,7 +31,7 @@ def test_an_unknown_case_code_is_refused_in_danish(qtbot, section, case):
     section.case_code.setText("2020-99999")
     qtbot.mouseClick(section.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.error.isVisible(), timeout=5_000)
-    assert section.error.text() == "Der findes ingen sag med koden “2020-99999”."
+    assert section.error.text() == "Sagen '2020-99999' findes ikke i boksen."
     assert section.editor is None
 
 

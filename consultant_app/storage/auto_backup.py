@@ -159,12 +159,17 @@ def run_auto_backup(
 
 def last_good_backup(vault: Vault, now: datetime | None = None) -> BackupStatus:
     """What the overview shows: the last verified backup, and a warning when it is overdue."""
-    now = now or utcnow()
     with vault.session() as session:
-        row = session.get(BackupSettings, 1)
-        if row is None or not row.folder:
-            return BackupStatus(None, DEFAULT_KEEP, None, None, False, NOT_CHOSEN_WARNING)
-        folder, keep, at, path = Path(row.folder), row.keep, row.last_good_at, row.last_good_path
+        return backup_status(session, now)
+
+
+def backup_status(session: Session, now: datetime | None = None) -> BackupStatus:
+    """`last_good_backup` within a unit of work (for the desktop's lane)."""
+    now = now or utcnow()
+    row = session.get(BackupSettings, 1)
+    if row is None or not row.folder:
+        return BackupStatus(None, DEFAULT_KEEP, None, None, False, NOT_CHOSEN_WARNING)
+    folder, keep, at, path = Path(row.folder), row.keep, row.last_good_at, row.last_good_path
     reachable = folder.is_dir()
     good_path = Path(path) if path else None
     warning, params = None, {}
@@ -177,9 +182,10 @@ def last_good_backup(vault: Vault, now: datetime | None = None) -> BackupStatus:
     return BackupStatus(folder, keep, at, good_path, reachable, warning, params)
 
 
-def backup_due(vault: Vault, now: datetime | None = None) -> bool:
-    """True when a folder is chosen and the vault changed since the last good backup, or the
-    last good backup is a day old: what the desktop asks on lock, on exit and during use."""
+def backup_due(vault: Vault, now: datetime | None = None, *, on_change: bool = True) -> bool:
+    """True when a folder is chosen and the last good backup is a day old, or (`on_change`) the
+    vault changed since it: the desktop asks with `on_change` on lock and on exit, and without
+    it once in a while during use (at least one backup a day, not one per change)."""
     now = now or utcnow()
     with vault.session() as session:
         row = session.get(BackupSettings, 1)
@@ -187,7 +193,12 @@ def backup_due(vault: Vault, now: datetime | None = None) -> bool:
             return False
         if row.last_good_at is None or now - row.last_good_at >= DAILY:
             return True
-        return _changed_since(session, row.last_audit_id)
+        return on_change and _changed_since(session, row.last_audit_id)
+
+
+def backup_if_due(vault: Vault, *, on_change: bool = True) -> AutoBackupResult | None:
+    """The desktop's call (on its database lane): a backup when `backup_due`, else None."""
+    return run_auto_backup(vault) if backup_due(vault, on_change=on_change) else None
 
 
 def auto_backups(folder: Path, vault_name: str) -> list[Path]:

@@ -149,6 +149,7 @@ def test_a_backup_is_due_after_a_change_or_a_day(vault, folder):
     assert not backup_due(vault, now=T0 + timedelta(hours=1))
     rename(vault, "Ændret")
     assert backup_due(vault, now=T0 + timedelta(hours=1))
+    assert not backup_due(vault, now=T0 + timedelta(hours=1), on_change=False)  # the daily check
     run_auto_backup(vault, now=T0 + timedelta(hours=2))
     assert not backup_due(vault, now=T0 + timedelta(hours=3))
     assert backup_due(vault, now=T0 + timedelta(hours=26))

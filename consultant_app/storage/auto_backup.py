@@ -8,14 +8,17 @@ and only then are the oldest of this feature's files pruned down to the newest N
 verification is deleted (a backup that cannot be read must never be offered for a restore), every
 older backup is kept, and the failure is raised.
 
-Pruning touches only regular files whose names this feature writes for this vault
-(`<vault file name>.auto-YYYYMMDDTHHMMSSZ[-n].bak`): a user's own files in the same folder, another
-vault's backups and symbolic links are never deleted.
+Pruning touches only the files this vault's automatic backup wrote and verified, as listed in
+the vault (`BackupSettings.written`, in the order written), and only while they are regular files
+with this feature's name (`<vault file name>.auto-YYYYMMDDTHHMMSSZ[-n].bak`). A user's own files,
+another vault's backups, symbolic links, and files planted under a backup's name in a shared
+folder are never deleted, and cannot push the real backups out (nor can a clock set wrong).
 
 The desktop asks `backup_due` on lock, on exit and once in a while during use; the overview shows
 `last_good_backup` and warns when there has been no good backup for a week or the folder is gone.
 """
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -152,7 +155,13 @@ def run_auto_backup(
         row.last_good_at = now
         row.last_good_path = str(destination)
         row.last_audit_id = audit_mark
-    kept, pruned = _prune(target_folder, vault.path.name, settings.keep, newest=destination)
+        written = [*json.loads(row.written or "[]"), destination.name]
+        row.written = json.dumps(written)
+    # Deleted after the list is saved: a crash in between leaves names of deleted files, which
+    # the next run drops, never a written backup that is not listed.
+    kept, pruned = _prune(target_folder, vault.path.name, written, settings.keep)
+    with vault.session() as session:
+        session.get(BackupSettings, 1).written = json.dumps([p.name for p in reversed(kept)])
     log.info("automatic backup written and verified; %d pruned", len(pruned))
     return AutoBackupResult(destination, now, target_folder, settings.keep, kept, pruned)
 
@@ -224,8 +233,10 @@ def _remember(vault: Vault, folder: Path | str | None, keep: int | None) -> Back
             chosen = Path(folder).expanduser()
             if not chosen.is_dir():  # checked before it is remembered: a typo is not kept
                 raise BackupFolderMissingError(path=str(chosen))
-            row = row or BackupSettings(id=1, keep=DEFAULT_KEEP)
-            row.folder = str(chosen.resolve())
+            row = row or BackupSettings(id=1, keep=DEFAULT_KEEP, written="[]")
+            if row.folder != str(chosen.resolve()):
+                # A new folder starts a new list; the backups in the old one are left alone.
+                row.folder, row.written = str(chosen.resolve()), "[]"
             session.add(row)
         if row is None or not row.folder:
             raise BackupFolderNotChosenError()
@@ -260,10 +271,14 @@ def _free_name(folder: Path, vault_name: str, now: datetime) -> Path:
     raise BackupFolderMissingError(path=str(folder))  # a thousand in one second: something is wrong
 
 
-def _prune(folder: Path, vault_name: str, keep: int, *, newest: Path) -> tuple[list[Path], list[Path]]:
-    backups = auto_backups(folder, vault_name)
-    # The one just verified is never pruned, even if a clock set back makes it sort older.
-    ordered = [newest] + [b for b in backups if b != newest]
+def _prune(folder: Path, vault_name: str, written: list[str], keep: int) -> tuple[list[Path], list[Path]]:
+    """Keep the newest `keep` of the listed backups that still exist (newest first); delete the rest."""
+    pattern = _name_pattern(vault_name)
+    ordered = []
+    for name in reversed(written):  # newest first, by the order written, not by the name's time
+        path = folder / name
+        if pattern.fullmatch(name) and path.is_file() and not path.is_symlink() and path not in ordered:
+            ordered.append(path)
     kept, pruned = ordered[:keep], []
     for old in ordered[keep:]:
         try:

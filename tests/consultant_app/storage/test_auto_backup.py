@@ -105,6 +105,33 @@ def test_rotation_keeps_the_newest_n_and_only_its_own_files(vault, folder):
     assert len(auto_backups(folder, "vault.db")) == 3
 
 
+def test_files_planted_under_a_backup_name_are_neither_counted_nor_deleted(vault, folder):
+    # In a shared folder another user can name files like ours, dated in the future so that a
+    # sort by name would keep them and delete every real backup.
+    planted = [folder / f"vault.db.auto-2099010{d}T000000Z.bak" for d in range(1, 4)]
+    for p in planted:
+        p.write_bytes(b"not a backup")
+    results = [run_auto_backup(vault, folder=folder, keep=2, now=T0 + timedelta(hours=h)) for h in range(4)]
+    assert results[-1].kept == [results[3].path, results[2].path]
+    assert results[0].path not in results[-1].kept and not results[0].path.exists()
+    assert all(p.exists() for p in planted)
+
+
+def test_a_clock_set_back_prunes_by_the_order_written(vault, folder):
+    late = run_auto_backup(vault, folder=folder, keep=1, now=T0 + timedelta(days=30))
+    early = run_auto_backup(vault, now=T0)  # the clock went back a month
+    assert early.kept == [early.path] and early.pruned == [late.path]
+
+
+def test_a_new_folder_leaves_the_backups_in_the_old_one(vault, folder, tmp_path):
+    first = run_auto_backup(vault, folder=folder, keep=1, now=T0)
+    other = tmp_path / "andet-drev"
+    other.mkdir()
+    moved = run_auto_backup(vault, folder=other, now=T0 + timedelta(hours=1))
+    again = run_auto_backup(vault, now=T0 + timedelta(hours=2))
+    assert first.path.exists() and not moved.path.exists() and again.kept == [again.path]
+
+
 def test_two_backups_in_the_same_second_get_distinct_names(vault, folder):
     first = run_auto_backup(vault, folder=folder, now=T0)
     second = run_auto_backup(vault, now=T0)

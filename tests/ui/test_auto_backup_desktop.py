@@ -69,3 +69,22 @@ def test_overview_warns_after_a_week_and_choosing_the_folder_writes_a_backup(
     qtbot.waitUntil(lambda: overview.backup is not None and idle(), timeout=20_000)
     assert overview.backup_line.text().startswith("Seneste kontrollerede sikkerhedskopi: ")
     assert len(auto_backups(chosen, session.vault.path.name)) == 1
+
+
+def test_the_hourly_check_writes_one_a_day_not_one_per_change(qtbot, session, main_window, tmp_path):
+    folder = tmp_path / "kopier"
+    folder.mkdir()
+    idle = lambda: not session.lane.busy  # noqa: E731
+    qtbot.waitUntil(idle, timeout=10_000)
+    assert main_window.backup_timer.isActive()
+    run_auto_backup(session.vault, folder=folder, now=utcnow() - timedelta(hours=2))
+    seed_case(session.vault)  # changed, but the last backup is not a day old: that waits for lock
+    main_window.daily_backup()
+    qtbot.waitUntil(idle, timeout=10_000)
+    assert len(auto_backups(folder, session.vault.path.name)) == 1
+
+    run_auto_backup(session.vault, now=utcnow() - timedelta(hours=25))
+    main_window.daily_backup()
+    qtbot.waitUntil(
+        lambda: len(auto_backups(folder, session.vault.path.name)) == 3 and idle(), timeout=20_000
+    )

@@ -9,6 +9,7 @@ screen, filters, selection, open case: ids and codes, never case text) lets the 
 return to the same place.
 """
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -29,6 +30,7 @@ from consultant_app.codes import load_codes
 from consultant_app.domain import Profile
 from consultant_app.i18n import current_language
 from consultant_app.services.case_actions import SavedCase
+from consultant_app.storage.auto_backup import backup_if_due
 from consultant_app.storage.vault import Vault
 from ui.error_report import add_help_menu
 from ui.followups.reminder import FollowUpReminder
@@ -41,6 +43,8 @@ from ui.system_lock import SystemLockWatcher
 from ui.widgets import shortcut_text
 
 NAV_WIDTH = 200
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly: is the last good automatic backup a day old?
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +92,12 @@ class MainWindow(QMainWindow):
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.away.connect(self.lock)
         self.reminder = FollowUpReminder(session, self)
+        # At least one automatic backup a day while in use (storage/auto_backup.py); the ones
+        # for changes are written at lock and at exit.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.daily_backup)
+        self.backup_timer.start()
         self.reminder.open_requested.connect(lambda: self.show_section("followups"))
         self.restore(state or {})
 
@@ -281,6 +291,14 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         self._lock_then(self.locked)
 
+    def daily_backup(self) -> None:
+        """On the lane, so it never overlaps other vault work; a failure only logs (the
+        overview shows the last good backup and warns when it is a week old)."""
+        if self._locking:
+            return
+        vault = self.session.vault
+        self.session.lane.run(lambda: backup_if_due(vault, on_change=False), lambda _r: None, _backup_failed)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._finished:
             event.accept()
@@ -297,6 +315,7 @@ class MainWindow(QMainWindow):
         self.session.network.abandon()
         self.last_state = self.state()
         self.idle.stop()
+        self.backup_timer.stop()
         self.system_lock.release()
         # Nothing of the vault stays on screen while the engine shuts down: dialogs and popups
         # are windows of their own, so hiding this one does not hide them.
@@ -311,11 +330,31 @@ class MainWindow(QMainWindow):
         # A failure is logged; the window is gone either way. (Not tied to this window's
         # lifetime: the lock must be reported even while the window is being torn down.)
         finish = lambda _result: self._finish(done)  # noqa: E731
-        self.session.lane.run(self.session.vault.lock, finish, finish)
+        self.session.lane.run(_backup_then_lock(self.session.vault), finish, finish)
 
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True
         done.emit()
+
+
+def _backup_then_lock(vault: Vault):
+    """Lock and exit write the automatic backup first when the vault changed (the window is
+    already hidden); nothing about the backup, not even a crash in it, keeps the vault open."""
+
+    def work() -> None:
+        try:
+            backup_if_due(vault)
+        except Exception as exc:
+            _backup_failed(exc)
+        finally:
+            vault.lock()
+
+    return work
+
+
+def _backup_failed(exc: BaseException) -> None:
+    # The kind of failure only: the overview tells the user the rest.
+    log.warning("automatic backup failed: %s", type(exc).__name__)
 
 
 def _number_shortcut(position: int) -> str:

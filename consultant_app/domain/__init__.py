@@ -2,6 +2,7 @@
 
 from consultant_app.domain import lifecycle_guard  # noqa: F401  (installs the read-only guard)
 from consultant_app.domain.audit import AuditEvent
+from consultant_app.domain.backup_settings import BackupSettings
 from consultant_app.domain.base import Base
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
 from consultant_app.domain.keys import ColleagueKey, VaultKey
@@ -15,6 +16,7 @@ from consultant_app.domain.sync_settings import SyncSettings
 
 __all__ = [
     "AuditEvent",
+    "BackupSettings",
     "Base",
     "Citizen",
     "ColleagueKey",

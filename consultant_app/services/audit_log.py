@@ -61,6 +61,7 @@ ENTITY_LABELS = {
     "profile": Text(da="Profil", en="Profile"),
     "smtp_settings": Text(da="Mailserver", en="Mail server"),
     "sync_settings": Text(da="Synkronisering til SIRI", en="Sync to SIRI"),
+    "backup_settings": Text(da="Automatisk sikkerhedskopi", en="Automatic backup"),
     "vault_key": Text(da="Boksens nøgle", en="Vault key"),
     "colleague_key": Text(da="Kollegas nøgle", en="Colleague's key"),
 }

@@ -175,8 +175,9 @@ class Vault:
         self._record("rekey")
         log.info("vault passphrase changed")
 
-    def backup(self, destination: Path | str, *, overwrite: bool = False) -> Path:
-        """An encrypted copy, under the same passphrase, written atomically."""
+    def backup(self, destination: Path | str, *, overwrite: bool = False, remember: bool = True) -> Path:
+        """An encrypted copy, under the same passphrase, written atomically. `remember=False`
+        leaves the recovery note alone (the automatic backup notes a copy only once verified)."""
         destination = Path(destination)
         if destination.exists() and not overwrite:
             raise VaultExistsError(path=str(destination))
@@ -185,7 +186,8 @@ class Vault:
         staging = sibling(files.replace_target(destination), "partial")
         self._export_to(staging, self._secret())
         files.commit_staged(staging, destination)
-        recovery.remember_backup(self.path, destination)
+        if remember:
+            recovery.remember_backup(self.path, destination)
         self._record("backup")
         log.info("vault backed up")
         return destination
@@ -198,6 +200,19 @@ class Vault:
             cipher.require_pages_intact(raw.driver_connection)
         finally:
             raw.close()
+
+    def verify_copy(self, copy: Path | str) -> None:
+        """Open a copy of this vault in a fresh connection with this vault's key and run the full
+        check (SQLite's and SQLCipher's): the copy is proven readable, not merely written.
+        Raises a `ConsultantAppError` (corrupt, wrong key, not a vault) otherwise."""
+        copy = Path(copy)
+        file_check.require_vault_file(copy)
+        conn = cipher.connect(str(copy))
+        try:
+            cipher.apply_key(conn, self._secret())
+            cipher.require_integrity(conn)
+        finally:
+            conn.close()
 
     def check_integrity(self) -> None:
         """Raise `VaultCorruptError` unless SQLite's and SQLCipher's checks are both clean."""

@@ -1375,8 +1375,40 @@
         <translation>&amp;Modtag sag…</translation>
     </message>
     <message>
+        <source>Choose &amp;backup folder…</source>
+        <translation>Vælg mappe til &amp;backup…</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Overblik</translation>
+    </message>
+    <message>
+        <source>No folder is chosen for automatic backups.</source>
+        <translation>Der er ikke valgt en mappe til automatiske sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be reached: {path}</source>
+        <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
+    </message>
+    <message>
+        <source>No verified automatic backup has been made yet.</source>
+        <translation>Der er endnu ikke taget en kontrolleret automatisk sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>No verified backup for more than 7 days (latest: {when}).</source>
+        <translation>Ingen kontrolleret sikkerhedskopi i over 7 dage (seneste: {when}).</translation>
+    </message>
+    <message>
+        <source>Latest verified backup: {when}</source>
+        <translation>Seneste kontrollerede sikkerhedskopi: {when}</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation>Mappe til automatiske sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Writing and checking a backup…</source>
+        <translation>Skriver og kontrollerer en sikkerhedskopi…</translation>
     </message>
     <message>
         <source>Overdue follow-ups</source>

@@ -1,8 +1,13 @@
 """Overblik: overdue follow-ups first (the first worry of the day), then today's, this month's
-inquiries and the open courses; each a count and a list whose entries open the case."""
+inquiries and the open courses; each a count and a list whose entries open the case. A line at
+the top shows the last verified automatic backup, warns when there has been none for a week or
+the folder is gone, and lets the user choose the folder (which writes the first backup at once)."""
+
+from datetime import UTC
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -15,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
+from consultant_app.storage.auto_backup import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
 from ui.handover.dialogs import EraseDialog, ReceiveDialog
 from ui.labels import label, short_date
-from ui.op import vault_op
+from ui.op import Op, vault_op
 from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
@@ -71,6 +77,11 @@ class OverviewSection(Section):
         self.receive_button.setAutoDefault(False)
         self.receive_button.clicked.connect(self.receive_case)
         self.error = StatusLine()
+        self.backup_line = StatusLine()
+        self.backup_button = QPushButton(self.tr("Choose &backup folder…"))
+        self.backup_button.setAutoDefault(False)
+        self.backup_button.clicked.connect(self.choose_backup_folder)
+        self.backup: BackupStatus | None = None
         self.data: Overview | None = None
         self._due: dict = {}
         grid = QGridLayout()
@@ -85,6 +96,10 @@ class OverviewSection(Section):
         top.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_line, 1)
+        backup_row.addWidget(self.backup_button)
+        layout.addLayout(backup_row)
         layout.addWidget(self.error)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.overdue.list)
@@ -94,6 +109,44 @@ class OverviewSection(Section):
 
     def activate(self) -> None:
         vault_op(self, self.session, overview).success(self._loaded).report_to(self.error.error).run()
+        vault_op(self, self.session, backup_status).success(self._show_backup).report_to(
+            self.error.error
+        ).run()
+
+    def _show_backup(self, status: BackupStatus) -> None:
+        self.backup = status
+        if status.folder is None:
+            self.backup_line.error(self.tr("No folder is chosen for automatic backups."))
+        elif not status.folder_reachable:
+            self.backup_line.error(
+                self.tr("The backup folder cannot be reached: {path}").format(path=status.folder)
+            )
+        elif status.last_good_at is None:
+            self.backup_line.error(self.tr("No verified automatic backup has been made yet."))
+        else:
+            when = _local(status.last_good_at)
+            if status.warning is not None:
+                self.backup_line.error(
+                    self.tr("No verified backup for more than 7 days (latest: {when}).").format(when=when)
+                )
+            else:
+                self.backup_line.ok(self.tr("Latest verified backup: {when}").format(when=when))
+
+    def choose_backup_folder(self) -> None:
+        start = str(self.backup.folder) if self.backup and self.backup.folder else ""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for automatic backups"), start)
+        if not folder:
+            return
+        vault = self.session.vault
+        self.backup_line.info(self.tr("Writing and checking a backup…"))
+        Op(self, self.session.lane, lambda: run_auto_backup(vault, folder=folder)).success(
+            self._backed_up
+        ).report_to(self.backup_line.error).run()
+
+    def _backed_up(self, _result: AutoBackupResult) -> None:
+        vault_op(self, self.session, backup_status).success(self._show_backup).report_to(
+            self.error.error
+        ).run()
 
     def _loaded(self, data: Overview) -> None:
         self.data = data
@@ -165,3 +218,8 @@ class OverviewSection(Section):
             label("region", row.region),
         )
         return row.id, " · ".join(parts)
+
+
+def _local(utc) -> str:
+    """A stored naive-UTC time as the user's local wall time."""
+    return utc.replace(tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H:%M")

@@ -29,9 +29,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("backup", help="write an encrypted backup of the vault")
     add_vault_option(p)
-    p.add_argument("file", type=Path, help="where to write the backup")
+    # FILE, or --auto: the handler refuses neither or both as a usage error (exit 2).
+    p.add_argument("file", type=Path, nargs="?", help="where to write the backup")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help="the automatic backup: a verified copy into the remembered folder, the newest N kept",
+    )
+    p.add_argument("--folder", type=Path, help="the folder for automatic backups (remembered in the vault)")
+    p.add_argument("--keep", type=int, help="how many automatic backups to keep (remembered; default 10)")
     add_json_option(p)
+    p.set_defaults(usage_error=p.error)
     command(p, f"{_HANDLERS}:backup")
 
     p = subparsers.add_parser(

@@ -2554,6 +2554,10 @@
         <translation>Hvordan blev linket givet?</translation>
     </message>
     <message>
+        <source>No mail program answered, so nothing was sent or recorded. Use “Copy text” and send it yourself, then record how it was sent.</source>
+        <translation>Intet mailprogram svarede, så intet er sendt eller registreret. Brug “Kopiér tekst” og send den selv, og registrér så, hvordan den blev sendt (“Sendt på anden måde…”).</translation>
+    </message>
+    <message>
         <source>The text was shortened to fit the mail program; the link is whole.</source>
         <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
     </message>

@@ -438,7 +438,15 @@ class SurveySection(Section):
         campaign_id, pid = self._campaign_id, ids[0]
 
         def opened(link) -> None:
-            QDesktopServices.openUrl(QUrl(link.url, QUrl.ParsingMode.StrictMode))
+            if not QDesktopServices.openUrl(QUrl(link.url, QUrl.ParsingMode.StrictMode)):
+                # No mail program answered: nothing was sent, so nothing is recorded.
+                self.status.error(
+                    self.tr(
+                        "No mail program answered, so nothing was sent or recorded. Use “Copy text” "
+                        "and send it yourself, then record how it was sent."
+                    )
+                )
+                return
             if link.truncated:
                 self.status.ok(self.tr("The text was shortened to fit the mail program; the link is whole."))
             if self.confirm(self.tr("Open in mail program"), self.tr("Was the e-mail sent?")):

@@ -100,7 +100,7 @@ def test_mailto_asks_before_recording(qtbot, section, seeded, monkeypatch):
     new_campaign(qtbot, section)
     opened, asked = [], []
     monkeypatch.setattr(
-        "ui.survey.section.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "ui.survey.section.QDesktopServices.openUrl", lambda url: opened.append(url.toString()) or True
     )
     monkeypatch.setattr(section, "confirm", lambda title, text: asked.append(text) or True)
     section.select_professional(seeded["anna"])
@@ -210,3 +210,21 @@ def test_smtp_sending_shows_progress_and_stop_keeps_what_was_sent(qtbot, section
     qtbot.waitUntil(lambda: bool(finished))
     qtbot.waitUntil(lambda: "Afsendelsen er stoppet" in section.status.text())
     assert section.findChild(QProgressDialog) is None or not section.findChild(QProgressDialog).isVisible()
+
+
+def test_no_mail_program_means_nothing_is_recorded(qtbot, vault, section, seeded, monkeypatch):
+    from sqlalchemy import func, select
+
+    from consultant_app.domain import SurveyDispatch
+
+    new_campaign(qtbot, section)
+    asked = []
+    monkeypatch.setattr("ui.survey.section.QDesktopServices.openUrl", lambda url: False)
+    monkeypatch.setattr(section, "confirm", lambda title, text: asked.append(text) or True)
+    section.select_professional(seeded["anna"])
+    section.mailto_button.click()
+    qtbot.waitUntil(lambda: "Intet mailprogram" in section.status.text(), timeout=5_000)
+    assert asked == []  # not even asked "was it sent?"
+    with vault.session() as s:
+        assert s.scalar(select(func.count()).select_from(SurveyDispatch)) == 0
+    assert section.table.rowCount() == 3  # Anna still waits for her link

@@ -42,12 +42,16 @@ class OperationCancelled(Exception):
 
 
 def error_text(error: Exception) -> str:
-    """What to tell the user about a failed operation (the core's own text when it has one)."""
+    """What to tell the user about a failed operation: the core's own text when it has one;
+    otherwise no technical word at all (the lane logs the error, and Hjælp → Gem fejlrapport
+    hands the log to support)."""
     if isinstance(error, ConsultantAppError):
         return str(error)
     return QCoreApplication.translate(
-        "Errors", "Unexpected error ({kind}). The details are in the log."
-    ).format(kind=type(error).__name__)
+        "Errors",
+        "Something unexpected went wrong, and nothing more was done. "
+        "Help → Save error report saves the details for support.",
+    )
 
 
 class _ProgressRelay(QObject):

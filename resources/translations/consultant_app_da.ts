@@ -581,8 +581,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Unexpected error ({kind}). The details are in the log.</source>
-        <translation>Uventet fejl ({kind}). Detaljerne står i loggen.</translation>
+        <source>Something unexpected went wrong, and nothing more was done. Help → Save error report saves the details for support.</source>
+        <translation>Der skete en uventet fejl, og der blev ikke gjort mere. Hjælp → Gem fejlrapport gemmer detaljerne til support.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ from ui.widgets import shortcut_text
 
 NAV_WIDTH = 200
 BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly: is the last good automatic backup a day old?
+BACKGROUND_SYNC_MS = 15 * 60 * 1000
+FIRST_BACKGROUND_SYNC_MS = 30 * 1000  # soon after unlocking, once the first screen has its data
 log = logging.getLogger(__name__)
 
 
@@ -98,6 +100,13 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.daily_backup)
         self.backup_timer.start()
+        # The session's timers live here, with the session, not in a screen: background sync
+        # every 15 minutes, and once shortly after unlocking.
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setInterval(BACKGROUND_SYNC_MS)
+        self.sync_timer.timeout.connect(self.background_sync)
+        self.sync_timer.start()
+        QTimer.singleShot(FIRST_BACKGROUND_SYNC_MS, self, self.background_sync)
         self.reminder.open_requested.connect(lambda: self.show_section("followups"))
         self.restore(state or {})
 
@@ -288,6 +297,11 @@ class MainWindow(QMainWindow):
 
     # --- locking and closing ----------------------------------------------------------------
 
+    def background_sync(self) -> None:
+        sync = self.section("sync")
+        if sync is not None and not self._locking:
+            sync.background_sync()
+
     def lock(self) -> None:
         self._lock_then(self.locked)
 
@@ -316,6 +330,7 @@ class MainWindow(QMainWindow):
         self.last_state = self.state()
         self.idle.stop()
         self.backup_timer.stop()
+        self.sync_timer.stop()
         self.system_lock.release()
         # Nothing of the vault stays on screen while the engine shuts down: dialogs and popups
         # are windows of their own, so hiding this one does not hide them.

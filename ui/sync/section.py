@@ -1,6 +1,8 @@
 """Synkronisering: what leaves this laptop. Every month in the outbox with its version, state,
 attempts, sent time and the receiver's last error; the exact package JSON of the chosen row;
-"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel). While unlocked, a timer syncs in the background when sync is set up."""
+"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel). While
+unlocked, the session's timer (the main window's, not this screen's) asks it to sync in the
+background when sync is set up, whether or not the screen was ever opened."""
 
 import json
 from datetime import UTC, datetime
@@ -28,8 +30,6 @@ from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
-BACKGROUND_INTERVAL_MS = 15 * 60 * 1000
-FIRST_BACKGROUND_MS = 30 * 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -133,11 +133,6 @@ class SyncSection(Section):
         layout.addWidget(self.status)
         self.setFocusProxy(self.table)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(BACKGROUND_INTERVAL_MS)
-        self.timer.timeout.connect(self.background_sync)
-        self.timer.start()
-        QTimer.singleShot(FIRST_BACKGROUND_MS, alive(self, self.background_sync))
         self._set_busy(False)
 
     def title(self) -> str:
@@ -238,10 +233,17 @@ class SyncSection(Section):
         self._sync(quiet=False)
 
     def background_sync(self) -> None:
-        """From the timer: only when sync is set up and nothing else runs; silent unless it sent."""
-        if self.busy or self.loaded is None or not self.loaded.configured:
+        """From the session's timer: only when sync is set up and nothing else runs; silent
+        unless it sent. The settings are read first: the screen may never have been opened."""
+        if self.busy:
             return
-        self._sync(quiet=True)
+
+        def checked(status: SyncStatus) -> None:
+            self._loaded(status)
+            if status.configured and not self.busy:
+                self._sync(quiet=True)
+
+        vault_op(self, self.session, sync_status).success(checked).quietly().run()
 
     def _sync(self, *, quiet: bool) -> None:
         if self.busy:

@@ -24,7 +24,6 @@ def test_synkronisering(qtbot, session):
     qtbot.waitUntil(lambda: not screen.busy and screen.table.rowCount() > 0, timeout=20_000)
     screen.table.selectRow(0)
     save(window, "synkronisering")
-    screen.timer.stop()
     window.idle.stop()
     window.hide()
     window.deleteLater()

@@ -25,7 +25,6 @@ def sync_screen(qtbot, session):
     screen.activate()
     qtbot.waitUntil(lambda: screen.loaded is not None, timeout=10_000)
     yield screen
-    screen.timer.stop()
     screen.hide()
     flush_deletions()
 
@@ -89,3 +88,26 @@ def test_background_sync_is_silent_when_not_set_up(qtbot, sync_screen):
     screen = sync_screen
     screen.background_sync()
     assert not screen.busy and screen.last_report is None
+
+
+def test_the_sessions_timer_syncs_even_if_the_screen_was_never_opened(qtbot, session, main_window):
+    received = []
+
+    def receiver(request: httpx.Request) -> httpx.Response:
+        received.append(json.loads(request.content))
+        return httpx.Response(201, json={"stored": True})
+
+    fill_vault(session.vault, 60, seed=2)
+    with session.vault.session() as s:
+        save_sync_settings(s, endpoint="http://127.0.0.1:9", token=TOKEN)
+    screen = main_window.section("sync")
+    assert main_window.current_section is not screen and screen.loaded is None  # never opened
+    assert not hasattr(screen, "timer")  # the timer is the session's (the main window's)
+    screen.transport = httpx.MockTransport(receiver)
+    main_window.sync_timer.timeout.emit()
+    qtbot.waitUntil(lambda: screen.last_report is not None and not screen.busy, timeout=30_000)
+    assert screen.last_report.sent and len(received) == len(screen.last_report.sent)
+    assert main_window.sync_timer.isActive()
+    with qtbot.waitSignal(main_window.locked, timeout=10_000):
+        main_window.lock()
+    assert not main_window.sync_timer.isActive()

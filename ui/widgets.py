@@ -35,6 +35,18 @@ def heading(text: str, scale: float = 1.4, parent: QWidget | None = None) -> QLa
     return label
 
 
+def name_from(label: QLabel) -> QLabel:
+    """Give the label's buddy the label's text as its accessible name, without the mnemonic's
+    "&", the colon or the required mark. Qt finds a buddy's label for a screen reader only when
+    both share a parent; a field wrapped with its error line in a cell widget is silent without this."""
+    buddy = label.buddy()
+    if buddy is not None:
+        buddy.setAccessibleName(
+            label.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
+        )
+    return label
+
+
 class ErrorLabel(QLabel):
     """The problem with one field, in red just below it; takes no room when there is none."""
 

@@ -150,6 +150,14 @@
         <translation>Vælg datoer</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
         <source>&amp;Clear filters</source>
         <translation>&amp;Nulstil filtre</translation>
     </message>
@@ -230,6 +238,10 @@
     <message>
         <source>The agency&apos;s code; empty: a random code is drawn</source>
         <translation>Styrelsens kode; tom: der trækkes en tilfældig kode</translation>
+    </message>
+    <message>
+        <source>Period, last day</source>
+        <translation>Periode, sidste dag</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -645,6 +657,14 @@
     <message>
         <source>From – to</source>
         <translation>Fra – til</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
     </message>
     <message>
         <source>Open and closed</source>
@@ -1304,6 +1324,10 @@
         <translation>Flet fagpersoner</translation>
     </message>
     <message>
+        <source>Suggested groups</source>
+        <translation>Foreslåede grupper</translation>
+    </message>
+    <message>
         <source>Keep which one?</source>
         <translation>Hvem skal beholdes?</translation>
     </message>
@@ -1696,6 +1720,10 @@
     <message>
         <source>Search name, e-mail or organisation</source>
         <translation>Søg på navn, e-mail eller organisation</translation>
+    </message>
+    <message>
+        <source>Search professionals</source>
+        <translation>Søg blandt fagpersoner</translation>
     </message>
     <message>
         <source>&amp;Review suggestions…</source>
@@ -2310,6 +2338,10 @@
         <translation>Søg på pseudonym, eller skriv en sagskode (2024-00042)</translation>
     </message>
     <message>
+        <source>Citizens found</source>
+        <translation>Fundne borgere</translation>
+    </message>
+    <message>
         <source>&amp;Erase everything about the citizen…</source>
         <translation>&amp;Slet alt om borgeren…</translation>
     </message>
@@ -2362,6 +2394,10 @@
     <message>
         <source>Mail &amp;server…</source>
         <translation>Mail&amp;server…</translation>
+    </message>
+    <message>
+        <source>Who gets the link</source>
+        <translation>Hvem får linket</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2434,6 +2470,10 @@
     <message>
         <source>Responses per region, as the survey tool reports them:</source>
         <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
+    </message>
+    <message>
+        <source>Responses per region</source>
+        <translation>Besvarelser pr. region</translation>
     </message>
     <message>
         <source>Links sent</source>

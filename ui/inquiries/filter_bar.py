@@ -72,6 +72,8 @@ class FilterBar(QWidget):
             self.period.addItem(name, key)
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
         self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.dateChanged.connect(self.changed)

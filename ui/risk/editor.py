@@ -260,7 +260,7 @@ class AssessmentEditor(QWidget):
         column.addWidget(self.measures)
 
         follow = QFormLayout()
-        self.next_review = OptionalDate(self.tr("Set"))
+        self.next_review = OptionalDate(self.tr("Set"), T.NEXT_REVIEW.render())
         self.shared_with = QLineEdit()
         self.shared_basis = QLineEdit()
         for edit in (self.shared_with, self.shared_basis):
@@ -284,6 +284,7 @@ class AssessmentEditor(QWidget):
     def _text_box(self, column: QVBoxLayout, caption) -> QPlainTextEdit:
         column.addWidget(QLabel(f"<b>{caption.render()}</b>"))
         edit = QPlainTextEdit()
+        edit.setAccessibleName(caption.render())  # the caption above is a heading, not a buddy
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
         column.addWidget(edit)

@@ -52,10 +52,11 @@ def level_choice(parent: QWidget | None = None) -> CodeChoice:
 class OptionalDate(QWidget):
     """A date that may be left out: a check box turns the date on."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(caption)
         self.date = DateField()
+        self.date.setAccessibleName(name or caption)  # what the date is, when the box only says "Set"
         self.date.setDate(QDate.currentDate())
         self.date.setEnabled(False)
         self.check.toggled.connect(self.date.setEnabled)
@@ -85,6 +86,9 @@ class MeasureRow:
         self.responsible = QLineEdit(measure.responsible if measure else "")
         self.responsible.setPlaceholderText(T.RESPONSIBLE.render())
         self.responsible.setMaxLength(200)
+        # The column headings are plain labels above the grid: each field carries its own name.
+        self.action.setAccessibleName(T.ACTION.render())
+        self.responsible.setAccessibleName(T.RESPONSIBLE.render())
         self.deadline = OptionalDate(T.DEADLINE.render())
         self.deadline.set_value(measure.deadline if measure else None)
         self.remove = QPushButton()

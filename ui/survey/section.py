@@ -115,6 +115,7 @@ class SurveySection(Section):
         self.duplicates.setStyleSheet("QLabel { background: #fff4ce; padding: 6px; }")
         self.duplicates.hide()
         self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Who gets the link"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
@@ -210,6 +211,7 @@ class SurveySection(Section):
         entry_column.addLayout(entry)
         entry_column.addStretch(1)
         self.report = QTableWidget(0, 4)
+        self.report.setAccessibleName(self.tr("Responses per region"))
         self.report.setHorizontalHeaderLabels(
             [self.tr("Region"), self.tr("Links sent"), self.tr("Responses"), self.tr("Response rate")]
         )

@@ -35,6 +35,12 @@ def heading(text: str, scale: float = 1.4, parent: QWidget | None = None) -> QLa
     return label
 
 
+def announce(widget: QWidget) -> None:
+    """Tell a screen reader a problem just appeared in `widget` (an Alert: read out at once,
+    wherever the focus is), so an error shown in red is not an error seen only by eye."""
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
 def name_from(label: QLabel) -> QLabel:
     """Give the label's buddy the label's text as its accessible name, without the mnemonic's
     "&", the colon or the required mark. Qt finds a buddy's label for a screen reader only when
@@ -58,8 +64,13 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, message: str | None) -> None:
+        # Announced when it appears or changes, not again on every keystroke that keeps it.
+        new = bool(message) and (message != self.text() or self.isHidden())
         self.setText(message or "")
+        self.setAccessibleDescription(message or "")
         self.setVisible(bool(message))
+        if new:
+            announce(self)
 
 
 class StatusLine(QLabel):
@@ -86,7 +97,7 @@ class StatusLine(QLabel):
 
     def error(self, text: str) -> None:
         self._show(text, ERROR_STYLE)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        announce(self)
 
     def info(self, text: str) -> None:
         self._show(text, "")

@@ -969,7 +969,7 @@
     </message>
     <message>
         <source>&amp;Add colleague</source>
-        <translation>&amp;Tilføj kollega</translation>
+        <translation>Tilføj &amp;kollega</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -997,7 +997,7 @@
     </message>
     <message>
         <source>Their &amp;key:</source>
-        <translation>Kollegaens &amp;nøgle:</translation>
+        <translation>Kollegaens nø&amp;gle:</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -2083,7 +2083,7 @@
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation>Adgangs&amp;kode</translation>
+        <translation>A&amp;dgangskode</translation>
     </message>
     <message>
         <source>&amp;From address</source>

@@ -1,8 +1,9 @@
 """Small widgets the screens share: a field's error line, code choosers, a heading."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -33,6 +34,15 @@ def heading(text: str, scale: float = 1.4, parent: QWidget | None = None) -> QLa
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def save_key(button: QAbstractButton, owner: QWidget) -> QShortcut:
+    """Ctrl+S (⌘S on a Mac) presses `owner`'s save button, as the button itself would be pressed:
+    not while it is disabled (a save is running), and through the same slot. Only while the
+    owner or a child has the focus, so each screen of the main window keeps its own."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), owner, button.click)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return shortcut
 
 
 def announce(widget: QWidget) -> None:

@@ -67,3 +67,60 @@ def test_every_label_mnemonic_puts_the_cursor_in_its_field(qtbot, session, tmp_p
         dialog.hide()
     flush_deletions()
     assert problems == [], "\n".join(problems)
+
+
+def save_buttons(window: QWidget) -> list[QAbstractButton]:
+    """The buttons that save what the window holds ("Gem …"; not "Gem som PDF…", which asks where)."""
+    found = []
+    for button in window.findChildren(QAbstractButton):
+        text = button.text().replace("&", "").strip()
+        if reachable(button) and text.startswith("Gem") and not text.endswith("…"):
+            found.append(button)
+    return found
+
+
+def ctrl_s_problem(qtbot, window: QWidget) -> str | None:
+    buttons = save_buttons(window)
+    if not buttons:
+        return None
+    if len(buttons) > 1:
+        return f"Ctrl+S could mean any of {[b.text() for b in buttons]}"
+    try:
+        with qtbot.waitSignal(buttons[0].clicked, timeout=1_000):
+            QTest.keyClick(
+                QApplication.focusWidget() or window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+            )
+    except qtbot.TimeoutError:
+        return f"Ctrl+S did not press {buttons[0].text()!r}"
+    return None
+
+
+def test_ctrl_s_saves_on_every_dialog_with_a_save_button(qtbot, session, tmp_path):
+    problems, checked = [], 0
+    for title, dialog in _dialogs(session, tmp_path):
+        if not dialog.isWindow():
+            continue
+        qtbot.addWidget(dialog)
+        dialog.show()
+        activate(qtbot, dialog)
+        checked += bool(save_buttons(dialog))
+        if (problem := ctrl_s_problem(qtbot, dialog)) is not None:
+            problems.append(f"{title}: {problem}")
+        dialog.hide()
+    flush_deletions()
+    assert checked >= 8, "the dialogs with a save button were not found"
+    assert problems == [], "\n".join(problems)
+
+
+def test_ctrl_s_saves_on_every_screen_with_a_save_button(qtbot, main_window, session):
+    problems, checked = [], 0
+    for section in main_window.sections:
+        main_window.show_section(section.key)
+        qtbot.wait(20)
+        if save_buttons(section):
+            checked += 1
+            section.focusNextChild()  # the keyboard somewhere in the screen, as after a click
+            if (problem := ctrl_s_problem(qtbot, section)) is not None:
+                problems.append(f"{section.key}: {problem}")
+    assert checked >= 1
+    assert problems == [], "\n".join(problems)

@@ -21,7 +21,7 @@ from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import CodeCombo, DateField, ErrorLabel
+from ui.widgets import CodeCombo, DateField, ErrorLabel, save_key
 
 CASE_CODE = re.compile(r"^\s*(\d{4})-(\d{1,9})\s*$")
 
@@ -96,6 +96,7 @@ class FollowUpDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
+        save_key(self.buttons.button(QDialogButtonBox.StandardButton.Save), self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

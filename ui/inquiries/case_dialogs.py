@@ -57,8 +57,8 @@ class CaseActionDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            QShortcut(keys, self, self.save)
+        for keys in SAVE_KEYS:  # through the button: one way to save, refused while it is disabled
+            QShortcut(keys, self, self.save_button.click)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(cancel)

@@ -138,11 +138,12 @@ class AssessmentEditor(QWidget):
         def button(text: str, slot, keys=None) -> QPushButton:
             if keys is not None:
                 text = f"{text} ({shortcut_text(keys)})"
-                shortcut = QShortcut(QKeySequence(keys), self, slot)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             pushed = QPushButton(text)
             pushed.setAutoDefault(False)
             pushed.clicked.connect(slot)
+            if keys is not None:  # the key presses the button: one way in, refused while disabled
+                shortcut = QShortcut(QKeySequence(keys), self, pushed.click)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             return pushed
 
         self.back_button = button(self.tr("&Back"), self.go_back)

@@ -34,7 +34,7 @@ from consultant_app.survey import (
 from ui.labels import from_qdate, to_qdate
 from ui.op import Op, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import DateField, ErrorLabel, name_from
+from ui.widgets import DateField, ErrorLabel, name_from, save_key
 
 
 class _FormDialog(QDialog):
@@ -53,6 +53,7 @@ class _FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_key(self.buttons.button(QDialogButtonBox.StandardButton.Save), self)
 
     def _row(self, caption: str, widget: QWidget, field: str) -> None:
         label = QLabel(caption)

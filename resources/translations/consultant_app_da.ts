@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>A&amp;ction:</source>
-        <translation>&amp;Handling:</translation>
+        <translation>Han&amp;dling:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Protect small &amp;numbers (&lt;5)</source>
-        <translation>&amp;Beskyt små tal (&lt;5)</translation>
+        <translation>Beskyt s&amp;må tal (&lt;5)</translation>
     </message>
     <message>
         <source>For files that leave the team: figures from 1 to 4 are shown as “&lt;5”, and enough other figures are hidden that they cannot be worked out from the totals.</source>
@@ -1934,7 +1934,7 @@
     </message>
     <message>
         <source>&amp;Start assessment</source>
-        <translation>&amp;Start vurdering</translation>
+        <translation>Star&amp;t vurdering</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2032,7 +2032,7 @@
     </message>
     <message>
         <source>&amp;Keep closed cases:</source>
-        <translation>&amp;Gem afsluttede sager:</translation>
+        <translation>Gem &amp;afsluttede sager:</translation>
     </message>
     <message>
         <source>Settings</source>

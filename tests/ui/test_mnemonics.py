@@ -124,3 +124,20 @@ def test_ctrl_s_saves_on_every_screen_with_a_save_button(qtbot, main_window, ses
                 problems.append(f"{section.key}: {problem}")
     assert checked >= 1
     assert problems == [], "\n".join(problems)
+
+
+def test_every_label_mnemonic_works_on_every_screen(qtbot, main_window):
+    """The screens share the window with its menus: a screen's Alt+letter must not be a menu's."""
+    menus = {mnemonic(action.text()): action.text() for action in main_window.menuBar().actions()}
+    problems = []
+    for section in main_window.sections:
+        main_window.show_section(section.key)
+        qtbot.wait(20)
+        problems += [f"{section.key}: {p}" for p in mnemonic_problems(main_window)]
+        for widget in section.findChildren(QLabel) + section.findChildren(QAbstractButton):
+            key = mnemonic(widget.text())
+            if reachable(widget) and key in menus:
+                problems.append(
+                    f"{section.key}: Alt+{key.upper()} is on {widget.text()!r} and the menu {menus[key]!r}"
+                )
+    assert problems == [], "\n".join(problems)

@@ -158,6 +158,7 @@ def test_every_dialog_names_its_inputs(qtbot, session, tmp_path):
         dialog.show()
         qtbot.wait(20)
         problems += [f"{title}: {p}" for p in unnamed(dialog)]
+        qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)  # no answer to a closed dialog
         dialog.hide()
     flush_deletions()
     assert problems == [], "\n".join(problems)
@@ -202,5 +203,6 @@ def test_every_risk_instrument_names_its_inputs(qtbot, main_window, session):
         risk.editor.measures.add_button.click()  # a measure's row: its fields and remove button
         problems += [f"{risk.instrument.itemText(index)}: {p}" for p in unnamed(risk.editor)]
         risk.close_editor()
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)
     assert risk.instrument.count() > 0
     assert problems == [], "\n".join(problems)

@@ -64,6 +64,7 @@ def test_every_label_mnemonic_puts_the_cursor_in_its_field(qtbot, session, tmp_p
         activate(qtbot, dialog)
         qtbot.wait(20)
         problems += [f"{title}: {p}" for p in mnemonic_problems(dialog)]
+        qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)  # no answer to a closed dialog
         dialog.hide()
     flush_deletions()
     assert problems == [], "\n".join(problems)
@@ -106,6 +107,7 @@ def test_ctrl_s_saves_on_every_dialog_with_a_save_button(qtbot, session, tmp_pat
         checked += bool(save_buttons(dialog))
         if (problem := ctrl_s_problem(qtbot, dialog)) is not None:
             problems.append(f"{title}: {problem}")
+        qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)  # no answer to a closed dialog
         dialog.hide()
     flush_deletions()
     assert checked >= 8, "the dialogs with a save button were not found"
@@ -122,6 +124,7 @@ def test_ctrl_s_saves_on_every_screen_with_a_save_button(qtbot, main_window, ses
             section.focusNextChild()  # the keyboard somewhere in the screen, as after a click
             if (problem := ctrl_s_problem(qtbot, section)) is not None:
                 problems.append(f"{section.key}: {problem}")
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)  # the save done before teardown
     assert checked >= 1
     assert problems == [], "\n".join(problems)
 

@@ -73,6 +73,9 @@ class _TypedDate(QWidget):
         column.addLayout(row)
         column.addWidget(self.error)
         self.setFocusProxy(self.edit)  # the label's mnemonic, setFocus and hasFocus mean the text
+        # A label's Alt+letter focuses its buddy only if the buddy takes focus: the field does,
+        # through its text.
+        self.setFocusPolicy(self.edit.focusPolicy())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._show_value()
 

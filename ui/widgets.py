@@ -1,8 +1,9 @@
 """Small widgets the screens share: a field's error line, code choosers, a heading."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QLabel,
@@ -33,6 +34,33 @@ def heading(text: str, scale: float = 1.4, parent: QWidget | None = None) -> QLa
     return label
 
 
+def save_key(button: QAbstractButton, owner: QWidget) -> QShortcut:
+    """Ctrl+S (⌘S on a Mac) presses `owner`'s save button, as the button itself would be pressed:
+    not while it is disabled (a save is running), and through the same slot. Only while the
+    owner or a child has the focus, so each screen of the main window keeps its own."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), owner, button.click)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return shortcut
+
+
+def announce(widget: QWidget) -> None:
+    """Tell a screen reader a problem just appeared in `widget` (an Alert: read out at once,
+    wherever the focus is), so an error shown in red is not an error seen only by eye."""
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+def name_from(label: QLabel) -> QLabel:
+    """Give the label's buddy the label's text as its accessible name, without the mnemonic's
+    "&", the colon or the required mark. Qt finds a buddy's label for a screen reader only when
+    both share a parent; a field wrapped with its error line in a cell widget is silent without this."""
+    buddy = label.buddy()
+    if buddy is not None:
+        buddy.setAccessibleName(
+            label.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
+        )
+    return label
+
+
 class ErrorLabel(QLabel):
     """The problem with one field, in red just below it; takes no room when there is none."""
 
@@ -44,8 +72,13 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, message: str | None) -> None:
+        # Announced when it appears or changes, not again on every keystroke that keeps it.
+        new = bool(message) and (message != self.text() or self.isHidden())
         self.setText(message or "")
+        self.setAccessibleDescription(message or "")
         self.setVisible(bool(message))
+        if new:
+            announce(self)
 
 
 class StatusLine(QLabel):
@@ -72,7 +105,7 @@ class StatusLine(QLabel):
 
     def error(self, text: str) -> None:
         self._show(text, ERROR_STYLE)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        announce(self)
 
     def info(self, text: str) -> None:
         self._show(text, "")

@@ -150,6 +150,14 @@
         <translation>Vælg datoer</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
         <source>&amp;Clear filters</source>
         <translation>&amp;Nulstil filtre</translation>
     </message>
@@ -167,7 +175,7 @@
     </message>
     <message>
         <source>A&amp;ction:</source>
-        <translation>&amp;Handling:</translation>
+        <translation>Han&amp;dling:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
@@ -230,6 +238,10 @@
     <message>
         <source>The agency&apos;s code; empty: a random code is drawn</source>
         <translation>Styrelsens kode; tom: der trækkes en tilfældig kode</translation>
+    </message>
+    <message>
+        <source>Period, last day</source>
+        <translation>Periode, sidste dag</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -601,7 +613,7 @@
     </message>
     <message>
         <source>Protect small &amp;numbers (&lt;5)</source>
-        <translation>&amp;Beskyt små tal (&lt;5)</translation>
+        <translation>Beskyt s&amp;må tal (&lt;5)</translation>
     </message>
     <message>
         <source>For files that leave the team: figures from 1 to 4 are shown as “&lt;5”, and enough other figures are hidden that they cannot be worked out from the totals.</source>
@@ -645,6 +657,14 @@
     <message>
         <source>From – to</source>
         <translation>Fra – til</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
     </message>
     <message>
         <source>Open and closed</source>
@@ -949,7 +969,7 @@
     </message>
     <message>
         <source>&amp;Add colleague</source>
-        <translation>&amp;Tilføj kollega</translation>
+        <translation>Tilføj &amp;kollega</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -977,7 +997,7 @@
     </message>
     <message>
         <source>Their &amp;key:</source>
-        <translation>Kollegaens &amp;nøgle:</translation>
+        <translation>Kollegaens nø&amp;gle:</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -1304,6 +1324,10 @@
         <translation>Flet fagpersoner</translation>
     </message>
     <message>
+        <source>Suggested groups</source>
+        <translation>Foreslåede grupper</translation>
+    </message>
+    <message>
         <source>Keep which one?</source>
         <translation>Hvem skal beholdes?</translation>
     </message>
@@ -1376,7 +1400,7 @@
     </message>
     <message>
         <source>Choose &amp;backup folder…</source>
-        <translation>Vælg mappe til &amp;backup…</translation>
+        <translation>Vælg mappe til bac&amp;kup…</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1730,6 +1754,10 @@
         <translation>Søg på navn, e-mail eller organisation</translation>
     </message>
     <message>
+        <source>Search professionals</source>
+        <translation>Søg blandt fagpersoner</translation>
+    </message>
+    <message>
         <source>&amp;Review suggestions…</source>
         <translation>&amp;Se forslag…</translation>
     </message>
@@ -1938,7 +1966,7 @@
     </message>
     <message>
         <source>&amp;Start assessment</source>
-        <translation>&amp;Start vurdering</translation>
+        <translation>Star&amp;t vurdering</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2036,7 +2064,7 @@
     </message>
     <message>
         <source>&amp;Keep closed cases:</source>
-        <translation>&amp;Gem afsluttede sager:</translation>
+        <translation>Gem &amp;afsluttede sager:</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2087,7 +2115,7 @@
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation>Adgangs&amp;kode</translation>
+        <translation>A&amp;dgangskode</translation>
     </message>
     <message>
         <source>&amp;From address</source>
@@ -2342,6 +2370,10 @@
         <translation>Søg på pseudonym, eller skriv en sagskode (2024-00042)</translation>
     </message>
     <message>
+        <source>Citizens found</source>
+        <translation>Fundne borgere</translation>
+    </message>
+    <message>
         <source>&amp;Erase everything about the citizen…</source>
         <translation>&amp;Slet alt om borgeren…</translation>
     </message>
@@ -2394,6 +2426,10 @@
     <message>
         <source>Mail &amp;server…</source>
         <translation>Mail&amp;server…</translation>
+    </message>
+    <message>
+        <source>Who gets the link</source>
+        <translation>Hvem får linket</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2466,6 +2502,10 @@
     <message>
         <source>Responses per region, as the survey tool reports them:</source>
         <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
+    </message>
+    <message>
+        <source>Responses per region</source>
+        <translation>Besvarelser pr. region</translation>
     </message>
     <message>
         <source>Links sent</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -33,7 +34,7 @@ from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdatetime
 from ui.op import Op, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import CodeCombo, DateField, DateTimeField, ErrorLabel, shortcut_text
+from ui.widgets import CodeCombo, DateField, DateTimeField, ErrorLabel, name_from, shortcut_text
 
 
 class CaseActionDialog(QDialog):
@@ -57,8 +58,8 @@ class CaseActionDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            QShortcut(keys, self, self.save)
+        for keys in SAVE_KEYS:  # through the button: one way to save, refused while it is disabled
+            QShortcut(keys, self, self.save_button.click)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(cancel)
@@ -75,7 +76,10 @@ class CaseActionDialog(QDialog):
         stack.addWidget(widget)
         self.errors[name] = ErrorLabel()
         stack.addWidget(self.errors[name])
-        self.form.addRow(label, cell)
+        # The label's buddy is the field itself, not its cell: the mnemonic then puts the cursor in
+        # the field, and the field gets the label as its name for a screen reader.
+        caption = name_from(QLabel(label, buddy=widget))
+        self.form.addRow(caption, cell)
         return widget
 
     def work(self) -> Callable[[], Any]:

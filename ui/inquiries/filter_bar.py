@@ -73,6 +73,8 @@ class FilterBar(QWidget):
         self.date_from, self.date_to = DateField(), DateField()
         self.date_from.setDate(QDate.currentDate().addMonths(-1))
         self.date_to.setDate(QDate.currentDate())
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.dateChanged.connect(self.changed)

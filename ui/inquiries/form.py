@@ -74,8 +74,8 @@ class InquiryForm(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            QShortcut(keys, self, self.save)
+        for keys in SAVE_KEYS:  # through the button: one way to save, refused while it is disabled
+            QShortcut(keys, self, self.save_button.click)
         build_layout(self)
         self.setMinimumWidth(940)  # two columns with room for the long labels of reasons and advice
         self._connect_changes()

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.widgets import name_from
+
 if TYPE_CHECKING:
     from ui.inquiries.form import InquiryForm
 
@@ -71,6 +73,7 @@ def _column(form: "InquiryForm", names: tuple[str, ...], labels: dict[str, str])
         stack.addWidget(form.errors[name])
         label = QLabel(labels[name])
         label.setBuddy(form.fields[name])
+        name_from(label)  # the field sits in a cell with its problem: Qt would not find the label
         column.addRow(label, cell)
     return column
 

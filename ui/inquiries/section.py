@@ -49,6 +49,7 @@ class InquiriesSection(Section):
         self.filters = FilterBar()
         self.model = InquiryTableModel(LanePageSource(session, self), parent=self)
         self.table = InquiryTable()
+        self.table.setAccessibleName(self.title())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

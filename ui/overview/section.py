@@ -33,11 +33,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class CaseList(QWidget):
     """A heading with a count, and the cases; Enter or a double click opens one."""
 
-    def __init__(self, open_case, parent: QWidget | None = None) -> None:
+    def __init__(self, open_case, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading("", 1.15)
         self.more = QLabel()
         self.list = QListWidget()
+        self.list.setAccessibleName(title)  # before the first load too: what a screen reader says
         self.list.itemActivated.connect(lambda item: open_case(item.data(ID_ROLE)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,6 +48,7 @@ class CaseList(QWidget):
 
     def show_items(self, title: str, count: int, lines: list[tuple[int, str]], empty: str) -> None:
         self.heading.setText(f"{title}: {count}")
+        self.list.setAccessibleName(title)
         self.list.clear()
         for inquiry_id, text in lines:
             item = QListWidgetItem(text, self.list)
@@ -64,12 +66,12 @@ class OverviewSection(Section):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.overdue = CaseList(self.open_case.emit)
-        self.due_today = CaseList(self.open_case.emit)
-        self.month = CaseList(self.open_case.emit)
-        self.courses = CaseList(self.open_case.emit)
+        self.overdue = CaseList(self.open_case.emit, self.tr("Overdue follow-ups"))
+        self.due_today = CaseList(self.open_case.emit, self.tr("Follow-ups today"))
+        self.month = CaseList(self.open_case.emit, self.tr("Inquiries this month"))
+        self.courses = CaseList(self.open_case.emit, self.tr("Open courses"))
         # Cases past the retention period or handed over: offered for erasure (docs/retention.md).
-        self.erasure = CaseList(self.open_case.emit)
+        self.erasure = CaseList(self.open_case.emit, self.tr("Cases due for erasure"))
         self.erase_button = QPushButton(self.tr("&Erase selected case…"))
         self.erase_button.setAutoDefault(False)
         self.erase_button.clicked.connect(self.erase_selected)

@@ -58,6 +58,7 @@ class SubjectAccessDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search by pseudonym, or type a case code (2024-00042)"))
         self.search.setClearButtonEnabled(True)
         self.citizens = QListWidget()
+        self.citizens.setAccessibleName(self.tr("Citizens found"))
         self.citizens.currentRowChanged.connect(self._update_buttons)
         self.citizens.itemActivated.connect(lambda _item: self.save())
         self._typing = QTimer(self, singleShot=True, interval=TYPING_REST_MS)

@@ -59,6 +59,7 @@ class ProfessionalDetails(QWidget):
         self.contacts_heading = heading(self.tr("Contacts"), 1.1)
         self.contacts = ContactTableModel(self)
         self.contacts_view = QTableView()
+        self.contacts_view.setAccessibleName(self.tr("Contacts"))
         self.contacts_view.setModel(self.contacts)
         self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -54,6 +54,7 @@ class MergeDialog(QDialog):
         self.setMinimumWidth(960 if len(groups) > 1 else 700)
 
         self.group_list = QListWidget()
+        self.group_list.setAccessibleName(self.tr("Suggested groups"))
         self.group_list.currentRowChanged.connect(self._show_group)
         self.reason = QLabel()  # whom the group is, and why they seem to be one person
         self.reason.setTextFormat(Qt.TextFormat.PlainText)

@@ -58,6 +58,7 @@ class ProfessionalsSection(Section):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, e-mail or organisation"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search professionals"))
         self.search.textChanged.connect(self._filter)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.count = QLabel()
@@ -75,6 +76,7 @@ class ProfessionalsSection(Section):
 
         self.model = ProfessionalTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.title())
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ProfessionalTableModel.NAME, Qt.SortOrder.AscendingOrder)

@@ -139,11 +139,12 @@ class AssessmentEditor(QWidget):
         def button(text: str, slot, keys=None) -> QPushButton:
             if keys is not None:
                 text = f"{text} ({shortcut_text(keys)})"
-                shortcut = QShortcut(QKeySequence(keys), self, slot)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             pushed = QPushButton(text)
             pushed.setAutoDefault(False)
             pushed.clicked.connect(slot)
+            if keys is not None:  # the key presses the button: one way in, refused while disabled
+                shortcut = QShortcut(QKeySequence(keys), self, pushed.click)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             return pushed
 
         self.back_button = button(self.tr("&Back"), self.go_back)
@@ -197,6 +198,7 @@ class AssessmentEditor(QWidget):
         self.instrument_label.setWordWrap(True)
         self.assessed_on = DateField()
         self.assessed_on.setMaximumWidth(160)
+        self.assessed_on.setAccessibleName(T.ASSESSED_ON.render().rstrip(" :"))  # its text sits inside it
         self.assessor = QLineEdit()
         self.assessor.setMaxLength(200)
         self.assessor.setMaximumWidth(420)
@@ -261,7 +263,7 @@ class AssessmentEditor(QWidget):
         column.addWidget(self.measures)
 
         follow = QFormLayout()
-        self.next_review = OptionalDate(self.tr("Set"))
+        self.next_review = OptionalDate(self.tr("Set"), T.NEXT_REVIEW.render())
         self.shared_with = QLineEdit()
         self.shared_basis = QLineEdit()
         for edit in (self.shared_with, self.shared_basis):
@@ -285,6 +287,7 @@ class AssessmentEditor(QWidget):
     def _text_box(self, column: QVBoxLayout, caption) -> QPlainTextEdit:
         column.addWidget(QLabel(f"<b>{caption.render()}</b>"))
         edit = QPlainTextEdit()
+        edit.setAccessibleName(caption.render())  # the caption above is a heading, not a buddy
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
         column.addWidget(edit)

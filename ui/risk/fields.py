@@ -5,8 +5,9 @@ so a field is called the same on screen and on the printout.
 """
 
 from datetime import date
+from itertools import pairwise
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,10 +53,11 @@ def level_choice(parent: QWidget | None = None) -> CodeChoice:
 class OptionalDate(QWidget):
     """A date that may be left out: a check box turns the date on."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(caption)
         self.date = DateField()
+        self.date.setAccessibleName(name or caption)  # what the date is, when the box only says "Set"
         self.date.setDate(QDate.currentDate())
         self.date.setEnabled(False)
         self.check.toggled.connect(self.date.setEnabled)
@@ -85,6 +87,9 @@ class MeasureRow:
         self.responsible = QLineEdit(measure.responsible if measure else "")
         self.responsible.setPlaceholderText(T.RESPONSIBLE.render())
         self.responsible.setMaxLength(200)
+        # The column headings are plain labels above the grid: each field carries its own name.
+        self.action.setAccessibleName(T.ACTION.render())
+        self.responsible.setAccessibleName(T.RESPONSIBLE.render())
         self.deadline = OptionalDate(T.DEADLINE.render())
         self.deadline.set_value(measure.deadline if measure else None)
         self.remove = QPushButton()
@@ -150,6 +155,23 @@ class MeasuresEditor(QWidget):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, n, column)
         self.none.setVisible(not self.rows)
+        self._tab_in_reading_order()
+
+    def _tab_in_reading_order(self) -> None:
+        """Rows are made after the add button (and the rest of the window), so Qt would visit them
+        last of all: put them, row by row, between what comes before this editor and the button."""
+        before = self.add_button.previousInFocusChain()
+        # The nearest widget before this editor that Tab stops at (Qt ignores an anchor it does not).
+        while (
+            before is self or self.isAncestorOf(before) or not before.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ) and before is not self.add_button:
+            before = before.previousInFocusChain()
+        order = [] if before is self.add_button else [before]  # alone in its window: nothing before
+        for row in self.rows:
+            order += [row.action, row.responsible, row.deadline.check, row.deadline.date, row.remove]
+        order.append(self.add_button)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first.focusProxy() or first, second.focusProxy() or second)
 
     def set_measures(self, measures: tuple[Measure, ...]) -> None:
         for row in list(self.rows):

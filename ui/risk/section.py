@@ -73,6 +73,7 @@ class RiskSection(Section):
             self.tr("Next review"),
         )
         self.table = QTableWidget(0, len(headers))
+        self.table.setAccessibleName(self.tr("Risk assessments"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -20,7 +20,7 @@ from consultant_app.retention.limits import MAX_YEARS, MIN_YEARS, ORGANISATION_D
 from consultant_app.services.profile_settings import IDLE_LOCK_RANGE, update_settings
 from ui.op import vault_op
 from ui.section import Section, Session
-from ui.widgets import StatusLine, heading
+from ui.widgets import StatusLine, heading, save_key
 
 # Each language by its own name, so it can be found whichever language is showing.
 LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
@@ -45,6 +45,7 @@ class SettingsSection(Section):
         self.retention.setValue(session.profile.retention_years)
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
+        save_key(self.save_button, self)
         self.status = StatusLine()
         self._show(session.profile.language, session.profile.idle_lock_minutes)
 

@@ -16,6 +16,7 @@ class ChartAndTable(QSplitter):
         self.chart = chart
         self.model = CountTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(chart.chart().title())  # the same numbers as the chart
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -35,7 +35,7 @@ from ui.date_fields import refuse_typed_dates
 from ui.labels import from_qdate, to_qdate
 from ui.op import Op, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import DateField, ErrorLabel
+from ui.widgets import DateField, ErrorLabel, name_from, save_key
 
 
 class _FormDialog(QDialog):
@@ -54,10 +54,13 @@ class _FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_key(self.buttons.button(QDialogButtonBox.StandardButton.Save), self)
 
     def _row(self, caption: str, widget: QWidget, field: str) -> None:
         label = QLabel(caption)
-        label.setBuddy(widget)
+        # A row of several widgets: the mnemonic and the name go to its first field.
+        label.setBuddy(widget.focusProxy() or widget)
+        name_from(label)
         self.errors[field] = ErrorLabel()
         self.form.addRow(label, widget)
         self.form.addRow("", self.errors[field])
@@ -121,6 +124,8 @@ class CampaignDialog(_FormDialog):
         row.addWidget(QLabel("–"))
         row.addWidget(self.period_to)
         row.addStretch(1)
+        period.setFocusProxy(self.period_from)
+        self.period_to.setAccessibleName(self.tr("Period, last day"))
         self.subject = QLineEdit(DEFAULT_SUBJECT)
         self.text = QPlainTextEdit(DEFAULT_TEXT)
         self.text.setTabChangesFocus(True)
@@ -187,6 +192,7 @@ class SmtpDialog(_FormDialog):
         ca_row.setContentsMargins(0, 0, 0, 0)
         ca_row.addWidget(self.ca_file, 1)
         ca_row.addWidget(browse)
+        ca.setFocusProxy(self.ca_file)
         for caption, widget, field in (
             (self.tr("&Server"), self.host, "host"),
             (self.tr("&Encryption"), self.security, "security"),

@@ -54,7 +54,7 @@ from ui.labels import short_date
 from ui.op import Op, Progress, on_database, vault_op
 from ui.section import Section, Session
 from ui.survey.dialogs import CampaignDialog, SmtpDialog
-from ui.widgets import StatusLine, heading
+from ui.widgets import StatusLine, heading, save_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NOT_ENTERED = -1  # the responses spin box's "–"
@@ -115,6 +115,7 @@ class SurveySection(Section):
         self.duplicates.setStyleSheet("QLabel { background: #fff4ce; padding: 6px; }")
         self.duplicates.hide()
         self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Who gets the link"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
@@ -200,6 +201,7 @@ class SurveySection(Section):
             entry.addRow(code.label(), spin)
         self.save_responses_button = QPushButton(self.tr("Save &responses"))
         self.save_responses_button.clicked.connect(self.save_responses)
+        save_key(self.save_responses_button, self)
         entry.addRow("", self.save_responses_button)
         entry_box = QWidget()
         entry_column = QVBoxLayout(entry_box)
@@ -210,6 +212,7 @@ class SurveySection(Section):
         entry_column.addLayout(entry)
         entry_column.addStretch(1)
         self.report = QTableWidget(0, 4)
+        self.report.setAccessibleName(self.tr("Responses per region"))
         self.report.setHorizontalHeaderLabels(
             [self.tr("Region"), self.tr("Links sent"), self.tr("Responses"), self.tr("Response rate")]
         )

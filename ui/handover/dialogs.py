@@ -7,7 +7,7 @@ not in the vault must be confirmed by ticking that the fingerprint was compared.
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,23 @@ def _buttons(dialog: QDialog, ok: QPushButton, cancel_text: str) -> QHBoxLayout:
     return row
 
 
-class HandoverDialog(QDialog):
+class _ActionDialog(QDialog):
+    """A dialog that does one thing on the lane with its OK button: a refusal is shown in its
+    status line and OK works again; success is reported through `signal` and the dialog closes."""
+
+    status: StatusLine
+    ok: QPushButton
+
+    def _refused(self, text: str) -> None:
+        self.status.error(text)
+        self.ok.setEnabled(True)
+
+    def _finish(self, signal: SignalInstance, result: object) -> None:
+        signal.emit(result)
+        self.accept()
+
+
+class HandoverDialog(_ActionDialog):
     """Choose the colleague (or add their key), choose the file; the case becomes read-only."""
 
     handed_over = Signal(object)  # HandedOver
@@ -172,19 +188,14 @@ class HandoverDialog(QDialog):
         to, path = self.colleague.currentText(), Path(self.path.text())
         self.ok.setEnabled(False)
         vault_op(self, self.session, hand_over, self.case_code, to, path).success(self._done).report_to(
-            self._failed
+            self._refused
         ).run()
 
-    def _failed(self, text: str) -> None:
-        self.status.error(text)
-        self.ok.setEnabled(True)
-
     def _done(self, result) -> None:
-        self.handed_over.emit(result)
-        self.accept()
+        self._finish(self.handed_over, result)
 
 
-class ReceiveDialog(QDialog):
+class ReceiveDialog(_ActionDialog):
     """Open a file, show sender and contents, and import it only when the consultant agrees."""
 
     received = Signal(object)  # Received
@@ -305,11 +316,10 @@ class ReceiveDialog(QDialog):
         self._enable()
 
     def _done(self, result) -> None:
-        self.received.emit(result)
-        self.accept()
+        self._finish(self.received, result)
 
 
-class EraseDialog(QDialog):
+class EraseDialog(_ActionDialog):
     """Slet sag: one confirmation, a reason from a fixed list, and what erasure does not reach."""
 
     erased = Signal(object)  # Erased
@@ -352,19 +362,14 @@ class EraseDialog(QDialog):
         self.status.info(self.tr("Erasing and rewriting the vault file…"))
         vault, code, reason = self.session.vault, self.case_code, self.reason.currentData()
         Op(self, self.session.lane, lambda: erase_case(vault, code, reason)).success(self._done).report_to(
-            self._failed
+            self._refused
         ).run()
 
-    def _failed(self, text: str) -> None:
-        self.status.error(text)
-        self.ok.setEnabled(True)
-
     def _done(self, result) -> None:
-        self.erased.emit(result)
-        self.accept()
+        self._finish(self.erased, result)
 
 
-class CitizenEraseDialog(QDialog):
+class CitizenEraseDialog(_ActionDialog):
     """Slet alt om borgeren (GDPR art. 17): every case about one citizen, and the citizen."""
 
     erased = Signal(object)  # Erased
@@ -398,13 +403,8 @@ class CitizenEraseDialog(QDialog):
         self.status.info(self.tr("Erasing and rewriting the vault file…"))
         vault, citizen_id = self.session.vault, self.citizen_id
         Op(self, self.session.lane, lambda: erase_citizen(vault, citizen_id)).success(self._done).report_to(
-            self._failed
+            self._refused
         ).run()
 
-    def _failed(self, text: str) -> None:
-        self.status.error(text)
-        self.ok.setEnabled(True)
-
     def _done(self, result) -> None:
-        self.erased.emit(result)
-        self.accept()
+        self._finish(self.erased, result)

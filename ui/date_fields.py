@@ -14,10 +14,11 @@ dateTime/setDateTime/dateTimeChanged, setMinimumDate, setCalendarPopup), so no f
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QSizePolicy,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.danish_dates import DanishDateError, check_range, danish, parse_danish_datetime
 from consultant_app.i18n import Text
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, name_from
 
 # In the core's two-language form rather than tr(): the field's words sit next to the rule's.
 CALENDAR_HINT = Text(da="Vælg i en kalender (Alt+Pil ned)", en="Choose in a calendar (Alt+Down)")
@@ -78,6 +79,15 @@ class _TypedDate(QWidget):
         self.setFocusPolicy(self.edit.focusPolicy())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._show_value()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Qt names a field after the label whose buddy it is only when both share a parent; the
+        # text sits inside this field, so it takes its label's name itself (unless given one).
+        if not self.edit.accessibleName():
+            label = next((lb for lb in self.window().findChildren(QLabel) if lb.buddy() is self), None)
+            if label is not None:
+                name_from(label)
+        super().showEvent(event)
 
     # --- reading what was typed ---------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from ui.date_fields import refuse_typed_dates
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import CodeCombo, DateField, ErrorLabel, name_from, save_key
+from ui.widgets import CodeCombo, DateField, ErrorLabel, save_key
 
 
 class FollowUpDialog(QDialog):
@@ -68,7 +68,6 @@ class FollowUpDialog(QDialog):
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
-            name_from(label)  # a date field's text sits inside it: Qt would not find the label
             form.addRow(label, widget)
             form.addRow("", self.errors[field])
         hint = QLabel(self.tr("The note stays in the vault; a calendar export holds only the case code."))
@@ -149,7 +148,6 @@ class SnoozeDialog(QDialog):
         form = QFormLayout()
         label = QLabel(self.tr("&Until"))
         label.setBuddy(self.until)
-        name_from(label)
         form.addRow(label, self.until)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -198,7 +198,6 @@ class AssessmentEditor(QWidget):
         self.instrument_label.setWordWrap(True)
         self.assessed_on = DateField()
         self.assessed_on.setMaximumWidth(160)
-        self.assessed_on.setAccessibleName(T.ASSESSED_ON.render().rstrip(" :"))  # its text sits inside it
         self.assessor = QLineEdit()
         self.assessor.setMaxLength(200)
         self.assessor.setMaximumWidth(420)

@@ -67,12 +67,31 @@ class Desktop(QObject):
         dialog = UnlockDialog(self._vault_path, self._lane)
         dialog.unlocked.connect(self._show_main_window)
         dialog.rejected.connect(self.finished)
+        dialog.other_vault_chosen.connect(self._switch_to)
         self._replace_window(dialog)
         if self._damage is not None:
             dialog.report_damage(self._damage)
             self._damage = None
         # Once the window is painted (the event loop has run), load what the unlock will need.
         QTimer.singleShot(0, lambda: self._lane.run(warm_up, _ignore, _ignore))
+
+    def _switch_to(self, path: Path, create: bool) -> None:
+        """Another vault, from the unlock window: its unlock, or the first-run wizard for a new
+        one (cancelled, it returns to the vault before)."""
+        previous, self._vault_path, self._state = self._vault_path, path, {}
+        if not create:
+            self._show_unlock()
+            return
+        from ui.first_run.wizard_dialog import FirstRunDialog
+
+        wizard = FirstRunDialog(path, self._lane)
+        wizard.created.connect(self._show_main_window)
+        wizard.rejected.connect(lambda: self._switch_to(previous, False))
+        self._replace_window(wizard)
+
+    @property
+    def vault_path(self) -> Path:
+        return self._vault_path
 
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
@@ -105,6 +124,7 @@ class Desktop(QObject):
         window.locked.connect(self._on_locked)
         window.closed.connect(self._on_closed)
         window.language_changed.connect(self._change_language)
+        window.reopened.connect(self._reopen)
         self._replace_window(window)
 
     def _change_language(self, language: str) -> None:
@@ -116,11 +136,24 @@ class Desktop(QObject):
         # Every text was translated when the window was built: build it again, in the same place.
         self._open_main_window(window.session, window.state())
 
+    def _reopen(self, unlocked: UnlockedVault, message: str) -> None:
+        """A backup was restored into the open vault: the same vault, a new session (screens,
+        profile) on what it now holds, and where the user was is forgotten (it may be gone)."""
+        self._state = {}
+        self._show_main_window(unlocked)
+        window = self.window
+        if isinstance(window, _main_window_type()):
+            window.statusBar().showMessage(message, 20_000)
+
     def _on_locked(self) -> None:
         window = self.window
         self._state = window.last_state if isinstance(window, _main_window_type()) else {}
+        switching = bool(getattr(window, "switching", False))
         self._vault = None
         self._show_unlock()
+        if switching and isinstance(self.window, UnlockDialog):
+            self._state = {}  # another vault: the places of this one mean nothing there
+            self.window.choose_other_vault()
 
     def _on_closed(self) -> None:
         self._vault = None

@@ -31,7 +31,9 @@ def test_open_another_vault_from_the_unlock_window(qtbot, desktop, tmp_path, mon
     assert window.session.profile.name == "Anden Konsulent"
 
 
-def test_create_a_new_vault_runs_the_wizard_and_cancel_returns(qtbot, desktop, vault_file, tmp_path, monkeypatch):
+def test_create_a_new_vault_runs_the_wizard_and_cancel_returns(
+    qtbot, desktop, vault_file, tmp_path, monkeypatch
+):
     desktop.start()
     first = desktop.window
     new = tmp_path / "ny-boks.db"

@@ -11,14 +11,15 @@ from ui.first_run.pages import PassphrasePage
 from ui.op import Op
 from ui.section import Session
 from ui.vault.common import VaultDialog
-from ui.widgets import name_from
+from ui.widgets import heading, name_from
 
 
 class PassphraseDialog(VaultDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("&Change passphrase"), parent)
         self.setWindowTitle(self.tr("Change passphrase"))
-        self.setMinimumWidth(560)
+        # Room for the longest feedback (three reasons) below the bar without the window jumping.
+        self.setMinimumSize(600, 480)
         profile = session.profile
         self._words = profile_words(profile.name, profile.team, profile.default_region)
         self.current = QLineEdit()
@@ -30,11 +31,14 @@ class PassphraseDialog(VaultDialog):
             if isinstance(label, QLabel):
                 name_from(label)
         self.page.changed.connect(self._check)
+        if (page_layout := self.page.layout()) is not None:
+            page_layout.setContentsMargins(0, 8, 0, 0)  # aligned with the current passphrase's row
         form = QFormLayout()
         current_label = QLabel(self.tr("Your c&urrent passphrase:"))
         current_label.setBuddy(self.current)
         form.addRow(name_from(current_label), self.current)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Change passphrase")))
         layout.addLayout(form)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.status)

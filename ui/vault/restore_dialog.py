@@ -8,6 +8,7 @@ A refusal (wrong passphrase, a damaged file, not a vault) is said here and chang
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -232,8 +233,9 @@ class RestoreDialog(VaultDialog):
     def add_file(self, path: Path) -> None:
         """A backup from anywhere (a USB stick, a mail): read like the others before it is offered."""
         path = path.resolve()
-        size = path.stat().st_size if path.is_file() else None
-        self.table.setCurrentItem(self._add(path, size, "", first=True))
+        stat = path.stat() if path.is_file() else None
+        shown = when(datetime.fromtimestamp(stat.st_mtime)) if stat is not None else ""
+        self.table.setCurrentItem(self._add(path, stat.st_size if stat else None, shown, first=True))
 
     def _read_with_passphrase(self) -> None:
         path, text = self._selected(), self.passphrase.text()

@@ -2248,8 +2248,12 @@
         <translation>Ingen kan gendanne en glemt adgangskode: hverken din teamleder, IT eller programmets udviklere. Uden den er alt i boksen tabt for altid.</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In a terminal:</source>
-        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I en terminal:</translation>
+        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In the program:</source>
+        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I programmet:</translation>
+    </message>
+    <message>
+        <source>{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves.</source>
+        <translation>{backup_now}; eller vælg en backupmappe i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
     </message>
     <message>
         <source>I &amp;understand that a lost passphrase cannot be recovered</source>

@@ -38,7 +38,7 @@ def _settings() -> QSettings:
             make_private_dir(path.parent)
             write_private(path, b"")
         except StorageWriteError as exc:  # a read-only home: the app works, forgetting its place
-            log.warning("preferences not kept: %s", exc.detail)
+            log.warning("preferences not kept: %s", exc)
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 

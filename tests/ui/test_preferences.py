@@ -1,7 +1,6 @@
 """What the desktop remembers outside the vault (#14.11): the main window's size and place, the
 language of the next unlock window; owner-only, and nothing about the consultant or a case."""
 
-import os
 import stat
 from datetime import date
 

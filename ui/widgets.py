@@ -1,5 +1,7 @@
 """Small widgets the screens share: a field's error line, code choosers, a heading."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,6 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.codes import load_codes
+
+if TYPE_CHECKING:  # at run time `__getattr__` below imports them, when first asked for
+    from ui.date_fields import DateField as DateField
+    from ui.date_fields import DateTimeField as DateTimeField
 
 ERROR_COLOUR = "#b3261e"
 ERROR_STYLE = f"color: {ERROR_COLOUR};"

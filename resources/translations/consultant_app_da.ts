@@ -241,11 +241,11 @@
     </message>
     <message>
         <source>To the &amp;backup folder</source>
-        <translation>Til &amp;backupmappen</translation>
+        <translation>Til &amp;mappen til sikkerhedskopier</translation>
     </message>
     <message>
         <source>Looking for the backup folder …</source>
-        <translation>Finder backupmappen …</translation>
+        <translation>Finder mappen til sikkerhedskopier …</translation>
     </message>
     <message>
         <source>To a &amp;file:</source>
@@ -265,11 +265,11 @@
     </message>
     <message>
         <source>No backup folder is chosen. Choose one in Overview to have backups made automatically.</source>
-        <translation>Der er ikke valgt en backupmappe. Vælg en i Overblik, så tages der sikkerhedskopier automatisk.</translation>
+        <translation>Der er ikke valgt en mappe til sikkerhedskopier. Vælg en i Overblik, så tages der sikkerhedskopier automatisk.</translation>
     </message>
     <message>
         <source>The backup folder cannot be reached: {path}</source>
-        <translation>Backupmappen kan ikke nås: {path}</translation>
+        <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
     </message>
     <message>
         <source>Save backup as</source>
@@ -1534,11 +1534,11 @@
     </message>
     <message>
         <source>Overdue follow-ups</source>
-        <translation>Overskredne opfølgninger</translation>
+        <translation>Forfaldne opfølgninger</translation>
     </message>
     <message>
         <source>Nothing is overdue.</source>
-        <translation>Intet er overskredet.</translation>
+        <translation>Intet er forfaldent.</translation>
     </message>
     <message>
         <source>Follow-ups today</source>
@@ -2143,8 +2143,8 @@
         <translation>Vælg en sikkerhedskopi</translation>
     </message>
     <message>
-        <source>Backups (*.bak *.db *.vault);;All files (*)</source>
-        <translation>Sikkerhedskopier (*.bak *.db *.vault);;Alle filer (*)</translation>
+        <source>Backups ({patterns});;All files (*)</source>
+        <translation>Sikkerhedskopier ({patterns});;Alle filer (*)</translation>
     </message>
     <message>
         <source>Type the backup&apos;s passphrase.</source>
@@ -2253,7 +2253,7 @@
     </message>
     <message>
         <source>{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves.</source>
-        <translation>{backup_now}; eller vælg en backupmappe i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
+        <translation>{backup_now}; eller vælg en mappe til sikkerhedskopier i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
     </message>
     <message>
         <source>I &amp;understand that a lost passphrase cannot be recovered</source>
@@ -3163,11 +3163,11 @@
     </message>
     <message>
         <source>overdue</source>
-        <translation>overskredet</translation>
+        <translation>forfalden</translation>
     </message>
     <message>
         <source>due</source>
-        <translation>forfalder</translation>
+        <translation>planlagt</translation>
     </message>
     <message>
         <source>snoozed</source>

@@ -225,7 +225,10 @@ class RestoreDialog(VaultDialog):
     def _choose_file(self) -> None:
         start = str(self.session.vault.path.parent)
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), start, self.tr("Backups (*.bak *.db *.vault);;All files (*)")
+            self,
+            self.tr("Choose a backup"),
+            start,
+            self.tr("Backups ({patterns});;All files (*)").format(patterns="*.bak *.db *.vault"),
         )
         if chosen:
             self.add_file(Path(chosen))

@@ -31,7 +31,7 @@ def make_backup(qtbot, window: MainWindow, target) -> BackupDialog:
     dialog = window.vault_actions.dialog
     assert isinstance(dialog, BackupDialog) and dialog.isVisible()
     assert not unnamed(dialog)
-    qtbot.waitUntil(lambda: "backupmappe" in dialog.folder_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "mappe til sikkerhedskopier" in dialog.folder_label.text(), timeout=10_000)
     assert dialog.to_file.isChecked() and not dialog.to_folder.isEnabled()  # no folder chosen yet
     dialog.path.clear()
     qtbot.keyClicks(dialog.path, str(target))

@@ -95,16 +95,19 @@ def backup_now(
     vault: Vault,
     destination: Path | None = None,
     *,
+    folder: Path | None = None,
     overwrite: bool = True,
     step: Step = _no_step,
     cancelled: Cancelled = _never,
 ) -> BackupMade:
     """A verified backup: into the chosen backup folder (`destination` None: the automatic
     backup's own write, verify and rotate) or to a file the user chose (replaced if it exists
-    and `overwrite`: the desktop's file dialog asked; the command line's --force). A copy that does not verify is deleted and the failure raised."""
+    and `overwrite`: the desktop's file dialog asked; the command line's --force). A `folder`
+    given with no destination is chosen as the backup folder first (remembered, as Overblik's
+    choice is). A copy that does not verify is deleted and the failure raised."""
     step(0, 2)
     if destination is None:
-        result = run_auto_backup(vault)
+        result = run_auto_backup(vault, folder=folder)
         step(2, 2)
         return BackupMade(result.path, result.path.stat().st_size, result)
     written = vault.backup(destination, overwrite=overwrite)

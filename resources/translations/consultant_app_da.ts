@@ -248,6 +248,10 @@
         <translation>Finder mappen til sikkerhedskopier …</translation>
     </message>
     <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
+    </message>
+    <message>
         <source>To a &amp;file:</source>
         <translation>Til en &amp;fil:</translation>
     </message>
@@ -264,12 +268,20 @@
         <translation>Sikkerhedskopien er krypteret og åbnes med boksens nuværende adgangskode. Den åbnes og kontrolleres, når den er skrevet. Gem den på et andet drev end den bærbares.</translation>
     </message>
     <message>
-        <source>No backup folder is chosen. Choose one in Overview to have backups made automatically.</source>
-        <translation>Der er ikke valgt en mappe til sikkerhedskopier. Vælg en i Overblik, så tages der sikkerhedskopier automatisk.</translation>
+        <source>No backup folder is chosen yet. Choose one here or in Overview: backups are then also made there automatically.</source>
+        <translation>Der er endnu ikke valgt en mappe til sikkerhedskopier. Vælg en her eller i Overblik; så tages der også sikkerhedskopier dér automatisk.</translation>
     </message>
     <message>
         <source>The backup folder cannot be reached: {path}</source>
         <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>{path} (new: the automatic backups are written here from now on)</source>
+        <translation>{path} (ny: de automatiske sikkerhedskopier skrives her fra nu af)</translation>
     </message>
     <message>
         <source>Save backup as</source>

@@ -4,7 +4,7 @@ rotate) or to a file the user picks; verified after writing (services/vault_admi
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -33,6 +33,10 @@ class BackupDialog(VaultDialog):
         self.folder: Path | None = None
         self.to_folder = QRadioButton(self.tr("To the &backup folder"))
         self.folder_label = wrapped(self.tr("Looking for the backup folder …"))
+        self.choose_folder = QPushButton(self.tr("Choose f&older…"))
+        self.choose_folder.setAutoDefault(False)
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.new_folder: Path | None = None  # chosen here: remembered when the backup is written
         self.to_file = QRadioButton(self.tr("To a &file:"))
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File for the backup"))
@@ -49,7 +53,8 @@ class BackupDialog(VaultDialog):
 
         grid = QGridLayout()
         grid.addWidget(self.to_folder, 0, 0, 1, 3)
-        grid.addWidget(self.folder_label, 1, 1, 1, 2)
+        grid.addWidget(self.folder_label, 1, 1)
+        grid.addWidget(self.choose_folder, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.to_file, 2, 0, 1, 3)
         grid.addWidget(self.path, 3, 1)
         grid.addWidget(self.browse, 3, 2)
@@ -69,7 +74,8 @@ class BackupDialog(VaultDialog):
         layout.addWidget(self.status)
         layout.addStretch()
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.to_folder, self.to_file)
+        self.setTabOrder(self.to_folder, self.choose_folder)
+        self.setTabOrder(self.choose_folder, self.to_file)
         self.setTabOrder(self.to_file, self.path)
         self.setTabOrder(self.path, self.browse)
         vault = session.vault
@@ -79,10 +85,13 @@ class BackupDialog(VaultDialog):
 
     def _show_folder(self, folder: Path | None) -> None:
         self.folder = folder
+        if self.new_folder is not None:
+            return  # one was chosen here meanwhile
         if folder is None:
             self.folder_label.setText(
                 self.tr(
-                    "No backup folder is chosen. Choose one in Overview to have backups made automatically."
+                    "No backup folder is chosen yet. Choose one here or in Overview: backups are then "
+                    "also made there automatically."
                 )
             )
         elif not folder.is_dir():
@@ -94,6 +103,23 @@ class BackupDialog(VaultDialog):
             self.to_folder.setEnabled(True)
             self.to_folder.setChecked(True)
             self.to_folder.setFocus()
+
+    def _choose_folder(self) -> None:
+        start = str(self.folder) if self.folder is not None else str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), start)
+        if chosen:
+            self.use_folder(Path(chosen))
+
+    def use_folder(self, folder: Path) -> None:
+        """A new backup folder: written to now, and remembered for the automatic backups."""
+        self.new_folder = folder
+        self.folder_label.setText(
+            self.tr("{path} (new: the automatic backups are written here from now on)").format(
+                path=native(folder)
+            )
+        )
+        self.to_folder.setEnabled(True)
+        self.to_folder.setChecked(True)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -107,6 +133,7 @@ class BackupDialog(VaultDialog):
         if self.busy:
             return
         destination: Path | None = None
+        folder = self.new_folder
         if self.to_file.isChecked():
             text = self.path.text().strip()
             if not text:
@@ -122,6 +149,7 @@ class BackupDialog(VaultDialog):
             return backup_now(
                 vault,
                 destination,
+                folder=folder if destination is None else None,
                 step=lambda done, total: progress.report(done, total),
                 cancelled=lambda: progress.cancelled,
             )

@@ -206,3 +206,22 @@ def test_settings_open_the_same_dialogs(qtbot, desktop, section_button):
     assert len(dialogs) == 1
     qtbot.keyClick(dialogs[0], Qt.Key.Key_Escape)
     assert not dialogs[0].isVisible()
+
+
+def test_a_folder_chosen_in_the_dialog_gets_the_backup_and_is_remembered(qtbot, desktop, tmp_path):
+    from consultant_app.services.vault_admin import backup_folder
+
+    window = unlock(qtbot, desktop)
+    window.vault_actions.backup_action.trigger()
+    dialog = window.vault_actions.dialog
+    assert isinstance(dialog, BackupDialog)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog.use_folder(usb)  # what "Vælg mappe…" does with the folder chosen
+    assert dialog.to_folder.isChecked()
+    qtbot.mouseClick(dialog.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.action.isHidden(), timeout=20_000)
+    written = list(usb.glob("vault.db.auto-*.bak"))
+    assert len(written) == 1 and str(written[0]) in dialog.status.text()
+    assert backup_folder(window.session.vault) == usb.resolve()  # the automatic backups' folder now

@@ -13,6 +13,7 @@ vault itself and leaves the link as it was. The "already open" lock belongs to t
 is told apart from a wrong passphrase (storage/file_check.py).
 """
 
+import hashlib
 import hmac
 import logging
 import os
@@ -221,8 +222,10 @@ class Vault:
 
     def passphrase_matches(self, text: str) -> bool:
         """Whether `text` is this vault's passphrase (asked again before it is changed)."""
-        given = Passphrase(text).reveal().encode("utf-8")
-        return hmac.compare_digest(given, self._secret().reveal().encode("utf-8"))
+        # Digests of equal length: the comparison's time says nothing about either text.
+        given = hashlib.sha256(Passphrase(text).reveal().encode("utf-8")).digest()
+        held = hashlib.sha256(self._secret().reveal().encode("utf-8")).digest()
+        return hmac.compare_digest(given, held)
 
     def summarize_copy(
         self, copy: Path | str, passphrase: str | None = None, *, full: bool = False

@@ -58,6 +58,7 @@ class Desktop(QObject):
             wizard = FirstRunDialog(self._vault_path, self._lane)
             wizard.created.connect(self._show_main_window)
             wizard.rejected.connect(self.finished)
+            wizard.open_existing.connect(lambda path: self._switch_to(path, False))
             self._replace_window(wizard)
 
     def shutdown(self) -> None:
@@ -89,6 +90,7 @@ class Desktop(QObject):
         wizard = FirstRunDialog(path, self._lane)
         wizard.created.connect(self._show_main_window)
         wizard.rejected.connect(lambda: self._switch_to(previous, False))
+        wizard.open_existing.connect(lambda chosen: self._switch_to(chosen, False))
         self._replace_window(wizard)
 
     @property

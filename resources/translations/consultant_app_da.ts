@@ -805,6 +805,10 @@
         <translation>&amp;Afslut</translation>
     </message>
     <message>
+        <source>Open an existing &amp;vault…</source>
+        <translation>Åbn en eksisterende &amp;boks…</translation>
+    </message>
+    <message>
         <source>Type a passphrase.</source>
         <translation>Skriv en adgangskode.</translation>
     </message>

@@ -4,10 +4,23 @@ thing a start shows and must not wait for the database layer."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, QPoint, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtCore import QCoreApplication, QDir, QObject, QPoint, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 VAULT_FILTER = "*.db *.vault"
+
+
+def choose_vault_file(parent: QWidget, start: Path) -> Path | None:
+    """Ask for an existing vault file (the unlock window's "Anden boks", the first run's "open")."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("OtherVault", "Open a vault"),
+        str(start),
+        QCoreApplication.translate("OtherVault", "Vaults ({patterns});;All files (*)").format(
+            patterns=VAULT_FILTER
+        ),
+    )
+    return Path(chosen) if chosen else None
 
 
 class OtherVault(QObject):
@@ -30,14 +43,9 @@ class OtherVault(QObject):
         self.menu.popup(self._button.mapToGlobal(QPoint(0, self._button.height())))
 
     def open_existing(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self._button.window(),
-            self.tr("Open a vault"),
-            str(self._current.parent),
-            self.tr("Vaults ({patterns});;All files (*)").format(patterns=VAULT_FILTER),
-        )
-        if chosen:
-            self.chosen.emit(Path(chosen), False)
+        chosen = choose_vault_file(self._button.window(), self._current.parent)
+        if chosen is not None:
+            self.chosen.emit(chosen, False)
 
     def create_new(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(

@@ -4,7 +4,7 @@ first-run wizard) and from the Boks menu (lock, then choose), on real vault file
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from consultant_app.storage.vault import Vault
-from tests.ui.support import PASSPHRASE, type_passphrase, unlock
+from tests.ui.support import PASSPHRASE, activate, type_passphrase, unlock
 from ui.first_run.wizard_dialog import FirstRunDialog
 from ui.main_window import MainWindow
 from ui.unlock_dialog import UnlockDialog
@@ -70,3 +70,31 @@ def test_the_menu_locks_and_offers_another_vault(qtbot, desktop):
     dialog.other_vault.menu.close()
     again = type_passphrase(qtbot, desktop, PASSPHRASE)  # or simply the same one again
     assert isinstance(again, MainWindow)
+
+
+def test_the_first_run_opens_an_existing_vault_instead(qtbot, tmp_path, lane, monkeypatch):
+    """A new laptop: no vault at the usual place, the consultant's vault copied elsewhere."""
+    from tests.ui.test_mnemonics import mnemonic_problems
+    from ui.desktop import Desktop
+
+    existing = tmp_path / "usb" / "boks.db"
+    existing.parent.mkdir()
+    Vault.create(existing, OTHER_PASSPHRASE, name="Anden Konsulent", team="aarhus").lock()
+    desktop = Desktop(tmp_path / "ny" / "vault.db", lane)
+    try:
+        desktop.start()
+        wizard = desktop.window
+        assert isinstance(wizard, FirstRunDialog)
+        activate(qtbot, wizard)
+        assert mnemonic_problems(wizard) == []  # "Åbn en eksisterende boks" takes no letter in use
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(existing), ""))
+        wizard.existing_button.click()
+        assert isinstance(desktop.window, UnlockDialog)
+        window = type_passphrase(qtbot, desktop, OTHER_PASSPHRASE)
+        assert window.session.vault.path == existing.resolve()
+        assert not (tmp_path / "ny" / "vault.db").exists()  # nothing was created
+    finally:
+        if desktop.window is not None:
+            desktop.window.hide()
+            desktop.window.deleteLater()
+        desktop.shutdown()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from consultant_app.errors import VaultCorruptError
 from ui.language import Translations
 from ui.operations import Lane
-from ui.preferences import remember_geometry, remember_language
+from ui.preferences import remember_geometry, remember_language, remember_vault
 from ui.unlock_dialog import UnlockDialog, warm_up
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ class Desktop(QObject):
 
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
+        remember_vault(unlocked.vault.path)  # the next start opens this one (another may be chosen)
         if self._translations is not None and not self._translations.fixed:
             self._translations.apply(unlocked.profile.language)
             remember_language(unlocked.profile.language)  # the language of the next unlock window

@@ -29,6 +29,13 @@ def test_open_another_vault_from_the_unlock_window(qtbot, desktop, tmp_path, mon
     window = type_passphrase(qtbot, desktop, OTHER_PASSPHRASE)
     assert window.session.vault.path == other.resolve()
     assert window.session.profile.name == "Anden Konsulent"
+    from ui.preferences import remembered_vault
+
+    assert remembered_vault() == other.resolve()  # the next start opens this one
+    window.lock()
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    other.rename(other.with_name("flyttet.db"))
+    assert remembered_vault() is None  # gone (a USB disk not connected): the default vault
 
 
 def test_create_a_new_vault_runs_the_wizard_and_cancel_returns(

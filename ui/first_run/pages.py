@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS, ORGANISATION_DECIDES
 from consultant_app.wizard import PassphraseCheck
-from ui.widgets import ERROR_STYLE, OK_STYLE, CodeCombo, ErrorLabel, heading
+from ui import theme
+from ui.widgets import CodeCombo, ErrorLabel, heading
 
 
 def menu_path(*steps: tuple[str, str]) -> str:
@@ -85,15 +86,16 @@ class PassphrasePage(QWidget):
 
     def show_check(self, check: PassphraseCheck) -> None:
         self.strength.setValue(round(check.strength * 100))
-        colour = "#b00020" if check.weaknesses else "#1b7f3b"
+        # The theme's tones, so the bar and the reasons read on a dark window too (ui/theme.py).
+        colour = theme.tones().error if check.weaknesses else theme.tones().ok
         self.strength.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         if check.weaknesses:
             lines = [self.tr("Not strong enough yet:")] + [f"• {reason}" for reason in check.weaknesses]
             self.feedback.setText("\n".join(lines))
-            self.feedback.setStyleSheet(ERROR_STYLE)
+            self.feedback.setStyleSheet(theme.error_style())
         elif self.passphrase.text():
             self.feedback.setText(self.tr("Strong enough."))
-            self.feedback.setStyleSheet(OK_STYLE)
+            self.feedback.setStyleSheet(theme.ok_style())
         else:
             self.feedback.setText(self.tr("A sentence of several words that only you know is best."))
             self.feedback.setStyleSheet("")
@@ -120,7 +122,7 @@ class SafekeepingPage(QWidget):
                 "this program. Without it, everything in the vault is lost for good."
             )
         )
-        warning.setStyleSheet(ERROR_STYLE)
+        warning.setStyleSheet(theme.error_style())
         advice = _wrapped(
             self.tr(
                 "Write the passphrase down and keep the note locked away, apart from the laptop. "

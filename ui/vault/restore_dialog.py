@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,9 +76,10 @@ class RestoreDialog(VaultDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setHeaderLabels([self.tr("Date"), self.tr("Size"), self.tr("Inquiries"), self.tr("File")])
         self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setColumnWidth(DATE, 150)
-        self.table.setColumnWidth(SIZE, 90)
-        self.table.setColumnWidth(INQUIRIES, 110)
+        header = self.table.header()
+        for column in (DATE, SIZE, INQUIRIES):  # "Anden adgangskode" and a long date fit whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.other = QPushButton(self.tr("Choose &another file…"))
         self.other.setAutoDefault(False)

@@ -2174,6 +2174,10 @@
         <source>The backup is restored. The vault as it was before is kept as {path}.</source>
         <translation>Sikkerhedskopien er gendannet. Boksen, som den var før, er gemt som {path}.</translation>
     </message>
+    <message>
+        <source>From now on the vault opens with the backup&apos;s passphrase.</source>
+        <translation>Fra nu af åbnes boksen med sikkerhedskopiens adgangskode.</translation>
+    </message>
 </context>
 <context>
     <name>Risk</name>

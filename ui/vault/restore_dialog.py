@@ -50,6 +50,7 @@ DATE, SIZE, INQUIRIES, FILE = range(4)
 class RestoreOutcome:
     restored: Restored
     unlocked: UnlockedVault  # the same open vault, its profile read again
+    other_passphrase: bool = False  # the vault now opens with the backup's passphrase
 
 
 @dataclass
@@ -272,7 +273,7 @@ class RestoreDialog(VaultDialog):
                 step=lambda done, total: progress.report(done, total),
                 cancelled=lambda: progress.cancelled,
             )
-            return RestoreOutcome(restored, reopened(vault))
+            return RestoreOutcome(restored, reopened(vault), passphrase is not None)
 
         Op(self, self.session.lane, work).progress(self.tr("Restoring the backup …")).success(
             self._restored
@@ -291,6 +292,9 @@ class RestoreDialog(VaultDialog):
         self.accept()
 
     def restored_text(self, outcome: RestoreOutcome) -> str:
-        return self.tr("The backup is restored. The vault as it was before is kept as {path}.").format(
+        text = self.tr("The backup is restored. The vault as it was before is kept as {path}.").format(
             path=native(outcome.restored.before_restore)
         )
+        if outcome.other_passphrase:
+            text += " " + self.tr("From now on the vault opens with the backup's passphrase.")
+        return text

@@ -193,6 +193,23 @@ def test_a_backup_under_another_passphrase_asks_for_it(qtbot, desktop, vault_fil
     assert not dialog.isVisible()
     assert count_inquiries(window.session.vault) == 0
 
+    again = restore_dialog(qtbot, window)  # now restored, with its own passphrase
+    again.add_file(copy)
+    qtbot.waitUntil(lambda: row_text(again, copy) == "Anden adgangskode", timeout=20_000)
+    qtbot.keyClicks(again.passphrase, NEW)
+    qtbot.keyClick(again.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: row_text(again, copy) == "2", timeout=20_000)
+    qtbot.mouseClick(again.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: desktop.window is not window and isinstance(desktop.window, MainWindow), timeout=30_000
+    )
+    restarted = desktop.window
+    assert count_inquiries(restarted.session.vault) == 2
+    assert "sikkerhedskopiens adgangskode" in restarted.statusBar().currentMessage()
+    restarted.lock()
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    assert isinstance(type_passphrase(qtbot, desktop, NEW), MainWindow)
+
 
 @pytest.mark.parametrize("section_button", ["backup_now_button", "restore_backup_button"])
 def test_settings_open_the_same_dialogs(qtbot, desktop, section_button):

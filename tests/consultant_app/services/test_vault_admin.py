@@ -177,3 +177,22 @@ def test_change_passphrase_asks_for_the_current_one_and_the_new_twice(vault, vau
         Vault.open(vault_path, PASSPHRASE)
     with Vault.open(vault_path, OTHER) as reopened:
         assert inquiries(reopened) == 1
+
+
+def test_a_backup_of_an_older_schema_is_restored_and_upgraded(vault, vault_path, tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[2] / "data" / "vaults" / "rev0004.db"
+    expected = json.loads(fixture.with_suffix(".json").read_text())
+    old = tmp_path / "gammel.bak"
+    shutil.copyfile(fixture, old)
+    old.chmod(0o600)
+    summary = vault_admin.read_backup(vault, old, expected["passphrase"])
+    assert summary.outdated and summary.inquiries == expected["row_counts"]["inquiry"]
+    vault_admin.restore_backup(vault, old, expected["passphrase"])
+    assert inquiries(vault) == expected["row_counts"]["inquiry"]
+    vault.lock()
+    with Vault.open(vault_path, expected["passphrase"], upgrade=False) as reopened:  # at head now
+        assert inquiries(reopened) == expected["row_counts"]["inquiry"]

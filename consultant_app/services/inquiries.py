@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Profile
 from consultant_app.domain.people import looks_like_email
+from consultant_app.domain.phone import BAD_PHONE, looks_like_phone
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services.professionals import link_professional, professional_for
@@ -297,6 +298,9 @@ def _professional(draft: InquiryDraft) -> list[Problem]:
     email = draft.professional_email
     if email is not None and not looks_like_email(email):
         problems.append(Problem("professional_email", email, BAD_EMAIL))
+    phone = draft.professional_phone
+    if phone is not None and not looks_like_phone(phone):
+        problems.append(Problem("professional_phone", phone, BAD_PHONE))
     return problems
 
 

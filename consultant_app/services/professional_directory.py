@@ -17,6 +17,7 @@ from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
 from consultant_app.domain.case_code import case_code
 from consultant_app.domain.people import looks_like_email
+from consultant_app.domain.phone import BAD_PHONE, looks_like_phone
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.storage import audit
@@ -194,6 +195,8 @@ def validate_professional(edit: ProfessionalEdit, codes: Codes) -> list[Problem]
         problems.append(Problem("name", "", NAME_REQUIRED))
     if edit.email is not None and not looks_like_email(edit.email):
         problems.append(Problem("email", edit.email, BAD_EMAIL))
+    if edit.phone is not None and not looks_like_phone(edit.phone):
+        problems.append(Problem("phone", edit.phone, BAD_PHONE))
     if edit.municipality_code is not None and _municipality(edit.municipality_code, codes) is None:
         problems.append(Problem("municipality_code", edit.municipality_code, UNKNOWN_MUNICIPALITY))
     types = codes["inquirer_type"]

@@ -26,7 +26,7 @@ class CellError(Exception):
     """A cell that cannot be read; `value` is the offending text (one item of a list)."""
 
     def __init__(self, text: Text, value: str, params: tuple[tuple[str, object], ...] = ()) -> None:
-        super().__init__(text.render(language="en", **dict(params)))
+        super().__init__(text.render("en", **dict(params)))
         self.text = text
         self.value = value
         self.params = params

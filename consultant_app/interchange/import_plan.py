@@ -252,7 +252,7 @@ class _Planner:
     def _update_intake(self, stored: StoredInquiry, draft: InquiryDraft, professional_id: int | None) -> None:
         intake = stored.intake
         if professional_id is None:
-            if intake is not None:  # always: without either the intake would not have changed
+            if intake is not None:  # always: with neither, the intake is unchanged and this is not called
                 self.plan.contact_deletes.append(intake.id)
         elif intake is None:
             self.plan.new_contacts.append(self._contact(stored.id, professional_id, draft))

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
@@ -132,10 +132,13 @@ def list_professionals(session: Session) -> list[ProfessionalRow]:
         .group_by(Contact.professional_id)
         .subquery()
     )
-    query = select(*_columns(), func.coalesce(counts.c.contacts, 0), counts.c.last).outerjoin(
-        counts, counts.c.pid == Professional.id
-    )
-    rows = [ProfessionalRow(*row) for row in session.execute(query)]
+    query = select(
+        *_columns(),
+        func.coalesce(counts.c.contacts, 0).label("contacts"),
+        counts.c.last.label("last_contact_at"),
+    ).outerjoin(counts, counts.c.pid == Professional.id)
+    # Each column is labelled with its field's name.
+    rows = [ProfessionalRow(**row._mapping) for row in session.execute(query)]
     return sorted(rows, key=lambda r: (fold(r.name), r.id))
 
 
@@ -163,7 +166,16 @@ def open_professional(session: Session, professional_id: int) -> tuple[Professio
     return row, contacts
 
 
-def _columns():
+def _columns() -> tuple[
+    InstrumentedAttribute[int],
+    InstrumentedAttribute[str],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+]:
+    """ProfessionalRow's own fields, in its order."""
     return (
         Professional.id,
         Professional.name,
@@ -264,7 +276,7 @@ def likely_duplicates(session: Session) -> list[DuplicateSuggestion]:
     groups = _Groups()
     first_with: dict[tuple[str, object], int] = {}
     for pid in sorted(rows):
-        keys = []
+        keys: list[tuple[str, object]] = []
         if emails.get(pid):
             keys.append((SAME_EMAIL, emails[pid]))
         phone = phone_key(rows[pid].phone)

@@ -3,9 +3,8 @@ upcoming, snoozed. Space marks the chosen ones done, Enter opens the case; snooz
 case code, and export the chosen ones to the ordinary calendar (.ics, the case code only)."""
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +23,7 @@ from consultant_app.followups import Agenda, FollowUpRow, agenda, export_calenda
 from ui.followups.dialogs import FollowUpDialog, SnoozeDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op
+from ui.save_dialog import file_name, in_documents
 from ui.section import Section, Session
 from ui.widgets import ERROR_COLOUR, StatusLine, heading
 
@@ -313,11 +313,10 @@ class FollowUpsSection(Section):
         rows = self.selected_rows()
         if not rows:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export follow-ups to calendar"),
-            str(Path(folder) / "opfoelgning.ics"),
+            in_documents(file_name("opfoelgning", date.today().isoformat(), suffix=".ics")),
             self.tr("Calendar (*.ics)"),
         )
         if not path:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
 from ui.handover.dialogs import CitizenEraseDialog
 from ui.op import vault_op
+from ui.save_dialog import in_documents
 from ui.section import Session
 from ui.widgets import StatusLine
 
@@ -178,7 +179,9 @@ class SubjectAccessDialog(QDialog):
     def ask_path(self, suggested: str) -> str:
         """Where to save (the platform's dialog; it asks before replacing a file)."""
         kinds = self.tr("JSON (*.json)") if self.suffix() == JSON else self.tr("Text (*.md *.txt)")
-        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save subject access file"), suggested, kinds)
+        path, _kind = QFileDialog.getSaveFileName(
+            self, self.tr("Save subject access file"), in_documents(suggested), kinds
+        )
         return path
 
     def save(self) -> None:

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.followups import Agenda, FollowUpRow, agenda, export_calendar, mark_done, unsnooze
+from ui import theme
 from ui.followups.dialogs import FollowUpDialog, SnoozeDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op
 from ui.save_dialog import file_name, in_documents
 from ui.section import Section, Session
-from ui.widgets import ERROR_COLOUR, StatusLine, heading
+from ui.widgets import StatusLine, heading
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 GROUPS = ("overdue", "due_today", "upcoming", "snoozed")
@@ -94,7 +95,7 @@ class FollowUpsSection(Section):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(theme.muted_style())
 
         actions = QHBoxLayout()
         for b in (
@@ -145,7 +146,7 @@ class FollowUpsSection(Section):
         }
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        red = QBrush(QColor(ERROR_COLOUR))
+        red = QBrush(QColor(theme.tones().error))
         current_item = None
         for group in GROUPS:
             rows: list[FollowUpRow] = getattr(data, group)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
+from ui import theme
 from ui.handover.dialogs import CitizenEraseDialog
 from ui.op import vault_op
 from ui.save_dialog import in_documents
@@ -35,7 +36,6 @@ from ui.widgets import StatusLine
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, JSON = ".md", ".json"
 TYPING_REST_MS = 250
-WARNING_STYLE = "QFrame#warning { background: #fff4e5; border: 1px solid #b35c00; border-radius: 4px; }"
 
 
 class SubjectAccessDialog(QDialog):
@@ -75,7 +75,7 @@ class SubjectAccessDialog(QDialog):
 
         self.warning = QFrame()
         self.warning.setObjectName("warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(theme.notice_style("QFrame#warning"))
         warning_text = QLabel(
             self.tr(
                 "<b>The file is NOT encrypted and holds personal data</b>, which may be very sensitive. "

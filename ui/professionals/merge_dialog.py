@@ -113,6 +113,13 @@ class MergeDialog(QDialog):
             button.setChecked(member.professional_id == group.keep_id)
             self.keep.addButton(button, member.professional_id)
             self.members_layout.addWidget(button)
+        # Made after the buttons below them, so Tab would visit them last: put them in reading
+        # order, between the list of groups and the dialog's buttons.
+        previous: QWidget = self.group_list
+        for button in self.keep.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.buttons)
         self.merge_button.setEnabled(True)
         self.merge_button.setText(self.tr("&Merge %n into one", "", len(group.members)))
 

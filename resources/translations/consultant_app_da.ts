@@ -39,28 +39,8 @@
         <translation>&amp;Udskriv / PDF…</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Fastsat</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historik</translation>
-    </message>
-    <message>
-        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
-        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
-    </message>
-    <message>
         <source>followed by no. {id}</source>
         <translation>fulgt op af nr. {id}</translation>
-    </message>
-    <message>
-        <source>No. {id}</source>
-        <translation>Nr. {id}</translation>
-    </message>
-    <message>
-        <source>(this one)</source>
-        <translation>(denne)</translation>
     </message>
     <message>
         <source>Not yet ready to be finalised:</source>
@@ -109,6 +89,21 @@
     <message>
         <source>Leave the draft without saving your changes?</source>
         <translation>Forlad udkastet uden at gemme dine ændringer?</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <source>Set</source>
+        <translation>Fastsat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
+        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1013,28 @@
     <message>
         <source>{name} added; fingerprint {fingerprint}. Compare it with {name}.</source>
         <translation>{name} er tilføjet; fingeraftryk {fingerprint}. Sammenlign det med {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>Nr. {id}</translation>
+    </message>
+    <message>
+        <source>(this one)</source>
+        <translation>(denne)</translation>
     </message>
 </context>
 <context>

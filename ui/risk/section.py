@@ -104,9 +104,9 @@ class RiskSection(Section):
         new_row.addWidget(self.filter)
 
         list_page = QWidget()
-        column = QVBoxLayout(list_page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(heading(self.title()))
+        page = QVBoxLayout(list_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(heading(self.title()))
         intro = QLabel(
             self.tr(
                 "Structured risk assessments and screenings of the cases. Enter opens one; a "
@@ -114,11 +114,11 @@ class RiskSection(Section):
             )
         )
         intro.setWordWrap(True)
-        column.addWidget(intro)
-        column.addLayout(new_row)
-        column.addWidget(self.error)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.summary)
+        page.addWidget(intro)
+        page.addLayout(new_row)
+        page.addWidget(self.error)
+        page.addWidget(self.table, 1)
+        page.addWidget(self.summary)
         self.list_page = list_page
 
         self.stack = QStackedWidget()

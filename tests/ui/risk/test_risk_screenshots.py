@@ -92,5 +92,5 @@ def test_capture(qtbot, risk_session):
     qtbot.wait(50)
     save(section, "risiko-vurdering")
     if os.environ.get("RISK_SCREENSHOT_BOTTOM"):  # a look at the rest of the form, not kept
-        editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum())
+        editor.scroller.verticalScrollBar().setValue(editor.scroller.verticalScrollBar().maximum())
         save(section, "risiko-vurdering-bund")

@@ -107,6 +107,33 @@
     </message>
 </context>
 <context>
+    <name>AssessmentModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Samlet vurdering</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Næste revurdering</translation>
+    </message>
+</context>
+<context>
     <name>AuditSection</name>
     <message>
         <source>All records</source>
@@ -2241,30 +2268,6 @@
     <message>
         <source>&amp;Start assessment</source>
         <translation>Star&amp;t vurdering</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Sag</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>Instrument</source>
-        <translation>Instrument</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Judgement</source>
-        <translation>Samlet vurdering</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Næste revurdering</translation>
     </message>
     <message>
         <source>New assessment for &amp;case:</source>

@@ -112,11 +112,11 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
 
     # Back in the list: both, newest first, the draft and the finalised one.
     qtbot.keyClick(editor.form.factors.rows["A1"].note, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: section.editor is None and section.table.rowCount() == 2, timeout=5_000)
-    statuses = {section.table.item(n, 3).text() for n in range(2)}
+    qtbot.waitUntil(lambda: section.editor is None and row_count(section.table) == 2, timeout=5_000)
+    statuses = {cell(section.table, n, 3) for n in range(2)}
     assert statuses == {"Udkast", "Afsluttet"}
     assert "Risiko for alvorlig vold: Høj · Umiddelbar risiko: Moderat" in [
-        section.table.item(n, 4).text() for n in range(2)
+        cell(section.table, n, 4) for n in range(2)
     ]
     with risk_session.vault.session() as s:
         assert [r.previous_id for r in list_assessments(s)] == [None, first_id]

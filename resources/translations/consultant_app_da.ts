@@ -647,6 +647,13 @@
     </message>
 </context>
 <context>
+    <name>FileListModel</name>
+    <message>
+        <source>Package files</source>
+        <translation>Pakkefiler</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Notes, professional, citizen, case code or reference</source>

@@ -79,6 +79,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._cells.extend(self._texts(row) for row in rows)
         self.endInsertRows()
 
+    def remove_row(self, row: int) -> None:
+        """Take one row out; a view's current row moves to the one above, or below when it was
+        the first (Qt's selection model, as with a QListWidget's takeItem)."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._cells[row]
+        self.endRemoveRows()
+
     def _rearrange(self, rows: list[R]) -> None:
         """The same rows in another order, or fewer of them (a sort or filter): a layout change,
         so the view keeps its selection where it can."""

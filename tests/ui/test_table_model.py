@@ -105,6 +105,22 @@ def test_append_inserts_at_the_end_and_rearrange_keeps_the_view_selection(qtbot)
     assert [model.row_at(i.row()) for i in selected] == [BO]
 
 
+def test_a_removed_row_moves_the_current_one_to_a_neighbour(qtbot):
+    model = people_model()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    cia = Person(3, "Cia", None, 0)
+    model.set_rows([ANNA, BO, cia])
+    view.setCurrentIndex(model.index(0, 0))
+    model.remove_row(0)
+    assert model.rows == (BO, cia) and model.text(1, 0) == "Cia"
+    assert model.row_at(view.currentIndex().row()) == BO  # the first gone: the next is current
+    view.setCurrentIndex(model.index(1, 0))
+    model.remove_row(1)
+    assert model.rows == (BO,) and model.row_at(view.currentIndex().row()) == BO  # the last: the one above
+
+
 def test_new_columns_with_new_rows(qapp):
     model = people_model()
     model.set_rows([ANNA])

@@ -43,6 +43,10 @@
         <translation>fulgt op af nr. {id}</translation>
     </message>
     <message>
+        <source>No. {id}</source>
+        <translation>Nr. {id}</translation>
+    </message>
+    <message>
         <source>Not yet ready to be finalised:</source>
         <translation>Endnu ikke klar til at blive afsluttet:</translation>
     </message>

@@ -131,7 +131,8 @@ class AssessmentEditor(QWidget):
             state = T.STATUS_FINALISED.render(date=short_date(a.finalised_at.date()))
         if a.next_id is not None:
             state += " · " + self.tr("followed by no. {id}").format(id=a.next_id)
-        self.status.setText(f"{self.tr('No. {id}').format(id=a.id)} · {state}")
+        number = self.tr("No. {id}").format(id=a.id)  # outside the f-string, where lupdate finds it
+        self.status.setText(f"{number} · {state}")
         form.show_loaded(loaded)
         self._enable()
 

@@ -6,12 +6,11 @@ chosen campaign, the status line and the loading.
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -35,10 +34,21 @@ from ui.section import Section, Session
 from ui.survey.dialogs import CampaignDialog, SmtpDialog
 from ui.survey.recipients import RecipientsTab
 from ui.survey.responses import ResponsesTab
+from ui.table_model import Column, RecordTableModel
 from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CampaignData = tuple[list[EligibleProfessional], list[DuplicateGroup], SurveyReport]
+
+
+class CampaignModel(RecordTableModel[CampaignInfo]):
+    """The campaigns: each its name over its code."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__((Column("", lambda c: f"{c.name}\n{c.code}", tip=lambda c: c.code),), parent)
+
+    def role_data(self, row: CampaignInfo, column: int, role: int) -> object:
+        return row.id if role == ID_ROLE else None
 
 
 def _campaign_data(session: Any, campaign_id: int) -> CampaignData:
@@ -54,14 +64,15 @@ class SurveySection(Section):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.campaigns: list[CampaignInfo] = []
         self._campaign_id: int | None = None
         self.dialog: QDialog | None = None
 
         # --- the campaigns ---
-        self.campaign_list = QListWidget()
+        self.campaign_model = CampaignModel(self)
+        self.campaign_list = QListView()
+        self.campaign_list.setModel(self.campaign_model)
         self.campaign_list.setAccessibleName(self.tr("Campaigns"))
-        self.campaign_list.currentItemChanged.connect(self._campaign_changed)
+        self.campaign_list.selectionModel().currentChanged.connect(self._campaign_changed)
         self.new_button = QPushButton(self.tr("&New campaign…"))
         self.new_button.clicked.connect(self.new_campaign)
         self.smtp_button = QPushButton(self.tr("Mail &server…"))
@@ -119,27 +130,22 @@ class SurveySection(Section):
         ).run()
 
     def _campaigns_loaded(self, campaigns: list[CampaignInfo]) -> None:
-        self.campaigns = campaigns
         wanted = self._campaign_id
-        self.campaign_list.blockSignals(True)
-        self.campaign_list.clear()
-        for campaign in campaigns:
-            item = QListWidgetItem(f"{campaign.name}\n{campaign.code}", self.campaign_list)
-            item.setData(ID_ROLE, campaign.id)
-            item.setToolTip(campaign.code)
-        self.campaign_list.blockSignals(False)
+        self.campaign_model.set_rows(campaigns)
         row = next((n for n, c in enumerate(campaigns) if c.id == wanted), 0 if campaigns else -1)
-        self.campaign_list.setCurrentRow(row)
         if row < 0:
             self._show_campaign(None)
+        else:  # shows it, through `_campaign_changed`
+            self.campaign_list.setCurrentIndex(self.campaign_model.index(row, 0))
 
-    def _campaign_changed(self, item: QListWidgetItem | None) -> None:
-        campaign_id = item.data(ID_ROLE) if item is not None else None
-        self._show_campaign(next((c for c in self.campaigns if c.id == campaign_id), None))
+    def _campaign_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: object) -> None:
+        chosen = self.campaign_model.row_at(current.row()) if current.isValid() else None
+        self._show_campaign(chosen)
 
     @property
     def campaign(self) -> CampaignInfo | None:
-        return next((c for c in self.campaigns if c.id == self._campaign_id), None)
+        row = self.campaign_model.find(lambda c: c.id == self._campaign_id)
+        return self.campaign_model.row_at(row) if row is not None else None
 
     def _show_campaign(self, campaign: CampaignInfo | None) -> None:
         self._campaign_id = campaign.id if campaign else None

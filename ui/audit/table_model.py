@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
+from consultant_app.services.audit_detail import describe
 from consultant_app.services.audit_log import AuditRow, action_label, entity_label
 from ui.labels import short_datetime
 from ui.table_model import Column, RecordTableModel
@@ -27,7 +28,7 @@ class AuditTableModel(RecordTableModel[AuditRow]):
             Column(self.tr("Action"), lambda r: action_label(r.action), tip=True),
             Column(self.tr("Record"), lambda r: entity_label(r.entity), tip=True),
             Column(self.tr("Id or case"), self._record_id, tip=True),
-            Column(self.tr("Details"), lambda r: r.detail or "", tip=True),
+            Column(self.tr("Details"), lambda r: describe(r.action, r.detail), tip=True),
         )
 
     def _record_id(self, row: AuditRow) -> str:

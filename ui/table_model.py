@@ -89,10 +89,18 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def _rearrange(self, rows: list[R]) -> None:
         """The same rows in another order, or fewer of them (a sort or filter): a layout change,
-        so the view keeps its selection where it can."""
+        so the view's selection and current row follow their records (gone if the record is)."""
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        records = [self._rows[index.row()] for index in before]
         self._rows = rows
         self._cells = [self._texts(row) for row in rows]
+        where = {id(row): n for n, row in enumerate(rows)}  # the same objects, in their new places
+        after = [
+            self.index(where[id(record)], index.column()) if id(record) in where else QModelIndex()
+            for record, index in zip(records, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     def row_at(self, row: int) -> R:

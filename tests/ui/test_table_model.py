@@ -98,11 +98,15 @@ def test_append_inserts_at_the_end_and_rearrange_keeps_the_view_selection(qtbot)
     assert model.rows == (ANNA, BO, model.row_at(2))
     assert model.find(lambda p: p.name == "Bo Berg") == 1 and model.find(lambda p: p.id == 9) is None
 
+    cia = model.row_at(2)
     view.selectRow(1)  # Bo
-    model._rearrange([model.row_at(2), BO, ANNA])
-    assert model.index(0, 0).data() == "Cia"  # the texts follow their rows
+    model._rearrange([BO, cia, ANNA])
+    assert [model.index(n, 0).data() for n in range(3)] == ["Bo Berg", "Cia", "Anna Æbelø"]
     selected = view.selectionModel().selectedRows()
-    assert [model.row_at(i.row()) for i in selected] == [BO]
+    assert [model.row_at(i.row()) for i in selected] == [BO]  # followed Bo from row 1 to row 0
+    assert model.row_at(view.currentIndex().row()) == BO
+    model._rearrange([cia, ANNA])  # Bo filtered out: nothing chosen, no stale row
+    assert view.selectionModel().selectedRows() == []
 
 
 def test_a_removed_row_moves_the_current_one_to_a_neighbour(qtbot):

@@ -10,7 +10,7 @@ window, another laptop).
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,10 +197,10 @@ class RecipientsTab(QWidget):
 
     def _select(self, row: int, *, keep: bool) -> None:
         """Choose `row` (added to the chosen ones when `keep`), as a click with Ctrl would."""
-        flags = self.table.selectionModel().SelectionFlag
-        mode = flags.Select if keep else flags.ClearAndSelect
-        self.table.selectionModel().select(self.model.index(row, 0), mode | flags.Rows)
-        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+        flags = QItemSelectionModel.SelectionFlag
+        chosen = self.table.selectionModel()
+        chosen.select(self.model.index(row, 0), (flags.Select if keep else flags.ClearAndSelect) | flags.Rows)
+        chosen.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids() if self.campaign_id is not None else []

@@ -228,3 +228,23 @@ def test_no_mail_program_means_nothing_is_recorded(qtbot, vault, section, seeded
     with vault.session() as s:
         assert s.scalar(select(func.count()).select_from(SurveyDispatch)) == 0
     assert rows(section.recipients.table) == 3  # Anna still waits for her link
+
+
+def test_the_chosen_stay_chosen_when_the_list_is_read_again(qtbot, section, seeded):
+    """After a reload (each recording makes one) every professional still listed stays chosen."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    new_campaign(qtbot, section)
+    tab = section.recipients
+    flags = QItemSelectionModel.SelectionFlag
+    for pid in (seeded["anna"], seeded["twin"]):
+        row = tab.model.find(lambda p, pid=pid: p.professional_id == pid)
+        tab.table.selectionModel().select(tab.model.index(row, 0), flags.Select | flags.Rows)
+    assert sorted(tab.selected_ids()) == sorted([seeded["anna"], seeded["twin"]])
+    assert tab.other_button.isEnabled() and not tab.mailto_button.isEnabled()  # two: no mailto
+    resets: list[bool] = []
+    tab.model.modelReset.connect(lambda: resets.append(True))
+    section.reload()
+    qtbot.waitUntil(lambda: bool(resets))
+    assert sorted(tab.selected_ids()) == sorted([seeded["anna"], seeded["twin"]])
+    assert tab.other_button.isEnabled()

@@ -109,6 +109,13 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
     qtbot.waitUntil(lambda: editor.message.text() == "Udkastet er gemt.", timeout=5_000)
     history = [cell(editor.form.history, n, 0) for n in range(row_count(editor.form.history))]
     assert len(history) == 2 and "A2 Fysisk vold: fra Nej til Ja (op)" in history[1]
+    assert "(denne)" in history[1] and "(denne)" not in history[0]  # the one shown is marked
+
+    # Enter on the first line of the history opens the finalised one.
+    lines = editor.form.history
+    lines.activated.emit(lines.model().index(0, 0))
+    qtbot.waitUntil(lambda: editor.assessment_id == first_id and not editor.busy, timeout=5_000)
+    assert editor.read_only and "(denne)" in cell(lines, 0, 0)
 
     # Back in the list: both, newest first, the draft and the finalised one.
     qtbot.keyClick(editor.form.factors.rows["A1"].note, Qt.Key.Key_Escape)

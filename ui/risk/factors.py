@@ -83,7 +83,9 @@ class FactorGrid(QWidget):
             column.addWidget(box)
 
     def _changed(self) -> None:
-        self.sender().setStyleSheet("")
+        sender = self.sender()
+        if isinstance(sender, QWidget):  # the choice that was answered is no longer marked
+            sender.setStyleSheet("")
         self.changed.emit()
 
     def set_ratings(self, ratings: tuple[Rating, ...]) -> None:

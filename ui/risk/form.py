@@ -23,6 +23,7 @@ from consultant_app.i18n import Text
 from consultant_app.risk import PROTECTIVE, RISK, SPJ, AssessmentContent, Instrument
 from consultant_app.risk import texts as T
 from consultant_app.risk.checks import REASON_REQUIRED
+from ui import theme
 from ui.date_fields import DateField
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.risk.factors import FactorGrid
@@ -31,7 +32,7 @@ from ui.risk.history import HistoryList
 from ui.risk.loading import Loaded
 from ui.risk.measures import MeasuresEditor
 from ui.risk.texts import instrument_name, level_text
-from ui.widgets import ERROR_STYLE, heading
+from ui.widgets import heading
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QAbstractButton)
 
@@ -118,7 +119,7 @@ class Screening(QGroupBox):
         self.override_reason = QLineEdit()
         self.override_reason.setMinimumWidth(520)
         self.reason_hint = QLabel(REASON_REQUIRED.render())
-        self.reason_hint.setStyleSheet(ERROR_STYLE)
+        self.reason_hint.setStyleSheet(theme.error_style())
         form.addRow(T.YES_COUNT.render(), self.count_label)
         form.addRow(T.BAND.render(), self.band_label)
         form.addRow(T.OVERRIDE.render(), self.override)

@@ -39,6 +39,7 @@ from consultant_app.survey import (
     record_dispatches,
     send_batch,
 )
+from ui import theme
 from ui.labels import short_date
 from ui.op import Op, Progress, on_database, vault_op
 from ui.section import Session
@@ -93,7 +94,7 @@ class RecipientsTab(QWidget):
         self.duplicates = QLabel()
         self.duplicates.setWordWrap(True)
         self.duplicates.setFrameShape(QFrame.Shape.StyledPanel)
-        self.duplicates.setStyleSheet("QLabel { background: #fff4ce; padding: 6px; }")
+        self.duplicates.setStyleSheet(theme.notice_style())
         self.duplicates.hide()
         self.model = RecipientModel(self)
         self.table = QTableView()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.domain.phone import danish_phone
 from consultant_app.services.professional_directory import SAME_EMAIL, DuplicateCandidate, DuplicateSuggestion
 from consultant_app.services.professionals import MergeOutcome, merge_professionals
 from ui.op import vault_op
@@ -138,7 +139,7 @@ class MergeDialog(QDialog):
         """Two lines: who and how much, then what is recorded about them."""
         contacts = self.tr("%n contact(s)", "", member.contacts)
         first = f"{member.name} · {contacts}"
-        details = [d for d in (member.organisation_name, member.email, member.phone) if d]
+        details = [d for d in (member.organisation_name, member.email, danish_phone(member.phone)) if d]
         return first + ("\n" + " · ".join(details) if details else "")
 
     @property

@@ -627,8 +627,8 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Notes, professional, citizen, case code or reference</source>
-        <translation>Notater, fagperson, borger, sagskode eller reference</translation>
+        <source>Notes, professional, citizen, reason, case code or reference</source>
+        <translation>Notater, fagperson, borger, årsag, sagskode eller reference</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -687,6 +687,14 @@
         <translation>Alle regioner</translation>
     </message>
     <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle årsager</translation>
+    </message>
+    <message>
         <source>All inquirers</source>
         <translation>Alle henvendere</translation>
     </message>
@@ -699,12 +707,63 @@
         <translation>Al rejsestatus</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Søg:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtre:</translation>
+    </message>
+    <message>
+        <source>Remove the filter {filter}</source>
+        <translation>Fjern filteret {filter}</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1082,10 @@
 <context>
     <name>InquiriesSection</name>
     <message>
+        <source>Clear &amp;filters</source>
+        <translation>Ryd &amp;filtre</translation>
+    </message>
+    <message>
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -1033,6 +1096,14 @@
     <message>
         <source>The search was stopped.</source>
         <translation>Søgningen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>No inquiries match these filters: {filters}.</source>
+        <translation>Ingen henvendelser passer til disse filtre: {filters}.</translation>
+    </message>
+    <message>
+        <source>There are no inquiries yet.</source>
+        <translation>Der er ingen henvendelser endnu.</translation>
     </message>
     <message>
         <source>Counting …</source>

@@ -282,6 +282,10 @@
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -333,12 +337,32 @@
         <translation>Slet sag…</translation>
     </message>
     <message>
+        <source>Add follo&amp;w-up</source>
+        <translation>Tilføj o&amp;pfølgning</translation>
+    </message>
+    <message>
+        <source>&amp;Start risk assessment</source>
+        <translation>&amp;Start risikovurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Print risk summary…</source>
+        <translation>&amp;Udskriv risikovurdering…</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry (Enter)</source>
+        <translation>Å&amp;bn punkt (Enter)</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <source>Timeline (newest first)</source>
-        <translation>Tidslinje (nyeste først)</translation>
+        <source>&amp;Timeline (newest first)</source>
+        <translation>T&amp;idslinje (nyeste først)</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen entry to correct it; Delete removes a contact or a note.</source>
+        <translation>Enter åbner det valgte punkt, så det kan rettes; Delete sletter en kontakt eller et notat.</translation>
     </message>
     <message>
         <source>Case {code}</source>
@@ -408,6 +432,10 @@
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
+    <message>
+        <source>This case is read-only here.</source>
+        <translation>Sagen er skrivebeskyttet her.</translation>
+    </message>
 </context>
 <context>
     <name>CitizenEraseDialog</name>
@@ -443,6 +471,10 @@
         <translation>Luk sagen</translation>
     </message>
     <message>
+        <source>Edit closing</source>
+        <translation>Ret lukningen</translation>
+    </message>
+    <message>
         <source>Choose …</source>
         <translation>Vælg …</translation>
     </message>
@@ -460,6 +492,10 @@
     <message>
         <source>Add contact</source>
         <translation>Tilføj kontakt</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Ret kontakt</translation>
     </message>
     <message>
         <source>Choose …</source>
@@ -484,6 +520,10 @@
     <message>
         <source>&amp;Summary:</source>
         <translation>&amp;Resumé:</translation>
+    </message>
+    <message>
+        <source>Delete this contact? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet denne kontakt? Det kan ikke fortrydes; revisionssporet viser, at den er slettet.</translation>
     </message>
 </context>
 <context>
@@ -1455,8 +1495,16 @@
         <translation>Tilføj notat</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Ret notat</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notat:</translation>
+    </message>
+    <message>
+        <source>Delete this note? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet dette notat? Det kan ikke fortrydes; revisionssporet viser, at det er slettet.</translation>
     </message>
 </context>
 <context>

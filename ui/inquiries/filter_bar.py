@@ -16,7 +16,7 @@ from consultant_app.codes import load_codes
 from consultant_app.services.inquiry_list import InquiryFilter
 from ui.date_fields import DateField
 from ui.inquiries.filter_chips import ActiveFilter
-from ui.labels import from_qdate, short_date, trip_short
+from ui.labels import from_qdate, region_short, short_date, trip_short
 from ui.widgets import CODE_ROLE, CodeCombo
 
 TYPING_PAUSE_MS = 250
@@ -256,8 +256,8 @@ class FilterBar(QWidget):
         for key, combo in self._combos.items():
             if combo.currentIndex() > 0:  # the first entry of each is "all"
                 value = combo.currentText()
-                if key == "trip_concern":  # the short label in the combo, the full one here
-                    value = str(combo.currentData(Qt.ItemDataRole.ToolTipRole) or value)
+                if key == "region":  # "Region: Hovedstaden", not "Region: Region Hovedstaden"
+                    value = region_short(str(combo.currentData(CODE_ROLE)))
                 found.append(ActiveFilter(key, self.captions[key], value))
         order = ["text", "period", "status", *(k for k, _ in self._second_keys())]
         return sorted(found, key=lambda f: order.index(f.key))

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ui.flow_layout import FlowLayout
 
 # Colours from the palette only, so the chips follow a light or dark system theme.
 CHIP_STYLE = (
@@ -39,10 +41,9 @@ class FilterChips(QWidget):
         self.chips: list[QPushButton] = []
         self._shown: list[ActiveFilter] = []
         self._caption = QLabel(self.tr("Filters:"))
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        # Wrapped onto a second row when they do not fit: never clipped, never widening the window.
+        self._layout = FlowLayout(self)
         self._layout.addWidget(self._caption)
-        self._layout.addStretch()
         self._refocus: int | None = None
         self.setVisible(False)
 
@@ -68,7 +69,7 @@ class FilterChips(QWidget):
             chip.setAccessibleName(description)
             chip.setToolTip(description)
             chip.clicked.connect(lambda _checked=False, key=found.key, at=position: self._removed(key, at))
-            self._layout.insertWidget(position + 1, chip)
+            self._layout.addWidget(chip)
             self.chips.append(chip)
         chain = [before, *self.chips, after]
         for first, second in pairwise(chain):

@@ -7,12 +7,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLineEdit
 
 from consultant_app.services.case_actions import CaseForm, create_case
 from consultant_app.services.inquiries import InquiryDraft
 from consultant_app.services.inquiry_list import PAGE_SIZE
 from tests.ui.support import keys, press, seed_case
 from ui.inquiries import section as list_section
+from ui.inquiries.filter_chips import ActiveFilter, FilterChips
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -53,7 +55,7 @@ def test_filters_show_as_chips_that_the_keyboard_removes(qtbot, main_window):
     choose(filters.reason, "trusler")
     settle(qtbot, inquiries, 1)
     assert chip_texts(inquiries) == [
-        "Region: Region Hovedstaden ✕",
+        "Region: Hovedstaden ✕",
         "Kommune: København ✕",
         "Årsag: Trusler ✕",
     ]
@@ -69,11 +71,11 @@ def test_filters_show_as_chips_that_the_keyboard_removes(qtbot, main_window):
     press(Qt.Key.Key_Tab)
     assert inquiries.chips.chips[1].hasFocus()
     press(Qt.Key.Key_Space)  # removes "Kommune"; the keyboard stays in the row
-    qtbot.waitUntil(lambda: chip_texts(inquiries) == ["Region: Region Hovedstaden ✕", "Årsag: Trusler ✕"])
+    qtbot.waitUntil(lambda: chip_texts(inquiries) == ["Region: Hovedstaden ✕", "Årsag: Trusler ✕"])
     assert filters.municipality.code() is None
     assert inquiries.chips.chips[1].hasFocus()
     press(Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: chip_texts(inquiries) == ["Region: Region Hovedstaden ✕"])
+    qtbot.waitUntil(lambda: chip_texts(inquiries) == ["Region: Hovedstaden ✕"])
     inquiries.chips.chips[0].click()
     qtbot.waitUntil(lambda: chip_texts(inquiries) == [])
     settle(qtbot, inquiries, 2)
@@ -102,7 +104,7 @@ def test_an_empty_list_names_its_filters_and_clears_them(qtbot, main_window):
 def test_a_filter_restored_after_the_lock_is_shown_as_a_chip(qtbot, main_window):
     inquiries = main_window.section("inquiries")
     inquiries.restore({"filters": {"period": "all", "region": "syddanmark", "municipality": "461"}})
-    assert chip_texts(inquiries) == ["Region: Region Syddanmark ✕", "Kommune: Odense ✕"]
+    assert chip_texts(inquiries) == ["Region: Syddanmark ✕", "Kommune: Odense ✕"]
     assert inquiries.filters.current_filter().municipality == "461"
 
 
@@ -147,3 +149,21 @@ def test_ctrl_end_goes_to_the_last_row_of_the_whole_list(qtbot, main_window, mon
     assert inquiries.model.rowCount() == total and not inquiries.model.canFetchMore()
     assert inquiries.table.currentIndex().row() == total - 1 and inquiries.table.hasFocus()
     assert inquiries.source.least_rows == 0  # later pages are ordinary again
+
+
+def test_chips_that_do_not_fit_wrap_onto_another_row_never_clipped(qtbot):
+    chips = FilterChips()
+    qtbot.addWidget(chips)
+    before, after, home = QLineEdit(), QLineEdit(), QLineEdit()
+    active = [ActiveFilter(f"key{n}", "Rejsestatus", f"Borgeren er i udlandet {n}") for n in range(5)]
+    chips.show_filters(active, before, after, home)
+    one_row = chips.chips[0].sizeHint().height()
+    chips.resize(420, chips.heightForWidth(420))
+    chips.show()
+    qtbot.waitExposed(chips)
+    assert chips.heightForWidth(420) > 2 * one_row  # several rows
+    assert chips.minimumSizeHint().width() <= 420  # it does not widen the window
+    for chip in chips.chips:
+        assert chip.isVisible() and chip.geometry().right() <= 420
+    tops = {chip.geometry().top() for chip in chips.chips}
+    assert len(tops) > 1

@@ -17,6 +17,7 @@ from tests.ui.support import activate, keys, press, seed_case
 from tests.ui.test_mnemonics import mnemonic_problems
 from ui.followups.dialogs import FollowUpDialog
 from ui.inquiries.case_dialogs import CloseDialog, ContactDialog, NoteDialog
+from ui.inquiries.form import InquiryForm
 from ui.risk.printing import PrintPreview
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -223,6 +224,13 @@ def test_a_note_a_follow_up_and_the_closing_open_to_be_edited(qtbot, session, ma
     )
     again = next(d for d in view.findChildren(CloseDialog) if d.isVisible())
     assert again.reason.code() == "afsluttet"
+    again.reject()
+
+    # The intake entry opens the inquiry form on this case.
+    view.timeline.setCurrentRow(kinds(view).index("received"))
+    view.open_button.click()
+    qtbot.waitUntil(lambda: view.findChild(InquiryForm) is not None, timeout=5_000)
+    assert view.findChild(InquiryForm).inquiry_id == saved.id
 
 
 def test_a_saving_error_goes_away_when_its_field_is_fixed(qtbot, session, main_window):

@@ -27,7 +27,7 @@ from ui.inquiries.filter_chips import FilterChips
 from ui.inquiries.page_source import LanePageSource
 from ui.inquiries.table_model import InquiryTableModel
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE
+from ui.widgets import ERROR_STYLE, announce
 
 BUSY_AFTER_MS = 300  # a quick query shows no busy bar at all
 COLUMN_WIDTHS = (85, 115, 100, 105, 110, 140, 60, 110, 100, 125, 80)
@@ -240,6 +240,7 @@ class InquiriesSection(Section):
             self.empty_text.setText(self.tr("There are no inquiries yet."))
         self.clear_button.setVisible(bool(active))
         self.empty_box.show()
+        announce(self.empty_text)  # an emptied list is news a screen reader must say too
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.isValid():

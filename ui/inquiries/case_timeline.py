@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from consultant_app.services.timeline import FOLLOW_UP, OVERDUE, TimelineEntry
+from ui import theme
 from ui.inquiries.timeline_text import entry_text
-from ui.widgets import ERROR_COLOUR
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 STYLE = (
@@ -38,11 +38,12 @@ class CaseTimeline(QListWidget):
     def show_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
         kept = self.current_entry()
         self.clear()
+        overdue = QColor(theme.tones().error)  # red that reads on a light or a dark list
         for entry in entries:
             item = QListWidgetItem(entry_text(entry), self)
             item.setData(ENTRY_ROLE, entry)
             if entry.kind == FOLLOW_UP and entry.state == OVERDUE:
-                item.setForeground(QColor(ERROR_COLOUR))  # the first worry of the day
+                item.setForeground(overdue)  # the first worry of the day
         wanted = entry_key(kept) if kept else None
         row = next((n for n, e in enumerate(entries) if wanted and entry_key(e) == wanted), 0)
         if entries:

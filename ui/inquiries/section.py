@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.inquiry_list import InquiryQuery
+from ui import theme
 from ui.inquiries.filter_bar import FilterBar
 from ui.inquiries.filter_chips import FilterChips
 from ui.inquiries.page_source import LanePageSource
 from ui.inquiries.table_model import InquiryTableModel
 from ui.section import Section, Session
-from ui.widgets import ERROR_STYLE, announce
+from ui.widgets import announce
 
 BUSY_AFTER_MS = 300  # a quick query shows no busy bar at all
 COLUMN_WIDTHS = (85, 115, 100, 105, 110, 140, 60, 110, 100, 125, 80)
@@ -100,7 +101,7 @@ class InquiriesSection(Section):
 
         self.count_label = QLabel()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(theme.error_style())
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)

@@ -15,6 +15,8 @@ from consultant_app.followups import add_follow_up
 from consultant_app.services.case_actions import ContactDraft, add_contact, add_note
 from tests.ui.support import activate, keys, press, seed_case
 from tests.ui.test_mnemonics import mnemonic_problems
+from tests.ui.test_theme import _dark_palette
+from ui import theme
 from ui.followups.dialogs import FollowUpDialog
 from ui.inquiries.case_dialogs import CloseDialog, ContactDialog, NoteDialog
 from ui.inquiries.form import InquiryForm
@@ -258,3 +260,20 @@ def test_every_mnemonic_of_the_case_view_is_its_own(qtbot, session, main_window)
     open_case(qtbot, main_window, saved.id)
     assert mnemonic_problems(main_window) == []
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_overdue_follow_up_reads_on_a_dark_timeline(qtbot, session, main_window):
+    saved = seed_case(session.vault, received_at=datetime.now() - timedelta(days=5))
+    with session.vault.session() as s:
+        add_follow_up(s, saved.id, "opkald", date.today() - timedelta(days=2))
+    app = QApplication.instance()
+    before = app.palette()
+    app.setPalette(_dark_palette())
+    try:
+        view = open_case(qtbot, main_window, saved.id)
+        item = view.timeline.item(kinds(view).index("follow_up"))
+        assert "forfalden" in item.text()
+        base = view.timeline.palette().color(QPalette.ColorRole.Base)
+        assert theme.contrast(item.foreground().color(), base) >= 4.5
+    finally:
+        app.setPalette(before)

@@ -277,3 +277,19 @@ def test_an_overdue_follow_up_reads_on_a_dark_timeline(qtbot, session, main_wind
         assert theme.contrast(item.foreground().color(), base) >= 4.5
     finally:
         app.setPalette(before)
+
+
+def test_an_e_mail_typed_into_a_contact_is_kept_not_dropped(qtbot, session, main_window):
+    saved, contact_id, _ = seed_work(session.vault)
+    view = open_case(qtbot, main_window, saved.id)
+    view.timeline.setCurrentRow(kinds(view).index("contact"))
+    view.open_button.click()
+    qtbot.waitUntil(lambda: view.findChild(ContactDialog) is not None, timeout=5_000)
+    dialog = view.findChild(ContactDialog)
+    dialog.email.setFocus()
+    keys("bo@skole.dk")
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        press(Qt.Key.Key_S, CTRL)
+    with session.vault.session() as s:
+        professional = s.get_one(Contact, contact_id).professional
+        assert (professional.name, professional.email) == ("Bo Berg", "bo@skole.dk")

@@ -8,6 +8,7 @@ dialog or saves at once through the core, then the case is read again.
 """
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -101,7 +102,7 @@ class CaseView(QWidget):
         self.print_button = button(self.tr("&Print risk summary…"), self.print_risk_summary)
         self.open_button = button(self.tr("&Open entry (Enter)"), self.open_current)
         self.case_row = QHBoxLayout()
-        for pushed in (
+        self.case_buttons = (
             self.back_button,
             self.edit_button,
             self.close_button,
@@ -109,17 +110,19 @@ class CaseView(QWidget):
             self.course_button,
             self.handover_button,
             self.erase_button,
-        ):
+        )
+        for pushed in self.case_buttons:
             self.case_row.addWidget(pushed)
         self.case_row.addStretch()
         self.work_row = QHBoxLayout()
-        for pushed in (
+        self.work_buttons = (
             self.contact_button,
             self.note_button,
             self.follow_up_button,
             self.risk_button,
             self.print_button,
-        ):
+        )
+        for pushed in self.work_buttons:
             self.work_row.addWidget(pushed)
         self.work_row.addStretch()
 
@@ -165,8 +168,15 @@ class CaseView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.timeline)
+        # Tab in reading order: the case's row, the work row, the timeline and its button (the
+        # buttons were made in another order).
+        for first, second in pairwise(self.tab_chain()):
+            QWidget.setTabOrder(first, second)
         self._enable(False)
         self.reload()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [*self.case_buttons, *self.work_buttons, self.timeline, self.open_button]
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -293,3 +293,19 @@ def test_an_e_mail_typed_into_a_contact_is_kept_not_dropped(qtbot, session, main
     with session.vault.session() as s:
         professional = s.get_one(Contact, contact_id).professional
         assert (professional.name, professional.email) == ("Bo Berg", "bo@skole.dk")
+
+
+def test_tab_walks_the_case_view_in_reading_order(qtbot, session, main_window):
+    saved, _, _ = seed_work(session.vault)
+    view = open_case(qtbot, main_window, saved.id)
+    reachable = [w for w in view.tab_chain() if w.isVisible() and w.isEnabled()]
+    assert reachable[0] is view.back_button and reachable[-1] is view.open_button
+    # Rows left to right, top to bottom: the case's row, the work row, the timeline, its button.
+    positions = [w.mapTo(view, w.rect().topLeft()) for w in reachable]
+    assert [(p.y(), p.x()) for p in positions[:-2]] == sorted((p.y(), p.x()) for p in positions[:-2])
+    view.back_button.setFocus()
+    walked = [view.back_button]
+    for _ in reachable[1:]:
+        press(Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == reachable

@@ -140,8 +140,9 @@ class InquiriesSection(Section):
         layout.addWidget(self.table, 1)
         layout.addLayout(status)
         self.setFocusProxy(self.filters.search)
-        QWidget.setTabOrder(self.filters.last, self.table)
-        QWidget.setTabOrder(self.table, self.clear_button)
+        # Reading order: the filters, their chips, "Ryd filtre" over an empty list, the table.
+        QWidget.setTabOrder(self.filters.last, self.clear_button)
+        QWidget.setTabOrder(self.clear_button, self.table)
 
     def title(self) -> str:
         return self.tr("Inquiries")
@@ -158,14 +159,17 @@ class InquiriesSection(Section):
     def _run_query(self) -> None:
         self._end_reached()
         self.empty_box.hide()
-        self.chips.show_filters(
-            self.filters.active_filters(), self.filters.last, self.table, self.filters.search
-        )
+        self._show_chips()
         self.model.set_query(InquiryQuery(self.filters.current_filter(), *self._sort()))
 
     def clear_filters(self) -> None:
         self.filters.clear_all()
         self.filters.search.setFocus(Qt.FocusReason.OtherFocusReason)  # the button goes away
+
+    def _show_chips(self) -> None:
+        self.chips.show_filters(
+            self.filters.active_filters(), self.filters.last, self.clear_button, self.filters.search
+        )
 
     def stop(self) -> None:
         self._end_reached()
@@ -296,9 +300,7 @@ class InquiriesSection(Section):
             self.filters.current_filter(), state.get("sort", "received"), state.get("descending", True)
         )
         self.model.prepare(query)  # it runs when the screen is shown
-        self.chips.show_filters(
-            self.filters.active_filters(), self.filters.last, self.table, self.filters.search
-        )
+        self._show_chips()
         order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
         self._pending_selection = state.get("selected")

@@ -95,6 +95,12 @@ def test_an_empty_list_names_its_filters_and_clears_them(qtbot, main_window):
         "Ingen henvendelser passer til disse filtre: Status: Åbne; Årsag: Tvangsægteskab."
     )
     assert inquiries.clear_button.text() == "Ryd &filtre"
+    # Tab in reading order: the last chip, "Ryd filtre" above the empty table, the table.
+    inquiries.chips.chips[-1].setFocus()
+    press(Qt.Key.Key_Tab)
+    assert inquiries.clear_button.hasFocus()
+    press(Qt.Key.Key_Tab)
+    assert inquiries.table.hasFocus()
     inquiries.clear_button.click()
     settle(qtbot, inquiries, 1)
     assert not inquiries.empty_box.isVisible() and chip_texts(inquiries) == []

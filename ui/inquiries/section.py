@@ -124,6 +124,7 @@ class InquiriesSection(Section):
         self.model.first_page_arrived.connect(self._select_pending)
         self.model.first_page_arrived.connect(self._show_empty)
         self.model.loading_changed.connect(self._continue_to_end)
+        self.model.modelReset.connect(self._end_reached)  # a new query or sort: not to this end
         self.filters.changed.connect(self.apply_filters)
         self.chips.remove.connect(self.filters.clear_filter)
         self.filters.search.to_results.connect(self.focus_results)

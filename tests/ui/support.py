@@ -157,3 +157,14 @@ def save_screenshot(widget, name: str) -> Path:
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
     assert image.save(str(path), "PNG")
     return path
+
+
+def cell(view, row: int, column: int) -> str:
+    """The text a table view shows in one cell (what `QTableWidget.item(row, column).text()` gave)."""
+    model = view.model()
+    assert 0 <= row < model.rowCount() and 0 <= column < model.columnCount(), (row, column)
+    return model.index(row, column).data()
+
+
+def rows(view) -> int:
+    return view.model().rowCount()

@@ -308,6 +308,10 @@
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -359,12 +363,32 @@
         <translation>Slet sag…</translation>
     </message>
     <message>
+        <source>Add follo&amp;w-up</source>
+        <translation>Tilføj o&amp;pfølgning</translation>
+    </message>
+    <message>
+        <source>&amp;Start risk assessment</source>
+        <translation>&amp;Start risikovurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Print risk summary…</source>
+        <translation>&amp;Udskriv risikovurdering…</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry (Enter)</source>
+        <translation>Å&amp;bn punkt (Enter)</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <source>Timeline (newest first)</source>
-        <translation>Tidslinje (nyeste først)</translation>
+        <source>&amp;Timeline (newest first)</source>
+        <translation>T&amp;idslinje (nyeste først)</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen entry to correct it; Delete removes a contact or a note.</source>
+        <translation>Enter åbner det valgte punkt, så det kan rettes; Delete sletter en kontakt eller et notat.</translation>
     </message>
     <message>
         <source>Case {code}</source>
@@ -434,6 +458,10 @@
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
+    <message>
+        <source>This case is read-only here.</source>
+        <translation>Sagen er skrivebeskyttet her.</translation>
+    </message>
 </context>
 <context>
     <name>CitizenEraseDialog</name>
@@ -469,6 +497,10 @@
         <translation>Luk sagen</translation>
     </message>
     <message>
+        <source>Edit closing</source>
+        <translation>Ret lukningen</translation>
+    </message>
+    <message>
         <source>Choose …</source>
         <translation>Vælg …</translation>
     </message>
@@ -486,6 +518,10 @@
     <message>
         <source>Add contact</source>
         <translation>Tilføj kontakt</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Ret kontakt</translation>
     </message>
     <message>
         <source>Choose …</source>
@@ -510,6 +546,10 @@
     <message>
         <source>&amp;Summary:</source>
         <translation>&amp;Resumé:</translation>
+    </message>
+    <message>
+        <source>Delete this contact? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet denne kontakt? Det kan ikke fortrydes; revisionssporet viser, at den er slettet.</translation>
     </message>
 </context>
 <context>
@@ -660,8 +700,8 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Notes, professional, citizen, case code or reference</source>
-        <translation>Notater, fagperson, borger, sagskode eller reference</translation>
+        <source>Notes, professional, citizen, reason, case code or reference</source>
+        <translation>Notater, fagperson, borger, årsag, sagskode eller reference</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -720,6 +760,14 @@
         <translation>Alle regioner</translation>
     </message>
     <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle årsager</translation>
+    </message>
+    <message>
         <source>All inquirers</source>
         <translation>Alle henvendere</translation>
     </message>
@@ -732,12 +780,63 @@
         <translation>Al rejsestatus</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Søg:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtre:</translation>
+    </message>
+    <message>
+        <source>Remove the filter {filter}</source>
+        <translation>Fjern filteret {filter}</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1177,10 @@
 <context>
     <name>InquiriesSection</name>
     <message>
+        <source>Clear &amp;filters</source>
+        <translation>Ryd &amp;filtre</translation>
+    </message>
+    <message>
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -1088,6 +1191,14 @@
     <message>
         <source>The search was stopped.</source>
         <translation>Søgningen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>No inquiries match these filters: {filters}.</source>
+        <translation>Ingen henvendelser passer til disse filtre: {filters}.</translation>
+    </message>
+    <message>
+        <source>There are no inquiries yet.</source>
+        <translation>Der er ingen henvendelser endnu.</translation>
     </message>
     <message>
         <source>Counting …</source>
@@ -1439,8 +1550,16 @@
         <translation>Tilføj notat</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Ret notat</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notat:</translation>
+    </message>
+    <message>
+        <source>Delete this note? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet dette notat? Det kan ikke fortrydes; revisionssporet viser, at det er slettet.</translation>
     </message>
 </context>
 <context>

@@ -93,10 +93,6 @@ class Desktop(QObject):
         wizard.open_existing.connect(lambda chosen: self._switch_to(chosen, False))
         self._replace_window(wizard)
 
-    @property
-    def vault_path(self) -> Path:
-        return self._vault_path
-
     def _show_main_window(self, unlocked: UnlockedVault) -> None:
         self._vault = unlocked.vault
         remember_vault(unlocked.vault.path)  # the next start opens this one (another may be chosen)

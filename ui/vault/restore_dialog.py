@@ -7,6 +7,7 @@ the backup in its place in one rename; the session then starts again on the rest
 A refusal (wrong passphrase, a damaged file, not a vault) is said here and changes nothing.
 """
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ from consultant_app.services.vault_admin import (
     restore_backup,
 )
 from consultant_app.storage.backup_file import BackupSummary
-from ui.op import Op, Progress, error_text
+from ui.op import Op, OperationCancelled, Progress, error_text
 from ui.section import Session
 from ui.vault.common import VaultDialog, file_size, native, when, wrapped
 from ui.widgets import heading, name_from
@@ -70,6 +71,10 @@ class RestoreDialog(VaultDialog):
         self.setWindowTitle(self.tr("Restore a backup"))
         self.setMinimumSize(680, 440)
         self.rows: dict[Path, _Row] = {}
+        # Each read costs a key derivation on the database lane: reads still queued when the
+        # dialog closes are skipped, so they do not hold up the vault's other work.
+        self._closed = threading.Event()
+        self.finished.connect(lambda _result: self._closed.set())
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
@@ -167,8 +172,14 @@ class RestoreDialog(VaultDialog):
         return item
 
     def _read(self, path: Path, passphrase: str | None) -> None:
-        vault = self.session.vault
-        Op(self, self.session.lane, lambda: read_backup(vault, path, passphrase)).success(
+        vault, closed = self.session.vault, self._closed
+
+        def work() -> BackupSummary:
+            if closed.is_set():
+                raise OperationCancelled
+            return read_backup(vault, path, passphrase)
+
+        Op(self, self.session.lane, work).success(
             lambda summary: self._read_done(path, summary, passphrase)
         ).failure(lambda error: self._read_failed(path, error, passphrase)).run()
 

@@ -242,3 +242,28 @@ def test_a_folder_chosen_in_the_dialog_gets_the_backup_and_is_remembered(qtbot, 
     written = list(usb.glob("vault.db.auto-*.bak"))
     assert len(written) == 1 and str(written[0]) in dialog.status.text()
     assert backup_folder(window.session.vault) == usb.resolve()  # the automatic backups' folder now
+
+
+def test_reads_still_queued_when_the_restore_dialog_closes_are_skipped(qtbot, session, monkeypatch):
+    """Each read derives a key on the database lane: a closed dialog must not hold it up."""
+    import shutil
+
+    import ui.vault.restore_dialog as restore_module
+
+    first = session.vault.backup(session.vault.path.with_name("a.bak"))
+    for name in "bcdef":
+        shutil.copyfile(first, first.with_name(f"{name}.bak"))
+    calls = []
+
+    def counted(*args):
+        calls.append(args[1])
+        return read_backup(*args)
+
+    monkeypatch.setattr(restore_module, "read_backup", counted)
+    dialog = RestoreDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: len(dialog.rows) == 6, timeout=10_000)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=20_000)
+    assert len(calls) <= 2, calls  # the one running at the close (and perhaps the next), not all six

@@ -279,20 +279,21 @@ class Vault:
             raise VaultNotFoundError(path=str(backup))
         if path.exists() and not force:
             raise VaultExistsError(path=str(path))
-        file_check.require_vault_file(backup)
         secret = Passphrase(passphrase)
-        conn = cipher.connect(str(backup))
-        try:
-            cipher.apply_key(conn, secret)
-            cipher.require_integrity(conn)
-        finally:
-            conn.close()
+        # The key, both integrity checks, and a vault of this program at a schema it can read:
+        # a newer program's backup would otherwise be refused only after it had replaced the vault.
+        backup_file.summarize(backup, secret, full=True)
         files.make_private_dir(path.parent)
         lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "restore")
             _discard(staging)
             _write_copy(backup, staging)
+            try:
+                backup_file.summarize(staging, secret, full=True)  # the copy is what lands
+            except BaseException:
+                _discard(staging)
+                raise
             kept = None
             if path.exists():
                 file_check.note_salts(path, path, staging)

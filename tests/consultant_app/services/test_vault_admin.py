@@ -196,3 +196,16 @@ def test_a_backup_of_an_older_schema_is_restored_and_upgraded(vault, vault_path,
     vault.lock()
     with Vault.open(vault_path, expected["passphrase"], upgrade=False) as reopened:  # at head now
         assert inquiries(reopened) == expected["row_counts"]["inquiry"]
+
+
+def test_the_offline_restore_refuses_a_newer_programs_backup_before_replacing(vault, vault_path, tmp_path):
+    """`consultant-app restore --force` and the unlock window's recovery (Vault.restore)."""
+    backup = vault_admin.backup_now(vault, tmp_path / "ny.bak").path
+    with Vault.open(backup, PASSPHRASE) as other, other.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    vault.lock()
+    before = vault_path.read_bytes()
+    with pytest.raises(VaultTooNewError):
+        Vault.restore(backup, vault_path, PASSPHRASE, force=True)
+    assert vault_path.read_bytes() == before
+    assert not list(tmp_path.glob("vault.db.replaced-*")) and not list(tmp_path.glob("vault.db.restore"))

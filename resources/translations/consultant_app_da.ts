@@ -458,6 +458,10 @@
         <translation>Å&amp;bn punkt (Enter)</translation>
     </message>
     <message>
+        <source>Case details</source>
+        <translation>Sagens oplysninger</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>

@@ -182,6 +182,7 @@ def sync_pending(
         credentials.endpoint,
         credentials.token,
         ca_file=credentials.ca_file,
+        proxy=credentials.proxy,
         policy=policy,
         transport=transport,
         cancel=cancel,

@@ -90,7 +90,7 @@ class SyncSetupDialog(QDialog):
         self._row(form, self.tr("Access &token"), _beside(self.token, self.token_file_button), "token")
         form.addRow("", self.token_source)
         self._row(form, self.tr("&CA file (PEM)"), _beside(self.ca_file, self.ca_button), "ca_file")
-        self._row(form, self.tr("&Proxy"), _beside(self.proxy, self.proxy_address), "proxy")
+        self._row(form, self.tr("&Proxy"), _beside(self.proxy, self.proxy_address, wide=1), "proxy")
 
         self.test_button = QPushButton(self.tr("T&est connection"))
         self.test_button.clicked.connect(self.test_or_stop)
@@ -334,12 +334,13 @@ class SyncSetupDialog(QDialog):
         super().done(result)
 
 
-def _beside(first: QWidget, second: QWidget) -> QWidget:
-    """Two inputs in one form row; the row's label names and focuses the first."""
+def _beside(first: QWidget, second: QWidget, *, wide: int = 0) -> QWidget:
+    """Two inputs in one form row, the `wide`-th (0 or 1) taking the room; the row's label names
+    and focuses the first."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(first, 1)
-    layout.addWidget(second)
+    layout.addWidget(first, 1 if wide == 0 else 0)
+    layout.addWidget(second, 1 if wide == 1 else 0)
     row.setFocusProxy(first)
     return row

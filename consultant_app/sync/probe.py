@@ -26,6 +26,8 @@ from enum import Enum
 import httpx
 
 from consultant_app import __version__
+from consultant_app.errors import ConsultantAppError
+from consultant_app.i18n import Text
 from consultant_app.sync.client import PACKAGES_PATH
 from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM, proxy_options, tls_context
 
@@ -60,6 +62,80 @@ class ProbeResult:
     @property
     def ok(self) -> bool:
         return self.outcome is ProbeOutcome.OK
+
+
+# For the command line (`sync --test`); the desktop words the same outcomes through Qt's tr().
+OUTCOME_TEXT = {
+    ProbeOutcome.OK: Text(
+        da="Forbindelsen virker: modtageren svarede og godkender adgangsnøglen.",
+        en="The connection works: the receiver answered and accepts the access token.",
+    ),
+    ProbeOutcome.DNS: Text(
+        da="Modtagerens navn blev ikke fundet (DNS). Kontrollér adressen (--endpoint) og netværket.",
+        en="The receiver's name was not found (DNS). Check the address (--endpoint) and the network.",
+    ),
+    ProbeOutcome.REFUSED: Text(
+        da="Forbindelsen blev afvist: intet svarer på den adresse og port. Kontrollér adressen (--endpoint).",
+        en="The connection was refused: nothing answers at that address and port. Check the address "
+        "(--endpoint).",
+    ),
+    ProbeOutcome.TIMEOUT: Text(
+        da="Intet svar i tide. Modtageren eller netværket svarer ikke; måske skal der bruges en proxy "
+        "(--proxy).",
+        en="No answer in time. The receiver or the network does not answer; perhaps a proxy is needed "
+        "(--proxy).",
+    ),
+    ProbeOutcome.TLS_UNTRUSTED: Text(
+        da="Modtagerens certifikat er ikke betroet: det er ikke udstedt af en kendt udsteder, eller det er "
+        "udløbet. Angiv CA-filen fra SIRI (--ca-file).",
+        en="The receiver's certificate is not trusted: it is not from a known authority, or has expired. "
+        "Give the CA file from SIRI (--ca-file).",
+    ),
+    ProbeOutcome.TLS_NAME: Text(
+        da="Modtagerens certifikat gælder et andet navn end adressen. Kontrollér adressen (--endpoint).",
+        en="The receiver's certificate is for another name than the address. Check the address (--endpoint).",
+    ),
+    ProbeOutcome.TLS_FAILED: Text(
+        da="Der kunne ikke oprettes en sikker forbindelse (TLS). Er det modtagerens https-adresse?",
+        en="No secure connection (TLS) could be made. Is this the receiver's https address?",
+    ),
+    ProbeOutcome.TOKEN_REFUSED: Text(
+        da="Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny "
+        "(--token-file).",
+        en="The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one "
+        "(--token-file).",
+    ),
+    ProbeOutcome.TOKEN_FORBIDDEN: Text(
+        da="Denne adgangsnøgle må ikke sende pakker (403): den er ikke en konsulents nøgle. Kontakt SIRI.",
+        en="This access token may not send packages (403): it is not a consultant's token. Contact SIRI.",
+    ),
+    ProbeOutcome.UNAVAILABLE: Text(
+        da="Modtageren svarer, men kan ikke modtage lige nu (503). Prøv igen senere.",
+        en="The receiver answers, but cannot receive right now (503). Try again later.",
+    ),
+    ProbeOutcome.WRONG_SERVICE: Text(
+        da="Noget svarede på adressen, men det er ikke SIRIs modtager (HTTP {status}). Kontrollér adressen.",
+        en="Something answered at the address, but it is not SIRI's receiver (HTTP {status}). Check the "
+        "address.",
+    ),
+    ProbeOutcome.PROXY: Text(
+        da="Proxyen kunne ikke nås eller afviste forbindelsen. Kontrollér proxyen (--proxy).",
+        en="The proxy could not be reached or refused the connection. Check the proxy (--proxy).",
+    ),
+    ProbeOutcome.NETWORK: Text(
+        da="Forbindelsen mislykkedes. Prøv igen, eller kontakt jeres IT-support.",
+        en="The connection failed. Try again, or contact your IT support.",
+    ),
+    ProbeOutcome.CANCELLED: Text(da="Testen blev stoppet.", en="The test was stopped."),
+}
+
+
+class ConnectionTestError(ConsultantAppError):
+    """A connection test that failed, in words (the command line's exit 1)."""
+
+    def __init__(self, result: "ProbeResult") -> None:
+        super().__init__(OUTCOME_TEXT[result.outcome], status=result.status or "?")
+        self.result = result
 
 
 def probe(

@@ -8,9 +8,11 @@ from datetime import datetime
 
 import pytest
 
+from consultant_app.cli.main import main as cli_main
 from consultant_app.errors import ValidationError
 from consultant_app.i18n import set_language
 from consultant_app.receiver.db import IdempotencyRecord, StoredPackage
+from consultant_app.storage.vault import Vault
 from consultant_app.sync.probe import ProbeOutcome, probe
 from consultant_app.sync.run import sync_pending
 from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM, sync_credentials, sync_settings
@@ -24,6 +26,7 @@ from tests.consultant_app.sync.https_receiver import (
     stuck_server,
     web_server,
 )
+from tests.support import PASSPHRASE
 
 pytestmark = pytest.mark.slow
 
@@ -225,3 +228,32 @@ def test_sync_goes_through_the_stored_proxy(vault, receiver, pki):
         save_setup(session, check_setup(receiver, has_stored_token=True, ca_file=pki.ca, proxy="none"))
     report = sync_pending(vault, policy=FAST, sleep=lambda _s: None, today=TODAY)
     assert report.stopped is None and "2026-01" in [s.month for s in report.sent]
+
+
+# --- the command line: `sync --proxy ... --test` ------------------------------------------
+
+
+def test_cli_sync_test_says_in_one_line_and_sends_nothing(
+    tmp_path, receiver, pki, receiver_engines, monkeypatch, capsys
+):
+    path = tmp_path / "cli.db"
+    Vault.create(path, PASSPHRASE, name="Aya", team="aarhus").lock()
+    monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", PASSPHRASE)
+    token_file = tmp_path / "token.txt"
+    token_file.write_text(LAPTOP_TOKEN + "\n", encoding="utf-8")
+    before = count_rows(receiver_engines[0], StoredPackage.__table__)
+    base = ["sync", "--vault", str(path), "--test"]
+    given = ["--endpoint", receiver, "--token-file", str(token_file), "--proxy", "system"]
+    assert cli_main([*base, *given]) == 1  # the system's trust store does not know the test CA
+    captured = capsys.readouterr()
+    assert "certifikat er ikke betroet" in captured.err and LAPTOP_TOKEN not in captured.out + captured.err
+    assert cli_main([*base, "--ca-file", pki.ca, "--proxy", "none"]) == 0  # the rest is stored
+    captured = capsys.readouterr()
+    assert captured.out.strip().startswith("Forbindelsen virker") and LAPTOP_TOKEN not in captured.out
+    assert count_rows(receiver_engines[0], StoredPackage.__table__) == before  # nothing was sent
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        with vault.session() as session:
+            assert sync_credentials(session).proxy == PROXY_NONE
+    finally:
+        vault.lock()

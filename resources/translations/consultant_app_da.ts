@@ -2848,6 +2848,14 @@
         <translation>{n} pakke(r) sendt.</translation>
     </message>
     <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one and paste it under “Change setup…”. {n} package(s) waiting.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny, og indsæt den under “Skift opsætning…”. {n} pakke(r) venter.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate could not be verified. Check the address and the CA file under “Change setup…” (“Test connection” says more). {n} package(s) waiting.</source>
+        <translation>Modtagerens certifikat kunne ikke verificeres. Kontrollér adressen og CA-filen under “Skift opsætning…” (“Test forbindelse” siger mere). {n} pakke(r) venter.</translation>
+    </message>
+    <message>
         <source>Sending is not set up yet</source>
         <translation>Afsendelse er ikke sat op endnu</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.sync import (
+    Outcome,
     SyncNotConfiguredError,
     SyncProgress,
     SyncReport,
@@ -329,7 +330,7 @@ class SyncSection(Section):
     def _synced(self, report: SyncReport, quiet: bool) -> None:
         self.last_report = report
         if report.stopped is not None:
-            self.status.error(str(report.stopped))
+            self.status.error(self._stopped_text(report))
         elif report.cancelled:
             self.status.error(self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending))
         elif report.failed:
@@ -341,6 +342,23 @@ class SyncSection(Section):
         elif report.sent or not quiet:
             self.status.ok(self.tr("{n} package(s) sent.").format(n=len(report.sent)))
         self._reload()
+
+    def _stopped_text(self, report: SyncReport) -> str:
+        """The core's reason, except where it names a command-line option: here the fix is
+        "Skift opsætning…"."""
+        assert report.stopped is not None
+        outcome, n = report.stopped.outcome, report.pending
+        if outcome is Outcome.UNAUTHORIZED:
+            return self.tr(
+                "The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a "
+                "new one and paste it under “Change setup…”. {n} package(s) waiting."
+            ).format(n=n)
+        if outcome is Outcome.TLS:
+            return self.tr(
+                "The receiver's certificate could not be verified. Check the address and the CA file under "
+                "“Change setup…” (“Test connection” says more). {n} package(s) waiting."
+            ).format(n=n)
+        return str(report.stopped)
 
     def _sync_failed(self, error: Exception, quiet: bool) -> None:
         if isinstance(error, SyncNotConfiguredError):

@@ -4,6 +4,7 @@ failed, a stuck server can be stopped and the dialog stays usable, the core's re
 under their fields, the token is never shown, and Save stores what `consultant-app sync` uses."""
 
 import time
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidg
 
 from consultant_app.sync.probe import ProbeOutcome
 from consultant_app.sync.settings import save_sync_settings, sync_credentials
+from tests.consultant_app.counts.records import Record, add_records
 from tests.consultant_app.receiver.support import LAPTOP_TOKEN, free_port
 from tests.consultant_app.sync.https_receiver import https_receiver, make_pki, stuck_server
 from tests.ui.support import activate, flush_deletions
@@ -232,5 +234,23 @@ def test_the_sync_screen_shows_the_receiver_and_opens_the_dialog(qtbot, session,
     assert receiver in screen.receiver.text() and LAPTOP_TOKEN not in screen.receiver.text()
     assert screen.setup_button.text().replace("&", "") == "Skift opsætning…"
     assert screen.send_button.isEnabled()
+    screen.hide()
+    flush_deletions()
+
+
+def test_a_refused_token_while_sending_points_to_the_setup_not_a_terminal(qtbot, session, receiver, pki):
+    with session.vault.session() as s:
+        add_records(s, [Record(datetime(2026, 1, 5, 10), "hovedstaden", reasons=("pres",))])
+        save_sync_settings(s, endpoint=receiver, token="withdrawn-" + "w" * 30, ca_file=pki.ca)
+    screen = SyncSection(session)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activate()
+    qtbot.waitUntil(lambda: screen.loaded is not None and screen.send_button.isEnabled(), timeout=10_000)
+    screen.send_button.click()
+    qtbot.waitUntil(lambda: screen.last_report is not None and not screen.busy, timeout=30_000)
+    text = screen.status.text()
+    assert "afviste adgangsnøglen (401)" in text and "Skift opsætning…" in text, text
+    assert "consultant-app" not in text and "--token-file" not in text
     screen.hide()
     flush_deletions()

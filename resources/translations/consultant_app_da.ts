@@ -3006,6 +3006,10 @@
         <source>The test was stopped.</source>
         <translation>Testen blev stoppet.</translation>
     </message>
+    <message>
+        <source>Close without saving the sync setup?</source>
+        <translation>Luk uden at gemme opsætningen af synkronisering?</translation>
+    </message>
 </context>
 <context>
     <name>TeamReportDialog</name>

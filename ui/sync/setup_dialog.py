@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -123,6 +125,7 @@ class SyncSetupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.endpoint.setFocus()
+        self._initial = self._values()
 
     def _row(self, form: QFormLayout, caption: str, widget: QWidget, field: str) -> None:
         label = QLabel(caption)
@@ -171,6 +174,15 @@ class SyncSetupDialog(QDialog):
     def proxy_choice(self) -> str:
         choice = self.proxy.currentData()
         return self.proxy_address.text() if choice == "address" else str(choice)
+
+    def _values(self) -> tuple[str, ...]:
+        return (
+            self.endpoint.text(),
+            self.token.text(),
+            self._token_file or "",
+            self.ca_file.text(),
+            self.proxy_choice(),
+        )
 
     def _checked(self) -> "partial[SyncSetup]":
         """The core's check of what the form holds now, to run on a lane (it reads the token and
@@ -329,8 +341,37 @@ class SyncSetupDialog(QDialog):
         self.saved.emit(view)
         self.accept()
 
+    def reject(self) -> None:
+        """Esc or Annuller: first stops a running test (the dialog stays); then closes, asking
+        first when something was typed or chosen."""
+        if self.testing:
+            self.stop_test()
+            return
+        if self._values() != self._initial and not self.discard_confirmed():
+            return
+        super().reject()
+
+    def discard_confirmed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("Close without saving the sync setup?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden by the program (closed, or the app locking), not minimised with its window:
+        # a running test stops and the pasted token does not stay in a hidden widget.
+        if not event.spontaneous():
+            self.stop_test()
+            self.token.clear()
+        super().hideEvent(event)
+
     def done(self, result: int) -> None:
-        self.stop_test()  # Esc or Cancel while a test runs: it stops, nothing waits for it
+        self.stop_test()  # closed however (locking too): a running test stops, nothing waits for it
+        self.token.clear()
         super().done(result)
 
 

@@ -39,11 +39,13 @@ def receiver(pki, tmp_path_factory):
 @pytest.fixture
 def dialog(qtbot, session):
     dialog = SyncSetupDialog(session)
+    dialog.discard_confirmed = lambda: (
+        True
+    )  # pytest-qt rejects the dialogs it closes (tests that ask replace it)
     qtbot.addWidget(dialog)
     dialog.show()
     activate(qtbot, dialog)
     yield dialog
-    dialog.stop_test()
     dialog.hide()
     flush_deletions()
 
@@ -148,17 +150,35 @@ def test_a_stuck_server_can_be_stopped_and_the_dialog_stays_usable(qtbot, dialog
     assert test_connection(qtbot, dialog, timeout=5_000).startswith("Forbindelsen virker")
 
 
-def test_escape_during_a_test_cancels_both(qtbot, dialog, session):
+def test_escape_stops_a_test_then_closes_asking_first(qtbot, dialog, session, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialog, "discard_confirmed", lambda: asked.append(True) or True)
     with stuck_server() as stuck:
         fill(qtbot, dialog, stuck)
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.testing)
         with qtbot.waitSignal(dialog.tested, timeout=3_000) as tested:
             QTest.keyClick(dialog.endpoint, Qt.Key.Key_Escape)
-            assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
-    assert tested.args[0].outcome is ProbeOutcome.CANCELLED
+        assert tested.args[0].outcome is ProbeOutcome.CANCELLED
+        assert dialog.isVisible() and not asked  # the first Esc only stopped the test
+        QTest.keyClick(dialog.endpoint, Qt.Key.Key_Escape)
+    assert asked == [True] and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.token.text() == ""
     with session.vault.session() as s:
         assert sync_credentials(s) is None  # nothing saved
+
+
+def test_escape_on_an_untouched_dialog_closes_without_asking(qtbot, dialog, monkeypatch):
+    monkeypatch.setattr(dialog, "discard_confirmed", lambda: pytest.fail("asked without a change"))
+    QTest.keyClick(dialog.endpoint, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_escape_after_typing_asks_and_no_keeps_the_dialog(qtbot, dialog, monkeypatch):
+    monkeypatch.setattr(dialog, "discard_confirmed", lambda: False)
+    qtbot.keyClicks(dialog.endpoint, "https://modtager.siri.dk")
+    QTest.keyClick(dialog.endpoint, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.endpoint.text() == "https://modtager.siri.dk"
 
 
 def test_http_to_another_machine_is_refused_under_the_address(qtbot, dialog, session):
@@ -211,6 +231,7 @@ def test_every_input_named_every_mnemonic_lands_and_a_stored_token_is_kept(qtbot
     assert dialog.endpoint.text() == receiver and dialog.ca_file.text() == pki.ca
     assert dialog.token.text() == "" and "beholde" in dialog.token.placeholderText()
     assert test_connection(qtbot, dialog).startswith("Forbindelsen virker")  # the stored token
+    dialog.discard_confirmed = lambda: True
     dialog.hide()
     flush_deletions()
 
@@ -254,3 +275,14 @@ def test_a_refused_token_while_sending_points_to_the_setup_not_a_terminal(qtbot,
     assert "consultant-app" not in text and "--token-file" not in text
     screen.hide()
     flush_deletions()
+
+
+def test_hidden_by_the_lock_it_keeps_no_token_and_stops_its_test(qtbot, dialog):
+    """Locking hides every dialog (main_window) without closing it."""
+    with stuck_server() as stuck:
+        fill(qtbot, dialog, stuck)
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.testing)
+        with qtbot.waitSignal(dialog.tested, timeout=3_000) as tested:
+            dialog.hide()
+    assert tested.args[0].outcome is ProbeOutcome.CANCELLED and dialog.token.text() == ""

@@ -14,9 +14,10 @@ citizen's subject-access report; a draft of a new inquiry has no case yet.
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from consultant_app.i18n import Text
 from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
+T = TypeVar("T")
 DRAFT = Text(da="Kladden", en="The draft")
 MAX_CONTENT = 1_000_000  # characters of JSON: far beyond any form, short of filling the vault
 _KIND = re.compile(r"[a-z][a-z_]{0,31}")
@@ -127,6 +129,19 @@ def discard_draft(session: Session, draft_id: int) -> bool:
     session.delete(row)
     session.flush()
     return True
+
+
+def and_discard(function: Callable[..., T], draft_id: int | None) -> Callable[..., T]:
+    """`function(session, ...)`, then the draft its input was continued from, in the same unit
+    of work: saved and no longer a draft, or (on any failure) still the draft it was."""
+
+    def unit(session: Session, *args: Any, **kwargs: Any) -> T:
+        result = function(session, *args, **kwargs)
+        if draft_id is not None:
+            discard_draft(session, draft_id)
+        return result
+
+    return unit
 
 
 def drafts_of_inquiries(session: Session, inquiry_ids: set[int]) -> list[Draft]:

@@ -114,8 +114,7 @@ def test_main_screens(qtbot, session):
         keys("k")
         form.save()  # with problems: each shown by its field
         save(form, "ny-henvendelse")
-        form._dirty = False
-        form.reject()
+        form.discard()
 
         window.show_section("settings")
         save(window, "indstillinger")

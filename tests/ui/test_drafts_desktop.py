@@ -1,0 +1,140 @@
+"""A draft survives the lock (issue 14.3): a half-typed inquiry is kept in the vault when the idle
+lock comes, offered after unlock, continued and saved; Discard throws it away; the audit shows
+each step and never the text. A minute before the idle lock a notice offers Stay."""
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from consultant_app.domain import AuditEvent, Draft, Inquiry
+from consultant_app.storage.vault import Vault
+from tests.ui.support import PASSPHRASE, activate, keys, press, tab, type_passphrase, unlock
+from ui.inquiries.form import InquiryForm
+from ui.main_window import MainWindow
+from ui.unlock_dialog import UnlockDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+NOTE = "Moren ringede om datterens rejse til Pakistan"
+PSEUDONYM = "AB-Kladde"
+
+
+def _half_typed_inquiry(qtbot, window: MainWindow) -> InquiryForm:
+    activate(qtbot, window)
+    press(Qt.Key.Key_N, CTRL)
+    form = window.findChild(InquiryForm)
+    assert form is not None
+    qtbot.waitUntil(lambda: form.received.hasFocus())
+    tab(7)  # to the inquirer
+    keys("p")  # Politi
+    tab(2)  # past the channel (department and other note are off for Politi), to the age group
+    keys("b")  # Barn
+    tab(4)  # past gender, consent and trip status, to the citizen
+    keys(PSEUDONYM)
+    form.notes.setFocus()
+    keys(NOTE)
+    assert form.draft_state() is not None
+    return form
+
+
+def _drafts(vault_file) -> list[tuple[str, str]]:
+    with Vault.open(vault_file, PASSPHRASE) as vault, vault.session() as s:
+        return [(d.kind, d.content) for d in s.scalars(select(Draft))]
+
+
+def _draft_audit(vault) -> list[tuple[str, str | None]]:
+    with vault.session() as s:
+        lines = s.scalars(select(AuditEvent).where(AuditEvent.entity == "draft").order_by(AuditEvent.id))
+        return [(e.action, e.detail) for e in lines]
+
+
+def _lock_by_idling(qtbot, desktop, window: MainWindow) -> None:
+    window.idle.set_interval_ms(1_500, warn_before_ms=0)  # the idle lock, made short
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    assert not window.vault.is_open
+
+
+def test_a_half_typed_inquiry_survives_the_idle_lock_and_is_saved_after_unlock(qtbot, desktop, vault_file):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    _half_typed_inquiry(qtbot, window)
+    _lock_by_idling(qtbot, desktop, window)
+
+    ((kind, content),) = _drafts(vault_file)  # in the vault, encrypted with it
+    assert kind == "inquiry" and NOTE in content and PSEUDONYM in content
+    assert NOTE.encode() not in vault_file.read_bytes()
+
+    window = type_passphrase(qtbot, desktop)
+    offer = window.draft_offer
+    qtbot.waitUntil(lambda: offer.isVisible(), timeout=10_000)
+    assert offer.text.text().startswith("Du har en kladde fra ")
+    assert "kl." in offer.text.text() and "ny henvendelse" in offer.text.text()
+    assert offer.continue_button.text() == "&Fortsæt" and offer.discard_button.text() == "&Kassér"
+    assert offer.continue_button.hasFocus()
+    press(Qt.Key.Key_Return)  # Continue, with the keyboard
+    qtbot.waitUntil(lambda: window.findChild(InquiryForm) is not None, timeout=10_000)
+    form = window.findChild(InquiryForm)
+    qtbot.waitUntil(lambda: form.notes.toPlainText() == NOTE, timeout=10_000)
+    assert form.pseudonym.text() == PSEUDONYM
+    assert form.inquirer_type.code() == "politi" and form.age_group.code() == "barn"
+    assert not offer.isVisible()
+
+    activate(qtbot, form)
+    form.trip.setFocus()
+    press(Qt.Key.Key_Down)  # the one thing still missing: the trip status
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    with window.vault.session() as s:
+        inquiry = s.scalars(select(Inquiry)).one()
+        assert inquiry.notes == NOTE and inquiry.inquirer_type == "politi"
+        assert s.scalars(select(Draft)).all() == []  # saved: no longer a draft
+    audit = _draft_audit(window.vault)
+    assert audit == [
+        ("create", "form:inquiry"),
+        ("view", "form:inquiry"),
+        ("delete", "form:inquiry"),
+    ]
+
+
+def test_discard_removes_the_draft_and_the_audit_shows_it(qtbot, desktop, vault_file):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    _half_typed_inquiry(qtbot, window)
+    window.lock()  # Ctrl+L's slot: the same path as the idle lock
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    assert len(_drafts(vault_file)) == 1
+
+    window = type_passphrase(qtbot, desktop)
+    offer = window.draft_offer
+    qtbot.waitUntil(lambda: offer.isVisible(), timeout=10_000)
+    qtbot.mouseClick(offer.discard_button, Qt.MouseButton.LeftButton)
+    assert not offer.isVisible()
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    assert window.findChild(InquiryForm) is None
+    assert _draft_audit(window.vault) == [("create", "form:inquiry"), ("delete", "form:inquiry")]
+    with window.vault.session() as s:
+        assert s.scalars(select(Draft)).all() == []
+        details = " ".join(e.detail or "" for e in s.scalars(select(AuditEvent)))
+    assert "Pakistan" not in details and PSEUDONYM not in details
+
+    window.lock()  # nothing typed, nothing kept: the next unlock offers nothing
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    assert _drafts(vault_file) == []
+
+
+def test_the_notice_a_minute_before_the_lock_and_stay_keeps_the_app_unlocked(qtbot, desktop):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    notice = window.idle_notice
+    window.idle.set_interval_ms(3_000, warn_before_ms=2_000)  # a minute, made short
+    qtbot.waitUntil(notice.isVisible, timeout=5_000)
+    assert "låses om 2 sekunder" in notice.text()
+    assert notice.stay_button.text() == "&Bliv"
+    qtbot.waitUntil(notice.stay_button.hasFocus, timeout=2_000)  # Enter or Space: Stay
+    press(Qt.Key.Key_Return)
+    assert not notice.isVisible()
+    qtbot.wait(2_000)  # past the moment the lock would have come
+    assert desktop.window is window and window.vault.is_open
+
+    qtbot.waitUntil(notice.isVisible, timeout=5_000)  # still idle: warned again ...
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=5_000)  # ... and locked
+    assert not notice.isVisible()

@@ -21,6 +21,7 @@ from consultant_app.storage.paths import default_vault_path
 from ui.desktop import Desktop
 from ui.language import Translations, install_translators
 from ui.operations import Lane
+from ui.preferences import remembered_language
 
 __all__ = ["install_translators", "run"]
 
@@ -30,7 +31,8 @@ LANGUAGE_ENV = "CONSULTANT_APP_LANG"  # the same variable as the command line's
 
 
 def choose_language() -> str:
-    language = os.environ.get(LANGUAGE_ENV, "da")
+    """Before unlock: the environment's language, else the last profile's, else Danish."""
+    language = os.environ.get(LANGUAGE_ENV) or remembered_language() or "da"
     return language if language in LANGUAGES else "da"
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from consultant_app.errors import VaultCorruptError
 from ui.language import Translations
 from ui.operations import Lane
+from ui.preferences import remember_geometry, remember_language
 from ui.unlock_dialog import UnlockDialog, warm_up
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class Desktop(QObject):
         self._vault = unlocked.vault
         if self._translations is not None and not self._translations.fixed:
             self._translations.apply(unlocked.profile.language)
+            remember_language(unlocked.profile.language)  # the language of the next unlock window
         from ui.section import Session
 
         self._open_main_window(Session(unlocked.vault, unlocked.profile, self._lane), self._state)
@@ -113,6 +115,9 @@ class Desktop(QObject):
             return
         if self._translations is not None:
             self._translations.apply(language)
+            if not self._translations.fixed:
+                remember_language(language)
+        remember_geometry(window)  # the rebuilt window opens where this one is
         # Every text was translated when the window was built: build it again, in the same place.
         self._open_main_window(window.session, window.state())
 

@@ -5,6 +5,11 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from consultant_app.codes import load_codes
+from consultant_app.danish_dates import danish
+
+# Dates and times as Danes write them, whatever the interface language: one formatter for both,
+# so a date reads the same in Danish and English and as the date fields accept it (15.11.2026).
+_DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
 
 
 def label(list_name: str, code: str | None) -> str:
@@ -44,7 +49,7 @@ def municipality_name(code: str | None) -> str:
 def short_date(day: date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return danish(day)
 
 
 def short_datetime(moment: datetime | None) -> str:
@@ -53,7 +58,7 @@ def short_datetime(moment: datetime | None) -> str:
     value = QDateTime(
         QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second)
     )
-    return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+    return _DANISH.toString(value, QLocale.FormatType.ShortFormat)
 
 
 def from_qdatetime(value: QDateTime) -> datetime:

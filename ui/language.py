@@ -19,7 +19,9 @@ SOURCE_LANGUAGE = "en"
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Qt's own texts (standard buttons, context menus) and ours; none for the source language."""
-    QLocale.setDefault(QLocale(language))
+    # Danish formats in either language (en_DK: 1.234,5 and day before month), for numbers Qt
+    # formats; dates are written by one formatter for both (ui/labels.py).
+    QLocale.setDefault(QLocale(f"{language}_DK"))
     if language == SOURCE_LANGUAGE:
         return []
     installed = []

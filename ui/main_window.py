@@ -42,6 +42,7 @@ from ui.idle_notice import IdleNotice
 from ui.inquiries.case_view import CaseView
 from ui.inquiries.form import InquiryForm
 from ui.navigation import SECTIONS
+from ui.preferences import remember_geometry, restore_geometry
 from ui.section import Section, Session
 from ui.system_lock import SystemLockWatcher
 from ui.widgets import shortcut_text
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.case_view: CaseView | None = None
 
         self.setWindowTitle(self.tr("Security consultant"))
-        self.resize(1280, 720)
+        restore_geometry(self, 1280, 720)  # fits a 1366×768 laptop screen the first time
         self.sections = [cls(session) for cls in sections]
         self.stack = QStackedWidget()
         for section in self.sections:
@@ -352,6 +353,7 @@ class MainWindow(QMainWindow):
         if self._locking:
             return
         self._locking = True
+        remember_geometry(self)  # while still on screen: the next unlock opens it here again
         # Never wait for a server: network work is cancelled and left behind; it can no longer
         # reach the vault (its database steps go to the lane, after the lock below).
         self.session.network.abandon()

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.codes import load_codes
+from ui import theme
 
-ERROR_COLOUR = "#b3261e"
+# Light-theme constants some screens still use; screens ask `ui.theme` for a colour instead.
+ERROR_COLOUR = theme.LIGHT.error
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
-OK_STYLE = "color: #1b6e2d;"
+OK_STYLE = f"color: {theme.LIGHT.ok};"
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -66,7 +68,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
+        self.setStyleSheet(theme.error_style())
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
@@ -101,10 +103,10 @@ class StatusLine(QLabel):
             self.hide()
 
     def ok(self, text: str) -> None:
-        self._show(text, OK_STYLE)
+        self._show(text, theme.ok_style())
 
     def error(self, text: str) -> None:
-        self._show(text, ERROR_STYLE)
+        self._show(text, theme.error_style())
         announce(self)
 
     def info(self, text: str) -> None:

@@ -61,9 +61,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sqlcipher3
+from judge import scale, verdict
+from report_render import markdown, scale_markdown
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+from targets import (
+    COLD_START_MS,
+    FIGURES,
+    LABELS,
+    MAX_RATIO,
+    PEAK_MB,
+    RATIO_EXEMPT,
+    TARGET_MS,
+    TARGETS_AT,
+)
 from vaults import PASSPHRASE, ROOT, cache_dir, cached_pair, working_copy
 
 from consultant_app.codes import load_codes
@@ -83,19 +95,6 @@ from consultant_app.storage.vault import Vault
 PROBE = Path(__file__).resolve().parent / "cold_start_probe.py"
 BARE_PROBE = Path(__file__).resolve().parent / "bare_window_probe.py"
 IO_PROBE = Path(__file__).resolve().parent / "interchange_memory.py"
-MAX_RATIO = 1.2  # issue 17: every everyday operation's CPU ratio at 100 000 and 300 000
-# Issue 17: growth per 10x more inquiries, for the figures that must not follow the vault's size.
-MAX_GROWTH = {"text_search": 2.5, "stats_12_months": 2.5}
-MAX_UNLOCK_GROWTH = 1.5  # unlock at the largest size / unlock at the smallest
-MAX_COLD_OVER_FLOOR = 1.5  # desktop cold start / bare PySide6 window
-MAX_IO_GROWTH = 1.3  # peak memory of import and export, 10x the rows
-TARGETS_AT = 100_000
-# figure -> target for the encrypted median, milliseconds
-TARGET_MS = {"first_page": 100, "stats_12_months": 150, "risk_summary": 300}
-COLD_START_MS = 1500
-PEAK_MB = 300
-# Unlock is slow on purpose (the key derivation is the protection); its ratio is shown, not judged.
-RATIO_EXEMPT = {"unlock"}
 
 TODAY = date.today()
 FILTERS = [
@@ -128,30 +127,6 @@ DRAFT = InquiryDraft(
     trip_concern="ingen",
     notes="Benchmark: en henvendelse oprettet af tests/bench/run.py.",
 )
-FIGURES = (
-    "unlock",
-    "first_page_after_unlock",
-    "first_page",
-    "filter",
-    "text_search",
-    "register_inquiry",
-    "stats_12_months",
-    "package",
-    "risk_summary",
-    "xlsx_export",
-)
-LABELS = {
-    "unlock": "Unlock (KDF 256 000)",
-    "first_page_after_unlock": "First page after unlock (cold cache)",
-    "first_page": "First page of the list",
-    "filter": "Filter change (first page)",
-    "text_search": "Text search (first page)",
-    "register_inquiry": "Register one inquiry",
-    "stats_12_months": "stats monthly, 12 months",
-    "package": "Build a package (1 month)",
-    "risk_summary": "Risk summary (PDF)",
-    "xlsx_export": "XLSX export, 12 months",
-}
 
 
 # --- the two databases ------------------------------------------------------------------
@@ -522,10 +497,6 @@ def _vm_hwm_mb() -> float | None:
         return None
 
 
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "MISS")
-
-
 def results_for(size: int, args: argparse.Namespace, log) -> dict:
     load_before = os.getloadavg()
     enc_source, plain_source, built = cached_pair(size, args.seed, TODAY)
@@ -606,200 +577,6 @@ def results_for(size: int, args: argparse.Namespace, log) -> dict:
             "after": [round(x, 2) for x in os.getloadavg()],
         },
     }
-
-
-def scale(report: dict) -> dict:
-    """Issue 17's judgements across the sizes of one run: growth per 10x, ratios, floors."""
-    results = sorted(report["results"], key=lambda r: r["inquiries"])
-    out: dict = {"sizes": [r["inquiries"] for r in results], "figures": {}}
-    decades = math.log10(results[-1]["inquiries"] / results[0]["inquiries"]) if len(results) >= 2 else 0.0
-
-    def growth(first: float | None, last: float | None) -> float | None:
-        if not decades or not first or not last:
-            return None
-        return round((last / first) ** (1 / decades), 2)
-
-    for figure in FIGURES:
-        medians = [r["figures"][figure]["encrypted"]["median_ms"] for r in results]
-        # Growth is judged on this process's CPU time: the other work on a shared machine
-        # inflates wall time unevenly between the sizes (wall growth is shown beside it).
-        cpu = [r["figures"][figure]["encrypted"]["cpu_median_ms"] for r in results]
-        ratios = [r["figures"][figure]["cpu_ratio"] for r in results]
-        judged_ratios = [
-            ratio for r, ratio in zip(results, ratios, strict=True) if r["inquiries"] >= TARGETS_AT and ratio
-        ]
-        entry = {
-            "median_ms": medians,
-            "cpu_median_ms": cpu,
-            "cpu_ratio": ratios,
-            "growth_per_10x": growth(cpu[0], cpu[-1]),
-            "wall_growth_per_10x": growth(medians[0], medians[-1]),
-            "ratio_result": verdict(
-                None if figure in RATIO_EXEMPT or not judged_ratios else max(judged_ratios) <= MAX_RATIO
-            ),
-        }
-        if figure in MAX_GROWTH and entry["growth_per_10x"] is not None:
-            entry["growth_target"] = f"≤ {MAX_GROWTH[figure]}× per 10×"
-            entry["growth_result"] = verdict(entry["growth_per_10x"] <= MAX_GROWTH[figure])
-        if figure == "unlock" and len(medians) >= 2:
-            entry["largest_over_smallest"] = round(cpu[-1] / cpu[0], 2)
-            entry["growth_target"] = f"largest ≤ {MAX_UNLOCK_GROWTH}× smallest"
-            entry["growth_result"] = verdict(entry["largest_over_smallest"] <= MAX_UNLOCK_GROWTH)
-        out["figures"][figure] = entry
-    io = [r.get("interchange") for r in results]
-    if all(io):
-        for action in ("import", "export"):
-            peaks = [x[action]["peak_mb"] for x in io]
-            out[f"{action}_peak_mb"] = peaks
-            out[f"{action}_peak_growth_per_10x"] = growth(peaks[0], peaks[-1])
-        rows = io[-1].get("rows") or []
-        if len(rows) >= 2:
-            row_decades = math.log10(rows[-1]["rows"] / rows[0]["rows"])
-            for action in ("import", "export"):
-                first, last = rows[0][action]["peak_mb"], rows[-1][action]["peak_mb"]
-                ratio = round(last / first, 2)
-                out[f"{action}_rows"] = {
-                    "rows": [x["rows"] for x in rows],
-                    "peak_mb": [x[action]["peak_mb"] for x in rows],
-                    "seconds": [x[action]["seconds"] for x in rows],
-                    "last_over_first": ratio,
-                    "result": verdict(ratio <= MAX_IO_GROWTH if row_decades >= 0.99 else None),
-                }
-    floor = report.get("cold_start_floor")
-    colds = [r["cold_start"] for r in results if r.get("cold_start")]
-    if floor and colds:
-        over = round(colds[-1]["median_ms"] / floor["median_ms"], 2)
-        out["cold_start"] = {
-            "desktop_ms": colds[-1]["median_ms"],
-            "bare_window_ms": floor["median_ms"],
-            "desktop_over_floor": over,
-            "result": verdict(over <= MAX_COLD_OVER_FLOOR),
-        }
-    return out
-
-
-def scale_markdown(report: dict) -> list[str]:
-    sc = report.get("scale")
-    if not sc or len(sc.get("sizes", [])) < 2:
-        return []
-    sizes = sc["sizes"]
-    machine = report["machine"]
-    loads = [r["load_average"]["before"][0] for r in report["results"]]
-    lines = [
-        f"**Growth with the vault's size** ({report['date']}; {machine['cpus']} CPUs, {machine['platform']}, "
-        f"Python {machine['python']}, SQLCipher {machine['sqlcipher']}; load average {min(loads):.1f}–{max(loads):.1f} "
-        "from other work on the machine; encrypted wall and CPU medians, × the CPU ratio encrypted/plain)\n",
-        "| Figure | "
-        + " | ".join(f"{n:,}".replace(",", " ") for n in sizes)
-        + " | Growth per 10× | Target | Result |",
-        "|---|" + "---:|" * len(sizes) + "---:|---|---|",
-    ]
-    for figure, f in sc["figures"].items():
-        cells = [
-            f"{ms:.1f} ms, CPU {c:.1f} ms (×{ratio:.2f})"
-            if ratio is not None
-            else f"{ms:.1f} ms, CPU {c:.1f} ms"
-            for ms, c, ratio in zip(
-                f["median_ms"], f.get("cpu_median_ms", f["median_ms"]), f["cpu_ratio"], strict=True
-            )
-        ]
-        growth = "–" if f["growth_per_10x"] is None else f"{f['growth_per_10x']:.2f}× CPU"
-        if f.get("wall_growth_per_10x") is not None:
-            growth += f", {f['wall_growth_per_10x']:.2f}× wall"
-        if "largest_over_smallest" in f:
-            growth += f" (largest/smallest {f['largest_over_smallest']:.2f}×)"
-        targets = [f.get("growth_target", "")]
-        results = [f.get("growth_result", "")]
-        if figure not in RATIO_EXEMPT:
-            targets.append(f"CPU ratio ≤ {MAX_RATIO} from {TARGETS_AT:,}".replace(",", " "))
-            results.append(f["ratio_result"])
-        lines.append(
-            f"| {LABELS[figure]} | {' | '.join(cells)} | {growth} | {'; '.join(t for t in targets if t)} | "
-            f"{' / '.join(r for r in results if r and r != 'n/a') or '–'} |"
-        )
-    for action in ("import", "export"):
-        if f"{action}_peak_mb" in sc:
-            peaks = " | ".join(f"{mb:.0f} MB" for mb in sc[f"{action}_peak_mb"])
-            lines.append(
-                f"| Interchange {action}, all inquiries: peak memory | {peaks} | "
-                f"{sc[f'{action}_peak_growth_per_10x']:.2f}× | info | – |"
-            )
-    if "cold_start" in sc:
-        c = sc["cold_start"]
-        lines.append(
-            "| Desktop cold start to the unlock window / bare PySide6 window | "
-            + " | ".join("" for _ in sizes[:-1])
-            + f"{' | ' if len(sizes) > 1 else ''}{c['desktop_ms']:.0f} ms / {c['bare_window_ms']:.0f} ms "
-            f"| {c['desktop_over_floor']:.2f}× the floor | ≤ {MAX_COLD_OVER_FLOOR}× | {c['result']} |"
-        )
-    lines.append("")
-    for action in ("import", "export"):
-        rows = sc.get(f"{action}_rows")
-        if rows:
-            parts = ", ".join(
-                f"{n:,} rows: {mb:.0f} MB in {sec:.0f} s".replace(",", " ")
-                for n, mb, sec in zip(rows["rows"], rows["peak_mb"], rows["seconds"], strict=True)
-            )
-            lines.append(
-                f"- Interchange {action} peak memory, {parts}: {rows['last_over_first']:.2f}× "
-                f"(target ≤ {MAX_IO_GROWTH}×) {rows['result']}"
-            )
-    lines.append("")
-    return lines
-
-
-def markdown(report: dict) -> str:
-    lines = []
-    for result in report["results"]:
-        n = result["inquiries"]
-        load = result["load_average"]
-        lines.append(
-            f"**{n:,} inquiries** (median of {result['figures']['first_page']['encrypted']['repeats']} runs; "
-            f"load average {load['before'][0]:.1f} → {load['after'][0]:.1f} on {report['machine']['cpus']} CPUs; "
-            f"cache_size {result['pragmas_in_force']['cache_size']}; ratio target judged on "
-            f"{result['figures']['first_page']['ratio_judged']} time)\n".replace(",", " ")
-        )
-        lines.append(
-            "| Figure | Encrypted median (min – p95) | Plain median | Ratio wall | Ratio CPU | Target | Result |"
-        )
-        lines.append("|---|---:|---:|---:|---:|---|---|")
-        for figure, f in result["figures"].items():
-            e, p = f["encrypted"], f["plain"]
-            target = []
-            if f["target_ms"]:
-                target.append(f"< {f['target_ms']} ms")
-            if figure not in RATIO_EXEMPT:
-                target.append(f"ratio ≤ {MAX_RATIO}")
-            results = " / ".join(r for r in (f["time_result"], f["ratio_result"]) if r != "n/a") or "–"
-            if figure in RATIO_EXEMPT:
-                results = "– (key derivation by design)"
-            lines.append(
-                f"| {f['label']} | {e['median_ms']:.1f} ms ({e['min_ms']:.1f} – {e['p95_ms']:.1f}) | "
-                f"{p['median_ms']:.1f} ms | {f['ratio']:.2f} | {f['cpu_ratio']:.2f} | {', '.join(target)} | {results} |"
-            )
-        cold = result["cold_start"]
-        if cold:
-            lines.append(
-                f"| Desktop cold start to unlock window | {cold['median_ms']:.0f} ms ({cold['min_ms']:.0f} – {cold['p95_ms']:.0f}) "
-                f"| – | – | – | < {COLD_START_MS} ms | {cold['result'] if result['targets_judged'] else '–'} |"
-            )
-        slow = cold and cold.get("without_bytecode")
-        if slow:
-            lines.append(
-                f"| (the same without cached bytecode, PYTHONDONTWRITEBYTECODE=1) | {slow['median_ms']:.0f} ms "
-                f"({slow['min_ms']:.0f} – {slow['p95_ms']:.0f}) | – | – | – | info | – |"
-            )
-        mem = result["peak_memory"]
-        cold_mb = (
-            f", cold start {mem['cold_start_process_mb']:.0f} MB" if "cold_start_process_mb" in mem else ""
-        )
-        lines.append(
-            f"| Peak memory (maxrss) | benchmark {mem['measuring_process_mb']:.0f} MB{cold_mb} | – | – | – | < {PEAK_MB} MB | "
-            f"{mem['result'] if result['targets_judged'] else '–'} |"
-        )
-        lines.append("")
-    lines += scale_markdown(report)
-    return "\n".join(lines)
 
 
 def main() -> int:

@@ -25,6 +25,15 @@ def danish_interface(qapp):
         qapp.removeTranslator(translator)
 
 
+@pytest.fixture(autouse=True)
+def desktop_preferences(tmp_path, monkeypatch):
+    """The desktop's remembered window place and language go to a temporary file, never to the
+    home folder of whoever runs the suite (tests/ui/test_preferences.py reads it)."""
+    path = tmp_path / "config" / "desktop.ini"
+    monkeypatch.setattr("ui.preferences.settings_file", lambda: path)
+    return path
+
+
 @pytest.fixture
 def vault_file(tmp_path):
     """A vault on disk, locked: what the desktop finds at start."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from consultant_app.services.audit_detail import describe
 from consultant_app.services.audit_log import AuditRow, action_label, entity_label
 from ui.labels import short_datetime
 
@@ -60,7 +61,7 @@ class AuditTableModel(QAbstractTableModel):
             if row.entity_id is None:
                 return self.tr("all") if row.entity else ""
             return row.case_code or str(row.entity_id)
-        return row.detail or ""
+        return describe(row.action, row.detail)
 
     # --- loading --------------------------------------------------------------------------
 

@@ -32,8 +32,9 @@ def test_rows_read_in_danish():
     cells = [[model.index(r, c).data() for c in range(1, 5)] for r in range(3)]
     assert cells == [
         ["Vist", "Henvendelse", "2024-00042", ""],
-        ["Eksporteret", "Henvendelse", "alle", "inquiries=3 format=interchange-v1"],
-        ["Ændret", "Fagperson", "7", "email,name"],
+        # The stored detail is language-free; the table says it in words (#14.9).
+        ["Eksporteret", "Henvendelse", "alle", "3 henvendelser, udvekslingsfil"],
+        ["Ændret", "Fagperson", "7", "E-mail, Navn"],
     ]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Tidspunkt"
 

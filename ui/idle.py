@@ -87,7 +87,8 @@ class IdleWatcher(QObject):
     def _warn(self) -> None:
         if self._timer.isActive():
             self._warned = True
-            self.warning.emit(max(1, round(self._timer.remainingTime() / 1000)))
+            # The time the notice promises, not what a busy event loop left of it.
+            self.warning.emit(max(1, round(self.warn_before_ms / 1000)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self._timer.isActive():

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from consultant_app.domain import AuditEvent, Draft, Inquiry
 from consultant_app.retention.erase import erase_case
+from consultant_app.services.audit_detail import describe
 from consultant_app.services.drafts import (
     DraftError,
     DraftToSave,
@@ -61,6 +62,12 @@ def test_a_draft_is_kept_listed_continued_and_discarded_and_each_step_is_audited
         "content",
         "form:inquiry",
         "form:inquiry",
+    ]
+    # Read in words in the audit view (services/audit_detail.py), not shown raw.
+    assert [describe(e.action, e.detail, "da") for e in lines[:3]] == [
+        "Kladde til henvendelse",
+        "Kladde til henvendelse",
+        "Indhold",
     ]
     with vault.session() as s:
         every_detail = " ".join(e.detail or "" for e in s.scalars(select(AuditEvent)))

@@ -1,0 +1,85 @@
+"""Esc cancels, and asks first when something was typed (#14.5); the buttons are in the
+platform's order. On the inquiry form, the first of the forms that keep a draft at lock."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from sqlalchemy import select
+
+from consultant_app.domain import Draft
+from consultant_app.services.drafts import DraftToSave, save_draft
+from tests.ui.support import activate, keys, press
+from ui.inquiries.form import InquiryForm
+
+
+def _form(qtbot, session) -> InquiryForm:
+    form = InquiryForm(session)
+    form.show()
+    activate(qtbot, form)
+    return form
+
+
+def test_esc_on_an_empty_form_closes_it_without_asking(qtbot, session):
+    form = _form(qtbot, session)
+    with qtbot.waitSignal(form.rejected, timeout=2_000):
+        press(Qt.Key.Key_Escape)
+    assert form.discard_question is None
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+    form.deleteLater()
+
+
+def test_esc_on_a_typed_form_asks_and_cancel_keeps_the_text(qtbot, session):
+    form = _form(qtbot, session)
+    form.notes.setFocus()
+    keys("Halvskrevet")
+    press(Qt.Key.Key_Escape)
+    question = form.discard_question
+    assert question is not None and question.isVisible()
+    assert question.text() == "Kassér det, du har skrevet?"
+    assert question.defaultButton() is question.button(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # Esc on the question: no, keep it
+    qtbot.waitUntil(lambda: form.discard_question is None, timeout=2_000)
+    assert form.isVisible() and form.notes.toPlainText() == "Halvskrevet"
+
+    press(Qt.Key.Key_Escape)
+    question = form.discard_question
+    assert question is not None
+    with qtbot.waitSignal(form.rejected, timeout=2_000):
+        qtbot.mouseClick(question.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    form.deleteLater()
+
+
+def test_discarding_a_continued_draft_removes_it_from_the_vault(qtbot, session):
+    with session.vault.session() as s:
+        draft_id = save_draft(s, DraftToSave("inquiry", {"notes": "fra sidst"}))
+    form = _form(qtbot, session)
+    form.draft_id = draft_id
+    form.restore_draft({"notes": "fra sidst"})
+    assert form.notes.toPlainText() == "fra sidst" and form.draft_state() is not None
+    press(Qt.Key.Key_Escape)
+    question = form.discard_question
+    assert question is not None
+    qtbot.mouseClick(question.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=5_000)
+    qtbot.wait(50)
+    with session.vault.session() as s:
+        assert s.scalars(select(Draft)).all() == []
+    form.deleteLater()
+
+
+def test_save_and_cancel_are_in_the_platforms_order(qtbot, session):
+    form = _form(qtbot, session)
+    assert isinstance(form.save_button.parent(), QDialogButtonBox)
+    reference = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    reference.show()
+    qtbot.waitExposed(reference)
+    save_first = (
+        reference.button(QDialogButtonBox.StandardButton.Save).x()
+        < reference.button(QDialogButtonBox.StandardButton.Cancel).x()
+    )
+    assert (form.save_button.x() < form.cancel_button.x()) == save_first
+    reference.deleteLater()
+    form.discard()
+    form.deleteLater()

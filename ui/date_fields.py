@@ -13,7 +13,7 @@ dateTime/setDateTime/dateTimeChanged, setMinimumDate, setCalendarPopup), so no f
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -181,13 +181,13 @@ class _TypedDate(QWidget):
         menu.deleteLater()
         self.edit.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
             if (alt_down or event.key() == Qt.Key.Key_F4) and self.calendar_button.isVisible():
                 self.show_calendar()
                 return True
-            steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
+            steps: dict[int, int] = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}  # key() is an int
             if event.key() in steps and not alt_down:
                 self._step(steps[event.key()])
                 return True

@@ -24,6 +24,7 @@ from ui.unlock_dialog import UnlockDialog, warm_up
 if TYPE_CHECKING:
     from consultant_app.services.unlock import UnlockedVault
     from consultant_app.storage.vault import Vault
+    from ui.main_window import MainWindow
     from ui.section import Session
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ def _ignore(_result: object) -> None:
     """A warm-up that fails says nothing: the unlock imports the same modules and reports it."""
 
 
-def _main_window_type() -> type:
+def _main_window_type() -> type[MainWindow]:
     """The main window class, imported when first needed: every screen, openpyxl and ReportLab
     load with it, and the unlock window should not wait for them (cold start, issue 8)."""
     from ui.main_window import MainWindow

@@ -70,6 +70,9 @@ def untranslated(ts: Path) -> list[str]:
     missing = []
     for message in ET.parse(ts).getroot().iter("message"):  # noqa: S314 (our own file)
         translation = message.find("translation")
+        if translation is None:  # lupdate always writes one; a hand-edited file may not
+            missing.append(message.findtext("source", ""))
+            continue
         forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
         if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
             missing.append(message.findtext("source", ""))

@@ -44,6 +44,7 @@ from ui.inquiries.form import InquiryForm
 from ui.navigation import SECTIONS
 from ui.preferences import remember_geometry, restore_geometry
 from ui.section import Section, Session
+from ui.sync.section import SyncSection
 from ui.system_lock import SystemLockWatcher
 from ui.widgets import shortcut_text
 
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
             return act
 
         self.new_action = action(self.tr("&New inquiry"), QKeySequence.StandardKey.New, self.new_inquiry)
-        self.find_action = action(self.tr("&Find case"), QKeySequence.StandardKey.Find, self.find)
+        self.find_action = action(self.tr("&Find case"), QKeySequence.StandardKey.Find, self.find_case)
         self.lock_action = action(self.tr("&Lock"), Qt.Modifier.CTRL | Qt.Key.Key_L, self.lock)
         self.lock_action.setToolTip(
             self.tr("Lock the vault ({shortcut})").format(shortcut=shortcut_text(self.lock_action.shortcut()))
@@ -236,13 +237,16 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence() if own else find)
 
     def _show_by_action(self) -> None:
-        self.show_section(self.sender().data())
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_section(action.data())
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.sections):
             self.show_section(self.sections[row].key, focus=False)
 
-    def find(self) -> None:
+    def find_case(self) -> None:
+        # Not `find`: that name is QWidget's static find(WId), which this would hide.
         self.show_section("inquiries")
 
     def open_case(self, inquiry_id: int) -> None:
@@ -328,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def background_sync(self) -> None:
         sync = self.section("sync")
-        if sync is not None and not self._locking:
+        if isinstance(sync, SyncSection) and not self._locking:
             sync.background_sync()
 
     def lock(self) -> None:

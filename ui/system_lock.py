@@ -54,7 +54,9 @@ class SystemLockWatcher(QObject):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        QGuiApplication.instance().applicationStateChanged.connect(self._state_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # always, where there is a window
+            app.applicationStateChanged.connect(self._state_changed)
         self._filter: _WindowsMessages | None = None
         self._hwnd: int | None = None
         if sys.platform == "win32":
@@ -65,8 +67,11 @@ class SystemLockWatcher(QObject):
             self.away.emit()
 
     def _watch_windows(self, window: QWidget) -> None:  # pragma: no cover (Windows only)
+        app = QCoreApplication.instance()
+        if sys.platform != "win32" or app is None:  # the caller checked; mypy learns windll exists
+            return
         self._filter = _WindowsMessages(self)
-        QCoreApplication.instance().installNativeEventFilter(self._filter)
+        app.installNativeEventFilter(self._filter)
         try:
             self._hwnd = int(window.winId())
             ctypes.windll.wtsapi32.WTSRegisterSessionNotification(self._hwnd, NOTIFY_FOR_THIS_SESSION)
@@ -77,9 +82,11 @@ class SystemLockWatcher(QObject):
     def release(self) -> None:
         """Stop listening: the window calls this before it goes."""
         if self._filter is not None:
-            QCoreApplication.instance().removeNativeEventFilter(self._filter)
+            app = QCoreApplication.instance()
+            if app is not None:  # none after the application is gone, and its filters with it
+                app.removeNativeEventFilter(self._filter)
             self._filter = None
-        if self._hwnd is not None:  # pragma: no cover (Windows only)
+        if self._hwnd is not None and sys.platform == "win32":  # pragma: no cover (Windows only)
             with contextlib.suppress(AttributeError, OSError):
                 ctypes.windll.wtsapi32.WTSUnRegisterSessionNotification(self._hwnd)
             self._hwnd = None

@@ -207,7 +207,8 @@ class UnlockDialog(QDialog):
         from consultant_app.services import unlock  # loaded by now: the unlock itself needed it
 
         question = QMessageBox(QMessageBox.Icon.Question, unlock.UPGRADE_TITLE.render(), "", parent=self)
-        question.setText(unlock.UPGRADE_QUESTION.render(path=self._vault_path.name, **error.params))
+        # The language given (None: the current one) so mypy knows the params cannot be it.
+        question.setText(unlock.UPGRADE_QUESTION.render(None, path=self._vault_path.name, **error.params))
         question.setTextFormat(Qt.TextFormat.PlainText)
         self.upgrade_button = question.addButton(
             unlock.UPGRADE_BUTTON.render(), QMessageBox.ButtonRole.AcceptRole

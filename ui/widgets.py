@@ -1,5 +1,7 @@
 """Small widgets the screens share: a field's error line, code choosers, a heading."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -14,6 +16,10 @@ from PySide6.QtWidgets import (
 
 from consultant_app.codes import load_codes
 from ui import theme
+
+if TYPE_CHECKING:  # at run time `__getattr__` below imports them, when first asked for
+    from ui.date_fields import DateField as DateField
+    from ui.date_fields import DateTimeField as DateTimeField
 
 # Light-theme constants some screens still use; screens ask `ui.theme` for a colour instead.
 ERROR_COLOUR = theme.LIGHT.error

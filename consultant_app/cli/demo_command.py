@@ -12,7 +12,7 @@ _DONE = Text(
     "  {inquiries} henvendelser modtaget {first} – {last}\n"
     "  {courses} rådgivningsforløb, heraf {open_courses} åbne\n"
     "  {professionals} fagpersoner, {contacts} kontakter, {citizens} borgere (initialer)\n"
-    "  {notes} notater, {follow_ups} opfølgninger ({overdue_follow_ups} overskredne)\n"
+    "  {notes} notater, {follow_ups} opfølgninger ({overdue_follow_ups} forfaldne)\n"
     "  {risk_assessments} risikovurderinger",
     en="Demo data written to {path} in {seconds:.1f} s (invented people, no CPR numbers):\n"
     "  {inquiries} inquiries received {first} – {last}\n"

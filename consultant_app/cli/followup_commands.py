@@ -12,7 +12,7 @@ from consultant_app.followups import FollowUpRow, add_follow_up, agenda, export_
 from consultant_app.i18n import Text
 
 _HEADINGS = (
-    ("overdue", Text(da="Overskredet", en="Overdue")),
+    ("overdue", Text(da="Forfaldne", en="Overdue")),
     ("due_today", Text(da="I dag", en="Today")),
     ("upcoming", Text(da="Kommende", en="Upcoming")),
 )

@@ -1509,11 +1509,11 @@
     </message>
     <message>
         <source>Overdue follow-ups</source>
-        <translation>Overskredne opfølgninger</translation>
+        <translation>Forfaldne opfølgninger</translation>
     </message>
     <message>
         <source>Nothing is overdue.</source>
-        <translation>Intet er overskredet.</translation>
+        <translation>Intet er forfaldent.</translation>
     </message>
     <message>
         <source>Follow-ups today</source>
@@ -2996,11 +2996,11 @@
     </message>
     <message>
         <source>overdue</source>
-        <translation>overskredet</translation>
+        <translation>forfalden</translation>
     </message>
     <message>
         <source>due</source>
-        <translation>forfalder</translation>
+        <translation>planlagt</translation>
     </message>
     <message>
         <source>snoozed</source>

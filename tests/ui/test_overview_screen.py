@@ -24,7 +24,7 @@ def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
     overview = main_window.section("overview")
     overview.activate()
     qtbot.waitUntil(lambda: overview.data is not None and overview.data.month_count == 2, timeout=5_000)
-    assert overview.overdue.heading.text() == "Overskredne opfølgninger: 1"
+    assert overview.overdue.heading.text() == "Forfaldne opfølgninger: 1"
     assert overview.due_today.heading.text() == "Opfølgninger i dag: 1"
     assert overview.month.heading.text() == "Henvendelser denne måned: 2"
     assert overview.courses.heading.text() == "Åbne forløb: 1"
@@ -41,5 +41,5 @@ def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
 def test_an_empty_vault_says_so(qtbot, main_window):
     overview = main_window.section("overview")
     qtbot.waitUntil(lambda: overview.data is not None, timeout=5_000)
-    assert overview.overdue.list.item(0).text() == "Intet er overskredet."
+    assert overview.overdue.list.item(0).text() == "Intet er forfaldent."
     assert not overview.overdue.more.isVisible()

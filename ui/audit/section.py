@@ -158,7 +158,7 @@ class AuditSection(Section):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        self.dialog = None  # the subject-access dialog while it is open
+        self.dialog: SubjectAccessDialog | None = None  # while it is open
 
     def title(self) -> str:
         return self.tr("Audit log")
@@ -271,9 +271,10 @@ class AuditSection(Section):
     # --- the right of access ----------------------------------------------------------------
 
     def open_subject_access(self) -> None:
-        self.dialog = SubjectAccessDialog(self.session, self)
-        self.dialog.exported.connect(lambda _path: self.reload())  # the export is in the log now
-        self.dialog.open()
+        dialog = SubjectAccessDialog(self.session, self)
+        self.dialog = dialog
+        dialog.exported.connect(lambda _path: self.reload())  # the export is in the log now
+        dialog.open()
 
     # --- navigation state: filters hold codes and ids, never what a record says -----------
 

@@ -7,6 +7,7 @@ straight to the main window.
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from consultant_app.services.unlock import UnlockedVault, create_vault
@@ -145,9 +146,11 @@ class FirstRunDialog(QDialog):
         self._sync()
         page.setFocus()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.stack.currentWidget().setFocus()  # the first field, ready for typing
+        page = self.stack.currentWidget()
+        if page is not None:  # always: the stack holds every step
+            page.setFocus()  # the first field, ready for typing
 
     def _suggest_region(self) -> None:
         team = self.profile_page.team.code()

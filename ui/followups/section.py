@@ -194,7 +194,8 @@ class FollowUpsSection(Section):
         found = []
         for n in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(n)
-            found += [top.child(i) for i in range(top.childCount()) if self._row(top.child(i))]
+            children = [top.child(i) for i in range(top.childCount())] if top is not None else []
+            found += [child for child in children if child is not None and self._row(child)]
         return found
 
     @staticmethod
@@ -205,13 +206,15 @@ class FollowUpsSection(Section):
     def group_of(self, follow_up_id: int) -> str | None:
         """Which group shows this follow-up (for tests and the keyboard journey)."""
         for item in self._items():
-            if self._row(item).id == follow_up_id:
-                return item.parent().data(0, ROW_ROLE)
+            row, group = self._row(item), item.parent()
+            if row is not None and row.id == follow_up_id and group is not None:
+                return group.data(0, ROW_ROLE)
         return None
 
     def select(self, follow_up_id: int) -> None:
         for item in self._items():
-            if self._row(item).id == follow_up_id:
+            row = self._row(item)
+            if row is not None and row.id == follow_up_id:
                 self.tree.setCurrentItem(item)
                 return
 

@@ -62,7 +62,7 @@ class SubjectAccessDialog(QDialog):
         self.citizens.currentRowChanged.connect(self._update_buttons)
         self.citizens.itemActivated.connect(lambda _item: self.save())
         self._typing = QTimer(self, singleShot=True, interval=TYPING_REST_MS)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.look_up)
         self.search.textChanged.connect(self._typing.start)
 
         self.as_text = QRadioButton(self.tr("Readable text (.md): to read, print or hand over"))
@@ -116,11 +116,11 @@ class SubjectAccessDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._update_buttons()
-        self.find()
+        self.look_up()
 
     # --- finding the citizen --------------------------------------------------------------
 
-    def find(self) -> None:
+    def look_up(self) -> None:  # not `find`: that is QWidget.find(WId)
         wanted = self.search.text()
 
         def found(choices: list[CitizenChoice]) -> None:
@@ -166,7 +166,7 @@ class SubjectAccessDialog(QDialog):
         if citizen_id is None:
             return
         dialog = CitizenEraseDialog(self._session, citizen_id, self.citizens.currentItem().text(), self)
-        dialog.erased.connect(lambda _r: self.find())
+        dialog.erased.connect(lambda _r: self.look_up())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

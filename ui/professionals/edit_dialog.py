@@ -42,8 +42,9 @@ class MunicipalityCombo(QComboBox):
         for m in sorted(load_codes().municipalities, key=lambda m: m.name):
             self.addItem(f"{m.name} ({m.code})", m.code)
         completer = self.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if completer is not None:  # always: an editable combo box makes one
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
     def value(self) -> str | None:
         text = self.currentText().strip()

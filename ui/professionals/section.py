@@ -53,7 +53,7 @@ class ProfessionalsSection(Section):
         super().__init__(session, parent)
         self._selected_id: int | None = None
         self._suggestions: list = []
-        self.dialog = None  # the edit or merge dialog while one is open
+        self.dialog: ProfessionalDialog | MergeDialog | None = None  # the one open, if any
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, e-mail or organisation"))
@@ -218,24 +218,28 @@ class ProfessionalsSection(Section):
 
     # --- actions --------------------------------------------------------------------------
 
+    def _selected_rows(self) -> list[ProfessionalRow]:
+        found = (self.model.row_of(i) for i in self.selected_ids())
+        return [self.model.row_at(n) for n in found if n is not None]
+
     def edit_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
+        rows = self._selected_rows()
+        if len(rows) != 1:
             return
-        row = self.model.row_at(self.model.row_of(ids[0]))
-        self.dialog = ProfessionalDialog(self.session, row, self)
-        self.dialog.saved.connect(self._saved)
-        self.dialog.open()
+        dialog = ProfessionalDialog(self.session, rows[0], self)
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.open()
 
     def _saved(self, row: ProfessionalRow) -> None:
         self.status.ok(self.tr("Saved: {name}.").format(name=row.name))
         self.activate()
 
     def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) < 2:
+        rows = self._selected_rows()
+        if len(rows) < 2:
             return
-        rows = [self.model.row_at(self.model.row_of(i)) for i in ids]
+        ids = [r.id for r in rows]
         members = tuple(
             DuplicateCandidate(r.id, r.name, r.organisation_name, r.email, r.phone, r.contacts) for r in rows
         )

@@ -52,7 +52,8 @@ class StatsSection(Section):
 
         self.monthly = ChartAndTable(BarChart(self.tr("New inquiries per month")))
         self.regions = ChartAndTable(BarChart(self.tr("New inquiries by region"), horizontal=True))
-        self.children = ChartAndTable(BarChart(self.tr("Share of children"), percent=True))
+        # Not `self.children`: that would hide QObject.children().
+        self.child_share = ChartAndTable(BarChart(self.tr("Share of children"), percent=True))
         self.trips = ChartAndTable(BarChart(self.tr("Re-education trips and concerns in Denmark, by year")))
         self.inquirers = ChartAndTable(BarChart(self.tr("Inquiries by inquirer type"), horizontal=True))
         self.advice = ChartAndTable(BarChart(self.tr("Advice given"), horizontal=True))
@@ -60,7 +61,7 @@ class StatsSection(Section):
         for pane, text in (
             (self.monthly, self.tr("Per month")),
             (self.regions, self.tr("Regions")),
-            (self.children, self.tr("Children")),
+            (self.child_share, self.tr("Children")),
             (self.trips, self.tr("Trips abroad")),
             (self.inquirers, self.tr("Inquirers")),
             (self.advice, self.tr("Advice")),
@@ -147,8 +148,8 @@ class StatsSection(Section):
             [(self.tr("New inquiries"), list(reversed([b.inquiries for b in stats.regions.values()])))],
         )
         children = children_table(note)
-        self.children.show_table(children)
-        self.children.chart.set_data(
+        self.child_share.show_table(children)
+        self.child_share.chart.set_data(
             children.rows, [(self.tr("Share of children"), [r[2] for r in children.values])]
         )
         trips = trips_table(note)
@@ -174,7 +175,7 @@ class StatsSection(Section):
         note = self.loaded.note if self.loaded else None
         pane = self.tabs.currentWidget()
         text = ""
-        if pane is self.children:
+        if pane is self.child_share:
             if note is not None and note.previous is None:
                 text = self.tr("There are no counts from a year earlier to compare with.")
             elif note is not None and note.previous is not None:

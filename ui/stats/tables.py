@@ -54,8 +54,10 @@ def total() -> str:
 
 def monthly_table(stats: MonthlyStats) -> CountTable:
     """New inquiries: months x regions, with the totals."""
-    rows = [[m.regions[r].inquiries for r in regions()] + [m.totals.inquiries] for m in stats.months]
-    rows.append([stats.regions[r].inquiries for r in regions()] + [stats.totals.inquiries])
+    rows: list[list[Value]] = [
+        [*(m.regions[r].inquiries for r in regions()), m.totals.inquiries] for m in stats.months
+    ]
+    rows.append([*(stats.regions[r].inquiries for r in regions()), stats.totals.inquiries])
     return CountTable(
         QCoreApplication.translate("StatsTables", "Month"),
         [*(month_label(m.month) for m in stats.months), total()],
@@ -136,12 +138,12 @@ def category_table(stats: MonthlyStats, category: str) -> CountTable:
     """A category's codes x regions. Inquirer types add up to the inquiries (a total row);
     advice does not (an inquiry may have several), so it has none."""
     codes = category_codes(category)
-    rows = [[stats.regions[r].category(category)[c] for r in regions()] for c in codes]
-    rows = [[*row, sum(row)] for row in rows]
+    counts = [[stats.regions[r].category(category)[c] for r in regions()] for c in codes]
+    rows: list[list[Value]] = [[*row, sum(row)] for row in counts]
     labels = [label(CATEGORY_LISTS[category], c) for c in codes]
     single = category == "by_inquirer_type"
     if single:
-        rows.append([stats.regions[r].inquiries for r in regions()] + [stats.totals.inquiries])
+        rows.append([*(stats.regions[r].inquiries for r in regions()), stats.totals.inquiries])
         labels.append(total())
     corner = (
         QCoreApplication.translate("StatsTables", "Inquirer")

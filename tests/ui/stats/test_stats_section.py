@@ -69,7 +69,7 @@ def test_the_screen_shows_the_cores_counts_and_follows_the_range(qtbot, session,
     trips = screen.trips.model.table
     assert trips.value("2025", "Udlandet") == stats.totals.trip_concern["udlandet"]
     assert trips.value("2025", "Bekymring (DK)") == stats.totals.trip_concern["trussel_dk"]
-    assert len(screen.children.model.table.rows) == 2  # the period and a year earlier
+    assert len(screen.child_share.model.table.rows) == 2  # the period and a year earlier
 
     show_range(qtbot, screen, "2024-04", "2024-06")
     stats = expected(session, "2024-04", "2024-06")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.services.drafts import DraftToSave, StoredDraft, discard_draft
+from consultant_app.services.drafts import DraftToSave, discard_draft
 from ui.date_fields import DateField, DateTimeField
 from ui.op import vault_op
 from ui.widgets import CheckList, CodeCombo
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     from ui.section import Session
 
 log = logging.getLogger(__name__)
-
-# Form kind -> how to open it again with a stored draft (main window, draft). The main window
-# opens the inquiry form itself; a form opened elsewhere (from a case) adds itself here.
-RESUME: dict[str, Callable[[QWidget, StoredDraft], None]] = {}
 
 
 # --- reading and writing a form's fields -------------------------------------------------------
@@ -221,6 +217,14 @@ class DraftDialog(QDialog):
         question.deleteLater()
         if discard:
             self.discard()
+
+    def forget_draft(self) -> None:
+        """The input is stored as a record now: the draft it was continued from goes."""
+        if self.draft_id is not None:
+            self.drop_stored_draft(self.draft_id)
+            self.draft_id = None
+        if self.values.ready:
+            self.values.mark_pristine()
 
     def discard(self) -> None:
         """Close without keeping anything: the stored draft, if any, goes too."""

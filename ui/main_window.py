@@ -34,7 +34,8 @@ from consultant_app.services.drafts import DraftToSave, StoredDraft, save_drafts
 from consultant_app.storage.auto_backup import backup_if_due
 from consultant_app.storage.vault import Vault
 from ui.draft_offer import DraftOffer
-from ui.drafts import RESUME, collect_drafts
+from ui.draft_resume import resume_in_case
+from ui.drafts import collect_drafts
 from ui.error_report import add_help_menu
 from ui.followups.reminder import FollowUpReminder
 from ui.idle import IdleWatcher
@@ -290,8 +291,8 @@ class MainWindow(QMainWindow):
             form.draft_id = stored.info.id
             form.restore_draft(stored.content)
             form.open()
-        elif (resume := RESUME.get(stored.info.kind)) is not None:
-            resume(self, stored)
+        elif not resume_in_case(self, stored):
+            log.warning("a draft of an unknown form was left in the vault: %s", stored.info.kind)
 
     def _form_closed(self) -> None:
         self.activateWindow()  # the keyboard comes back to this window

@@ -5,9 +5,10 @@ each step and never the text. A minute before the idle lock a notice offers Stay
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from consultant_app.domain import AuditEvent, Draft, Inquiry
+from consultant_app.domain import AuditEvent, Draft, Inquiry, Note
 from consultant_app.storage.vault import Vault
-from tests.ui.support import PASSPHRASE, activate, keys, press, tab, type_passphrase, unlock
+from tests.ui.support import PASSPHRASE, activate, keys, press, seed_case, tab, type_passphrase, unlock
+from ui.inquiries.case_dialogs import NoteDialog
 from ui.inquiries.form import InquiryForm
 from ui.main_window import MainWindow
 from ui.unlock_dialog import UnlockDialog
@@ -139,3 +140,54 @@ def test_the_notice_a_minute_before_the_lock_and_stay_keeps_the_app_unlocked(qtb
     vault = window.vault
     qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=5_000)  # ... and locked
     assert not vault.is_open
+
+
+def test_a_note_typed_in_a_case_survives_the_system_lock_and_is_continued_in_its_case(
+    qtbot, desktop, vault_file
+):
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        case = seed_case(vault)
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    window.open_case(case.id)
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    view.add_note()
+    dialog = view.findChild(NoteDialog)
+    activate(qtbot, dialog)
+    keys("Skolen ringer tilbage i morgen")
+    window.system_lock._state_changed(Qt.ApplicationState.ApplicationSuspended)  # the OS locks
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    ((kind, content),) = _drafts(vault_file)
+    assert kind == "note" and "Skolen ringer tilbage i morgen" in content
+
+    window = type_passphrase(qtbot, desktop)
+    offer = window.draft_offer
+    qtbot.waitUntil(lambda: offer.isVisible(), timeout=10_000)
+    assert f"(notat til {case.case_code})" in offer.text.text()
+    qtbot.mouseClick(offer.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.case_view is not None and window.case_view.findChild(NoteDialog) is not None
+    )
+    dialog = window.case_view.findChild(NoteDialog)
+    assert dialog.text.toPlainText() == "Skolen ringer tilbage i morgen"
+    activate(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    with window.vault.session() as s:
+        assert [n.text for n in s.scalars(select(Note))] == ["Skolen ringer tilbage i morgen"]
+        assert s.scalars(select(Draft)).all() == []
+    assert [action for action, _ in _draft_audit(window.vault)] == ["create", "view", "delete"]
+    assert _draft_audit(window.vault)[0][1] == f"form:note;inquiry:{case.id}"
+
+
+def test_closing_the_window_keeps_what_is_typed(qtbot, desktop, vault_file):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    _half_typed_inquiry(qtbot, window)
+    with qtbot.waitSignal(desktop.finished, timeout=20_000):
+        window.close()  # quitting: the vault locks first, with the draft in it
+    assert not window.vault.is_open
+    ((kind, content),) = _drafts(vault_file)
+    assert kind == "inquiry" and NOTE in content

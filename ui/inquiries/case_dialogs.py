@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from consultant_app.services.case_actions import (
 )
 from consultant_app.services.case_actions import professional_choices as load_choices
 from ui.date_fields import refuse_typed_dates
+from ui.drafts import DraftDialog, FieldValues
 from ui.inquiries.form import SAVE_KEYS
 from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdatetime
@@ -37,13 +37,15 @@ from ui.section import Session
 from ui.widgets import CodeCombo, DateField, DateTimeField, ErrorLabel, name_from, shortcut_text
 
 
-class CaseActionDialog(QDialog):
+class CaseActionDialog(DraftDialog):
+    """What is typed is kept as a draft of the case at lock, and Esc asks before throwing it
+    away (ui/drafts.py): a subclass names its fields in `values` and calls `ready()`."""
+
     saved = Signal()
 
     def __init__(self, session: Session, inquiry_id: int, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.inquiry_id = inquiry_id
+        super().__init__(session, parent)
+        self.inquiry_id = self.draft_inquiry_id = inquiry_id
         self._busy = False
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
@@ -101,6 +103,7 @@ class CaseActionDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _saved(self, _result: object) -> None:
+        self.forget_draft()
         self.saved.emit()
         self.accept()
 
@@ -114,11 +117,15 @@ class CaseActionDialog(QDialog):
 
 
 class NoteDialog(CaseActionDialog):
+    draft_kind = "note"
+
     def __init__(self, session: Session, inquiry_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, inquiry_id, self.tr("Add note"), parent)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.add_field("text", self.tr("&Note:"), self.text)
+        self.values = FieldValues(lambda: {"text": self.text})
+        self.ready()
         self.text.setFocus()
 
     def work(self) -> Callable[[], Any]:
@@ -127,6 +134,8 @@ class NoteDialog(CaseActionDialog):
 
 class ContactDialog(CaseActionDialog):
     """A conversation with a professional: one already met (completed as you type) or a new one."""
+
+    draft_kind = "contact"
 
     def __init__(self, session: Session, inquiry_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, inquiry_id, self.tr("Add contact"), parent)
@@ -149,6 +158,16 @@ class ContactDialog(CaseActionDialog):
         self.add_field("summary", self.tr("&Summary:"), self.summary)
         # Suggestions only: without them the field still takes any name.
         vault_op(self, session, load_choices).success(self._choices).quietly().run()
+        self.values = FieldValues(
+            lambda: {
+                "professional_name": self.name,
+                "professional_email": self.email,
+                "occurred_at": self.occurred,
+                "channel": self.channel,
+                "summary": self.summary,
+            }
+        )
+        self.ready()
         self.name.setFocus()
 
     def _choices(self, choices: list[ProfessionalChoice]) -> None:

@@ -83,8 +83,11 @@ class DraftOffer(QFrame):
 
     def _form(self, draft: DraftInfo) -> str:
         code = draft.case_code or ""
+        if not code:  # not yet on a case
+            new = {"inquiry": self.tr("new inquiry"), "follow_up": self.tr("new follow-up")}
+            return new.get(draft.kind, self.tr("a form"))
         forms = {
-            "inquiry": self.tr("inquiry {case}").format(case=code) if code else self.tr("new inquiry"),
+            "inquiry": self.tr("inquiry {case}").format(case=code),
             "note": self.tr("note on {case}").format(case=code),
             "contact": self.tr("contact on {case}").format(case=code),
             "follow_up": self.tr("follow-up on {case}").format(case=code),

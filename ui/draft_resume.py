@@ -2,14 +2,19 @@
 
 The main window continues the inquiry form itself; the dialogs opened from a case view (a note,
 a contact) are opened the way the user opened them, from the case view, and then given the
-draft's text and id (their save removes the draft).
+draft's text and id (their save removes the draft). A follow-up opens over the main window, on
+the follow-up it was changing (read again) or as a new one.
 """
 
 from PySide6.QtWidgets import QWidget
 
+from consultant_app.followups import FollowUpRow
+from consultant_app.followups.service import get_follow_up
 from consultant_app.services.drafts import StoredDraft
 from ui.drafts import DraftDialog
+from ui.followups.dialogs import FollowUpDialog
 from ui.inquiries.case_dialogs import ContactDialog, NoteDialog
+from ui.op import vault_op
 
 # Draft kind -> (the dialog, the case view's method that opens it).
 IN_CASE: dict[str, tuple[type[DraftDialog], str]] = {
@@ -21,6 +26,9 @@ IN_CASE: dict[str, tuple[type[DraftDialog], str]] = {
 def resume_in_case(window: QWidget, stored: StoredDraft) -> bool:
     """Open the draft's case in `window` (the main window) and its dialog there, with the text.
     False when the draft is of no such dialog or has no case."""
+    if stored.info.kind == "follow_up":
+        resume_follow_up(window, stored)
+        return True
     found = IN_CASE.get(stored.info.kind)
     inquiry_id = stored.info.inquiry_id
     if found is None or inquiry_id is None:
@@ -33,3 +41,25 @@ def resume_in_case(window: QWidget, stored: StoredDraft) -> bool:
     dialog.draft_id = stored.info.id
     dialog.restore_draft(stored.content)
     return True
+
+
+def resume_follow_up(window: QWidget, stored: StoredDraft) -> None:
+    session = window.session  # type: ignore[attr-defined]  # the main window's
+
+    def open_on(row: FollowUpRow | None) -> None:
+        dialog = FollowUpDialog(
+            session,
+            row,
+            inquiry_id=stored.info.inquiry_id if row is None else None,
+            case_code=stored.info.case_code or "",
+            parent=window,
+        )
+        dialog.draft_id = stored.info.id
+        dialog.restore_draft(stored.content)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    if stored.info.record_id is None:
+        open_on(None)
+    else:  # the follow-up as it is now, with the draft's changes over it
+        vault_op(window, session, get_follow_up, stored.info.record_id).success(open_on).run()

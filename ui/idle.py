@@ -1,7 +1,10 @@
-"""Lock when away: an idle timer restarted by any input anywhere in the application, and the
-operating system's own signs that the user has gone (see system_lock.py)."""
+"""Lock when away: an idle timer restarted by any input anywhere in the application (with a
+warning a minute before), the operating system's own signs that the user has gone (see
+system_lock.py), and the lock key from any window."""
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 # Input only: a repaint, a timer or a result arriving from the lane is not the user.
 INPUT_EVENTS = frozenset(
@@ -93,4 +96,35 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self._timer.isActive():
             self.restart()
+        return False
+
+
+class LockKey(QObject):
+    """The lock key (Ctrl+L) from any window of the application, not only the main window.
+
+    A form is a window-modal dialog: while it is open, the main window's own shortcut is blocked,
+    and Ctrl+L typed in the form did nothing. This application-wide filter sees the key in any
+    other window and emits `pressed` (in the main window itself its action answers)."""
+
+    pressed = Signal()
+
+    def __init__(self, sequence: QKeySequence, window: QWidget) -> None:
+        super().__init__(window)
+        self._sequence = sequence
+        self._window = window
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # removed by Qt when this object is deleted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is not self._window
+            and QKeySequence(event.keyCombination()).matches(self._sequence)
+            == QKeySequence.SequenceMatch.ExactMatch
+        ):
+            self.pressed.emit()
+            return True
         return False

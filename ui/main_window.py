@@ -38,7 +38,7 @@ from ui.draft_resume import resume_in_case
 from ui.drafts import collect_drafts
 from ui.error_report import add_help_menu
 from ui.followups.reminder import FollowUpReminder
-from ui.idle import IdleWatcher
+from ui.idle import IdleWatcher, LockKey
 from ui.idle_notice import IdleNotice
 from ui.inquiries.case_view import CaseView
 from ui.inquiries.form import InquiryForm
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(session.profile.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.idle_notice = IdleNotice(self)  # a minute before: "Stay" keeps the app unlocked
+        self.lock_key = LockKey(self.lock_action.shortcut(), self)  # Ctrl+L in a form, too
+        self.lock_key.pressed.connect(self.lock)
         self.idle.warning.connect(self.idle_notice.warn)
         self.idle.resumed.connect(self.idle_notice.withdraw)
         self.idle_notice.stay.connect(self.idle.restart)

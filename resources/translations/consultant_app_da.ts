@@ -570,6 +570,10 @@
         <translation>{date} kl. {time}</translation>
     </message>
     <message>
+        <source>new follow-up</source>
+        <translation>ny opfølgning</translation>
+    </message>
+    <message>
         <source>inquiry {case}</source>
         <translation>henvendelse {case}</translation>
     </message>

@@ -5,9 +5,10 @@ each step and never the text. A minute before the idle lock a notice offers Stay
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from consultant_app.domain import AuditEvent, Draft, Inquiry, Note
+from consultant_app.domain import AuditEvent, Draft, FollowUp, Inquiry, Note
 from consultant_app.storage.vault import Vault
 from tests.ui.support import PASSPHRASE, activate, keys, press, seed_case, tab, type_passphrase, unlock
+from ui.followups.dialogs import FollowUpDialog
 from ui.inquiries.case_dialogs import NoteDialog
 from ui.inquiries.form import InquiryForm
 from ui.main_window import MainWindow
@@ -191,3 +192,37 @@ def test_closing_the_window_keeps_what_is_typed(qtbot, desktop, vault_file):
     assert not window.vault.is_open
     ((kind, content),) = _drafts(vault_file)
     assert kind == "inquiry" and NOTE in content
+
+
+def test_a_follow_up_being_typed_survives_ctrl_l_and_is_saved_after_unlock(qtbot, desktop, vault_file):
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        case = seed_case(vault)
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    window.show_section("followups")
+    window.section("followups").add(case.case_code)
+    dialog = window.findChild(FollowUpDialog)
+    activate(qtbot, dialog)
+    dialog.note.setFocus()
+    keys("Ring til skolen om fraværet")
+    press(Qt.Key.Key_L, CTRL)  # Ctrl+L
+    qtbot.waitUntil(lambda: isinstance(desktop.window, UnlockDialog), timeout=20_000)
+    ((kind, content),) = _drafts(vault_file)
+    assert kind == "follow_up" and "Ring til skolen om fraværet" in content
+
+    window = type_passphrase(qtbot, desktop)
+    offer = window.draft_offer
+    qtbot.waitUntil(lambda: offer.isVisible(), timeout=10_000)
+    assert "(ny opfølgning)" in offer.text.text()
+    qtbot.mouseClick(offer.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(FollowUpDialog) is not None, timeout=10_000)
+    dialog = window.findChild(FollowUpDialog)
+    assert dialog.note.toPlainText() == "Ring til skolen om fraværet"
+    assert dialog.case.text() == case.case_code
+    activate(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    with window.vault.session() as s:
+        assert [f.note for f in s.scalars(select(FollowUp))] == ["Ring til skolen om fraværet"]
+        assert s.scalars(select(Draft)).all() == []

@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from consultant_app.domain import Draft
+from consultant_app.domain import Draft, Inquiry
 from consultant_app.services.drafts import DraftToSave, save_draft
-from tests.ui.support import activate, keys, press
+from tests.ui.support import activate, keys, press, seed_case
 from ui.inquiries.form import InquiryForm
 
 
@@ -82,4 +82,28 @@ def test_save_and_cancel_are_in_the_platforms_order(qtbot, session):
     assert (form.save_button.x() < form.cancel_button.x()) == save_first
     reference.deleteLater()
     form.discard()
+    form.deleteLater()
+
+
+def test_a_draft_of_an_edit_waits_for_the_case_to_load_and_its_save_removes_it(qtbot, session):
+    saved = seed_case(session.vault, pseudonym="Z.")
+    with session.vault.session() as s:
+        draft_id = save_draft(
+            s,
+            DraftToSave("inquiry", {"notes": "Rettet under låsen"}, inquiry_id=saved.id, record_id=saved.id),
+        )
+    form = InquiryForm(session, saved.id)
+    form.draft_id = draft_id
+    form.restore_draft({"notes": "Rettet under låsen"})
+    assert form.draft_state() == {"notes": "Rettet under låsen"}  # a lock now keeps it as it was
+    form.show()
+    qtbot.waitUntil(form.isEnabled, timeout=5_000)
+    assert form.notes.toPlainText() == "Rettet under låsen"  # over what was loaded ...
+    assert form.pseudonym.text() == "Z."  # ... which is otherwise kept
+    assert form.draft_state()["notes"] == "Rettet under låsen"
+    with qtbot.waitSignal(form.saved, timeout=5_000):
+        form.save()
+    with session.vault.session() as s:
+        assert s.get_one(Inquiry, saved.id).notes == "Rettet under låsen"
+        assert s.scalars(select(Draft)).all() == []  # saved and no longer a draft, in one unit
     form.deleteLater()

@@ -68,9 +68,11 @@ def notice_style(selector: str = "QLabel") -> str:
     """A banner that asks for attention (a duplicate warning, a missing setting): its own
     background, so its text colour is set with it rather than left to the palette."""
     t = tones()
+    # Qt's style sheets do not pass `color` on to child widgets: labels inside get it by name.
     return (
         f"{selector} {{ background: {t.notice_background}; color: {t.notice_text}; "
-        f"border: 1px solid {t.notice_border}; border-radius: 3px; padding: 6px; }}"
+        f"border: 1px solid {t.notice_border}; border-radius: 3px; padding: 6px; }} "
+        f"{selector} QLabel {{ color: {t.notice_text}; border: none; background: transparent; }}"
     )
 
 

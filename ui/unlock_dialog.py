@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.errors import VaultCorruptError, VaultUpgradeRequired, WrongPassphraseError
 from consultant_app.storage import recovery
+from ui import theme
 from ui.op import Op, error_text
 from ui.operations import Lane
 
@@ -296,7 +297,7 @@ class UnlockDialog(QDialog):
 
     def _show_status(self, text: str, *, error: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self.status.setStyleSheet(theme.error_style() if error else "")
         self.status.show()
 
     def reject(self) -> None:

@@ -279,7 +279,9 @@ def draft_for(row: CheckedRow, base: InquiryDraft) -> InquiryDraft:
     values = dict(row.values)
     if "received_at" in values:
         received = values["received_at"]
-        values["received_at"] = received_at_for(received, base.received_at) if received else None
+        values["received_at"] = (
+            received_at_for(received, base.received_at) if isinstance(received, date) else None
+        )
     for name in ("reasons", "advice_types"):
         if name in values and values[name] is None:
             values[name] = ()

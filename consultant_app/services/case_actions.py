@@ -8,6 +8,7 @@ on an existing case, and the small changes of a case's state. Results are plain 
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TypedDict, Unpack
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -161,7 +162,17 @@ def make_course(session: Session, inquiry_id: int) -> SavedCase:
     return _change(session, inquiry_id, None, kind="forloeb")
 
 
-def _change(session: Session, inquiry_id: int, today: date | None, **changes: object) -> SavedCase:
+class _CaseChange(TypedDict, total=False):
+    """The columns a case action sets."""
+
+    closed_on: date | None
+    closing_reason: str | None
+    kind: str
+
+
+def _change(
+    session: Session, inquiry_id: int, today: date | None, **changes: Unpack[_CaseChange]
+) -> SavedCase:
     """Set a few columns, checked by the shared rules; only problems with them count (a case
     stored long ago under older rules can still be closed)."""
     inquiry = _inquiry(session, inquiry_id)

@@ -9,16 +9,23 @@ professional who made contact (services/professionals.py).
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any, TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Profile
 from consultant_app.domain.people import looks_like_email
+from consultant_app.domain.phone import BAD_PHONE, looks_like_phone
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import Text
-from consultant_app.services.professionals import link_professional, professional_for
+from consultant_app.services.professionals import (
+    ProfessionalValues,
+    link_professional,
+    professional_for,
+    stored_professional,
+)
 from consultant_app.services.refs import next_id, own_ref, ref_prefix
 
 # A received date before the scheme's records began is a typing error (0224 for 2024).
@@ -55,24 +62,54 @@ TEXT_LIMITS = {
     "professional_organisation": 200,
 }
 # Draft fields stored as Inquiry columns of the same name.
-INQUIRY_COLUMNS = (
-    "external_ref",
-    "received_at",
-    "region",
-    "municipality_code",
-    "inquirer_type",
-    "municipal_department",
-    "inquirer_other_note",
-    "channel",
-    "citizen_age_group",
-    "citizen_gender",
-    "consent",
-    "trip_concern",
-    "kind",
-    "closed_on",
-    "closing_reason",
-    "notes",
-)
+
+
+class InquiryColumns(TypedDict):
+    """The Inquiry columns a draft sets (the professional and consultant are linked apart)."""
+
+    external_ref: str | None
+    received_at: datetime | None
+    region: str | None
+    municipality_code: str | None
+    inquirer_type: str | None
+    municipal_department: str | None
+    inquirer_other_note: str | None
+    channel: str | None
+    citizen_age_group: str | None
+    citizen_gender: str | None
+    consent: str
+    trip_concern: str | None
+    kind: str
+    closed_on: date | None
+    closing_reason: str | None
+    notes: str | None
+
+
+INQUIRY_COLUMNS: tuple[str, ...] = tuple(InquiryColumns.__annotations__)
+
+
+def stored_columns(values: Mapping[str, Any] | RowMapping) -> InquiryColumns:
+    """The Inquiry columns out of a stored row (values as the database gave them)."""
+    return InquiryColumns(
+        external_ref=values["external_ref"],
+        received_at=values["received_at"],
+        region=values["region"],
+        municipality_code=values["municipality_code"],
+        inquirer_type=values["inquirer_type"],
+        municipal_department=values["municipal_department"],
+        inquirer_other_note=values["inquirer_other_note"],
+        channel=values["channel"],
+        citizen_age_group=values["citizen_age_group"],
+        citizen_gender=values["citizen_gender"],
+        consent=values["consent"],
+        trip_concern=values["trip_concern"],
+        kind=values["kind"],
+        closed_on=values["closed_on"],
+        closing_reason=values["closing_reason"],
+        notes=values["notes"],
+    )
+
+
 _MULTILINE_FIELDS = ("notes", "inquirer_other_note")
 
 REQUIRED = Text(da="skal udfyldes", en="is required")
@@ -165,40 +202,57 @@ class InquiryDraft:
     def has_professional(self) -> bool:
         return any(getattr(self, name) for name in PROFESSIONAL_FIELDS)
 
-    def inquiry_values(self) -> dict[str, object]:
+    def inquiry_values(self) -> InquiryColumns:
         """The Inquiry columns this draft sets (the professional and consultant are linked apart)."""
-        return {name: getattr(self, name) for name in INQUIRY_COLUMNS}
+        return InquiryColumns(
+            external_ref=self.external_ref,
+            received_at=self.received_at,
+            region=self.region,
+            municipality_code=self.municipality_code,
+            inquirer_type=self.inquirer_type,
+            municipal_department=self.municipal_department,
+            inquirer_other_note=self.inquirer_other_note,
+            channel=self.channel,
+            citizen_age_group=self.citizen_age_group,
+            citizen_gender=self.citizen_gender,
+            consent=self.consent,
+            trip_concern=self.trip_concern,
+            kind=self.kind,
+            closed_on=self.closed_on,
+            closing_reason=self.closing_reason,
+            notes=self.notes,
+        )
 
     @classmethod
     def from_stored(
         cls,
-        values: Mapping[str, object],
+        columns: InquiryColumns,
+        consultant: str | None,
         reasons: Iterable[str],
         advice_types: Iterable[str],
-        professional: Mapping[str, object] | None,
+        professional: ProfessionalValues | None,
     ) -> "InquiryDraft":
         """A draft of a stored inquiry: its columns, codes and linked professional's details."""
-        own = {name: values[name] for name in (*INQUIRY_COLUMNS, "consultant")}
-        pro = professional or {}
         return cls(
-            **own,
+            **columns,
+            consultant=consultant,
             reasons=tuple(reasons),
             advice_types=tuple(advice_types),
-            professional_name=pro.get("name"),
-            professional_email=pro.get("email"),
-            professional_phone=pro.get("phone"),
-            professional_organisation=pro.get("organisation_name"),
+            professional_name=professional["name"] if professional else None,
+            professional_email=professional["email"] if professional else None,
+            professional_phone=professional["phone"] if professional else None,
+            professional_organisation=professional["organisation_name"] if professional else None,
         )
 
     @classmethod
     def from_inquiry(cls, inquiry: Inquiry) -> "InquiryDraft":
         pro = inquiry.professional
-        details = ("name", "email", "phone", "organisation_name")
         return cls.from_stored(
-            {name: getattr(inquiry, name) for name in (*INQUIRY_COLUMNS, "consultant")},
+            stored_columns({name: getattr(inquiry, name) for name in INQUIRY_COLUMNS}),
+            inquiry.consultant,
             inquiry.reason_codes,
             inquiry.advice_codes,
-            {name: getattr(pro, name) for name in details} if pro else None,
+            stored_professional(pro) if pro else None,
         )
 
 
@@ -297,6 +351,9 @@ def _professional(draft: InquiryDraft) -> list[Problem]:
     email = draft.professional_email
     if email is not None and not looks_like_email(email):
         problems.append(Problem("professional_email", email, BAD_EMAIL))
+    phone = draft.professional_phone
+    if phone is not None and not looks_like_phone(phone):
+        problems.append(Problem("professional_phone", phone, BAD_PHONE))
     return problems
 
 
@@ -335,11 +392,10 @@ def update_inquiry(
     draft = _checked(session, draft, inquiry.id, today)
     professional = professional_for(session, draft)
     # Loading the codes and contacts must not flush half the change (two audit lines for one save).
-    values = draft.inquiry_values()
-    if values["external_ref"] is None:
-        del values["external_ref"]
     with session.no_autoflush:
-        for name, value in values.items():
+        for name, value in draft.inquiry_values().items():
+            if name == "external_ref" and value is None:
+                continue  # the stored reference is kept
             setattr(inquiry, name, value)
         if draft.consultant:
             inquiry.consultant = draft.consultant
@@ -367,7 +423,9 @@ def _ref_taken(session: Session, ref: str, inquiry_id: int | None) -> bool:
     return owner is not None and owner != inquiry_id
 
 
-def _free_own_ref(session: Session, received_at: datetime, inquiry_id: int) -> str:
+def _free_own_ref(session: Session, received_at: datetime | None, inquiry_id: int) -> str:
+    if received_at is None:  # a checked draft has its received date (REQUIRED_FIELDS)
+        raise ValueError("an own reference needs the received date")
     ref = own_ref(ref_prefix(session), received_at, inquiry_id)
     if _ref_taken(session, ref, None):
         raise ValidationError([Problem("external_ref", ref, OWN_REF_TAKEN)])

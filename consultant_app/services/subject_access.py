@@ -24,6 +24,7 @@ __all__ = [
 ]
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -295,7 +296,7 @@ def _item_labels(instrument_id: str, version: str) -> dict[str, str]:
     return {item.id: item.label.da for item in instrument.items}
 
 
-def _access_log(session: Session, citizen: Citizen, inquiries: list[Inquiry]) -> list[dict]:
+def _access_log(session: Session, citizen: Citizen, inquiries: Sequence[Inquiry]) -> list[dict]:
     records = records_of_inquiries(session, [i.id for i in inquiries])
     records["citizen"] = {citizen.id}
     first_stored = min([citizen.created_at, *(i.created_at for i in inquiries)])
@@ -338,13 +339,15 @@ def find_citizens(session: Session, search: str = "", *, limit: int = 200) -> li
             Inquiry, Inquiry.citizen_id == Citizen.id
         )
         rows = session.execute(statement.where(Inquiry.id == int(number)))
-        found = [row for row in rows if row.received_at.year == int(year)]
+        matches = [(row.id, row.pseudonym) for row in rows if row.received_at.year == int(year)]
     else:
         words = fold(search).split()
         everyone = session.execute(select(Citizen.id, Citizen.pseudonym))
-        found = [row for row in everyone if all(w in fold(row.pseudonym) for w in words)]
-    found = sorted(found, key=lambda row: (fold(row.pseudonym), row.id))[:limit]
-    cases: dict[int, list[str]] = {row.id: [] for row in found}
+        matches = [
+            (row.id, row.pseudonym) for row in everyone if all(w in fold(row.pseudonym) for w in words)
+        ]
+    found = sorted(matches, key=lambda match: (fold(match[1]), match[0]))[:limit]
+    cases: dict[int, list[str]] = {citizen_id: [] for citizen_id, _pseudonym in found}
     if cases:
         inquiries = session.execute(
             select(Inquiry.citizen_id, Inquiry.id, Inquiry.received_at)
@@ -352,5 +355,6 @@ def find_citizens(session: Session, search: str = "", *, limit: int = 200) -> li
             .order_by(Inquiry.received_at.desc(), Inquiry.id.desc())
         )
         for citizen_id, inquiry_id, received in inquiries:
-            cases[citizen_id].append(case_code(received, inquiry_id))
-    return [CitizenChoice(row.id, row.pseudonym, tuple(cases[row.id])) for row in found]
+            if citizen_id is not None:  # always: the query asks for these citizens' inquiries
+                cases[citizen_id].append(case_code(received, inquiry_id))
+    return [CitizenChoice(citizen_id, pseudonym, tuple(cases[citizen_id])) for citizen_id, pseudonym in found]

@@ -32,6 +32,7 @@ from consultant_app.domain import Profile
 from consultant_app.errors import (
     StorageWriteError,
     VaultCorruptError,
+    VaultError,
     VaultExistsError,
     VaultLockedError,
     VaultNotFoundError,
@@ -307,6 +308,8 @@ class Vault:
             self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{_stamp()}.bak"))
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
+            if raw is None:  # only a connection invalidated under us has none
+                raise VaultError()
             # SQLite alters a table by rebuilding it; with foreign keys on, dropping the old copy
             # would cascade into every row that points at it. The pragma only takes effect
             # outside a transaction, so: off, migrate and check in one transaction, on again.

@@ -3,7 +3,8 @@
 The main window continues the inquiry form itself; the dialogs opened from a case view (a note,
 a contact) are opened the way the user opened them, from the case view, and then given the
 draft's text and id (their save removes the draft). A follow-up opens over the main window, on
-the follow-up it was changing (read again) or as a new one.
+the follow-up it was changing (read again) or as a new one; a risk assessment in its editor on
+the risk screen, with the draft over what is stored.
 """
 
 from PySide6.QtWidgets import QWidget
@@ -28,6 +29,13 @@ def resume_in_case(window: QWidget, stored: StoredDraft) -> bool:
     False when the draft is of no such dialog or has no case."""
     if stored.info.kind == "follow_up":
         resume_follow_up(window, stored)
+        return True
+    if stored.info.kind == "risk_assessment" and stored.info.record_id is not None:
+        window.show_section("risk")  # type: ignore[attr-defined]  # the main window's
+        risk = window.section("risk")  # type: ignore[attr-defined]
+        risk.open_assessment(stored.info.record_id)
+        risk.editor.draft_id = stored.info.id
+        risk.editor.restore_draft(stored.content)  # shown once the assessment has loaded
         return True
     found = IN_CASE.get(stored.info.kind)
     inquiry_id = stored.info.inquiry_id

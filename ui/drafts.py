@@ -124,7 +124,9 @@ def collect_drafts(root: QWidget) -> list[DraftToSave]:
     logged by the kind of failure only: the lock goes on (its text is never in a log)."""
     drafts: list[DraftToSave] = []
     for widget in root.findChildren(QWidget):
-        if not is_draft_source(widget) or not widget.isVisible():
+        # A window (a dialog) counts while it is open; a form inside a screen (the risk editor)
+        # while it is there, shown or not.
+        if not is_draft_source(widget) or (widget.isWindow() and not widget.isVisible()):
             continue
         try:
             content = widget.draft_state()  # type: ignore[attr-defined]  # checked by is_draft_source

@@ -5,7 +5,8 @@ each step and never the text. A minute before the idle lock a notice offers Stay
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from consultant_app.domain import AuditEvent, Draft, FollowUp, Inquiry, Note
+from consultant_app.domain import AuditEvent, Draft, FollowUp, Inquiry, Note, RiskAssessment
+from consultant_app.risk import start_assessment
 from consultant_app.storage.vault import Vault
 from tests.ui.support import PASSPHRASE, activate, keys, press, seed_case, tab, type_passphrase, unlock
 from ui.followups.dialogs import FollowUpDialog
@@ -225,4 +226,47 @@ def test_a_follow_up_being_typed_survives_ctrl_l_and_is_saved_after_unlock(qtbot
     qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
     with window.vault.session() as s:
         assert [f.note for f in s.scalars(select(FollowUp))] == ["Ring til skolen om fraværet"]
+        assert s.scalars(select(Draft)).all() == []
+
+
+def test_unsaved_changes_in_the_risk_editor_survive_the_idle_lock_and_are_saved_after_unlock(
+    qtbot, desktop, vault_file
+):
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        case = seed_case(vault)
+        with vault.session() as s:
+            assessment_id = start_assessment(s, case.id, "sk-spj").id
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    window.show_section("risk")
+    risk = window.section("risk")
+    risk.open_assessment(assessment_id)
+    editor = risk.editor
+    qtbot.waitUntil(lambda: editor.loaded is not None, timeout=10_000)
+    editor.sources.setFocus()
+    keys("Politiets rapport og skolens notat")
+    _lock_by_idling(qtbot, desktop, window)
+    ((kind, content),) = _drafts(vault_file)
+    assert kind == "risk_assessment" and "Politiets rapport og skolens notat" in content
+
+    window = type_passphrase(qtbot, desktop)
+    offer = window.draft_offer
+    qtbot.waitUntil(lambda: offer.isVisible(), timeout=10_000)
+    assert f"(risikovurdering i {case.case_code})" in offer.text.text()
+    qtbot.mouseClick(offer.continue_button, Qt.MouseButton.LeftButton)
+    risk = window.section("risk")
+    qtbot.waitUntil(  # the editor the draft opened (the unlock reopened the one left open, too)
+        lambda: (
+            risk.editor is not None and risk.editor.draft_id is not None and risk.editor.loaded is not None
+        ),
+        timeout=10_000,
+    )
+    editor = risk.editor
+    assert editor.sources.toPlainText() == "Politiets rapport og skolens notat"
+    assert editor.has_changes()  # not saved yet: still a draft
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.has_changes() and not window.session.lane.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    with window.vault.session() as s:
+        assert s.get_one(RiskAssessment, assessment_id).sources == "Politiets rapport og skolens notat"
         assert s.scalars(select(Draft)).all() == []

@@ -270,3 +270,18 @@ def test_unsaved_changes_in_the_risk_editor_survive_the_idle_lock_and_are_saved_
     with window.vault.session() as s:
         assert s.get_one(RiskAssessment, assessment_id).sources == "Politiets rapport og skolens notat"
         assert s.scalars(select(Draft)).all() == []
+
+
+def test_the_notice_is_not_blocked_by_a_form_open_over_the_window(qtbot, main_window):
+    """A form is window-modal: a line in the main window could not be pressed; the notice can."""
+    main_window.new_inquiry()
+    form = main_window.findChild(InquiryForm)
+    activate(qtbot, form)
+    main_window.idle.set_interval_ms(60_000, warn_before_ms=30_000)
+    main_window.idle_notice.warn(30)
+    qtbot.waitExposed(main_window.idle_notice)
+    main_window.idle.stop()  # as if the lock were near: Bliv must start it again
+    qtbot.mouseClick(main_window.idle_notice.stay_button, Qt.MouseButton.LeftButton)
+    assert not main_window.idle_notice.isVisible()
+    assert main_window.idle._timer.isActive()
+    form.discard()

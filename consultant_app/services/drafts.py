@@ -13,6 +13,7 @@ citizen's subject-access report; a draft of a new inquiry has no case yet.
 """
 
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from consultant_app.storage import audit
 from consultant_app.storage.vault import Vault
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 DRAFT = Text(da="Kladden", en="The draft")
 MAX_CONTENT = 1_000_000  # characters of JSON: far beyond any form, short of filling the vault
 _KIND = re.compile(r"[a-z][a-z_]{0,31}")
@@ -91,11 +93,20 @@ def save_draft(session: Session, draft: DraftToSave) -> int | None:
 
 
 def save_drafts(vault: Vault, drafts: list[DraftToSave]) -> list[int | None]:
-    """The lock's drafts in one unit of work: all kept, or (on any failure) none."""
-    if not drafts:
-        return []
+    """The lock's drafts in one unit of work. One that cannot be kept (too large, not a form's
+    values) is left out, by its kind in the log, so it cannot cost the others; None in its place."""
+    keep: list[DraftToSave | None] = []
+    for draft in drafts:
+        try:
+            _check(draft)
+            keep.append(draft)
+        except DraftError:
+            log.warning("a draft was not kept: form %s", draft.kind[:32])
+            keep.append(None)
+    if not any(keep):
+        return [None] * len(drafts)
     with vault.session() as session:
-        return [save_draft(session, draft) for draft in drafts]
+        return [save_draft(session, draft) if draft is not None else None for draft in keep]
 
 
 def list_drafts(session: Session) -> list[DraftInfo]:

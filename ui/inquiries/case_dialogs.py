@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -62,14 +62,13 @@ class CaseActionDialog(DraftDialog):
         cancel.clicked.connect(self.reject)
         for keys in SAVE_KEYS:  # through the button: one way to save, refused while it is disabled
             QShortcut(keys, self, self.save_button.click)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = QDialogButtonBox()  # in the platform's order
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         cell = QWidget()

@@ -1,5 +1,5 @@
 """Esc cancels, and asks first when something was typed (#14.5); the buttons are in the
-platform's order. On the inquiry form, the first of the forms that keep a draft at lock."""
+platform's order. On the inquiry form and the other forms that keep a draft at lock."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
@@ -8,6 +8,8 @@ from sqlalchemy import select
 from consultant_app.domain import Draft, Inquiry
 from consultant_app.services.drafts import DraftToSave, save_draft
 from tests.ui.support import activate, keys, press, seed_case
+from ui.followups.dialogs import FollowUpDialog
+from ui.inquiries.case_dialogs import ContactDialog, NoteDialog
 from ui.inquiries.form import InquiryForm
 
 
@@ -107,3 +109,32 @@ def test_a_draft_of_an_edit_waits_for_the_case_to_load_and_its_save_removes_it(q
         assert s.get_one(Inquiry, saved.id).notes == "Rettet under låsen"
         assert s.scalars(select(Draft)).all() == []  # saved and no longer a draft, in one unit
     form.deleteLater()
+
+
+def test_the_case_dialogs_and_the_follow_up_dialog_ask_only_when_typed_into(qtbot, session):
+    case = seed_case(session.vault)
+    for make, field in (
+        (lambda: NoteDialog(session, case.id), "text"),
+        (lambda: ContactDialog(session, case.id), "summary"),
+        (lambda: FollowUpDialog(session, inquiry_id=case.id, case_code=case.case_code), "note"),
+    ):
+        empty = make()
+        empty.show()
+        activate(qtbot, empty)
+        with qtbot.waitSignal(empty.rejected, timeout=2_000):
+            press(Qt.Key.Key_Escape)
+        assert empty.discard_question is None
+        empty.deleteLater()
+
+        typed = make()
+        typed.show()
+        activate(qtbot, typed)
+        getattr(typed, field).setFocus()
+        keys("noget")
+        press(Qt.Key.Key_Escape)
+        assert typed.discard_question is not None and typed.isVisible(), type(typed).__name__
+        qtbot.keyClick(typed.discard_question, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda d=typed: d.discard_question is None, timeout=2_000)
+        assert typed.isVisible()
+        typed.discard()
+        typed.deleteLater()

@@ -128,6 +128,8 @@ def collect_drafts(root: QWidget) -> list[DraftToSave]:
         # while it is there, shown or not.
         if not is_draft_source(widget) or (widget.isWindow() and not widget.isVisible()):
             continue
+        if not getattr(widget, "draft_kind", ""):  # asks on Esc, but is not kept at lock
+            continue
         try:
             content = widget.draft_state()  # type: ignore[attr-defined]  # checked by is_draft_source
             if content is not None:
@@ -207,11 +209,11 @@ class DraftDialog(QDialog):
         question.setDefaultButton(QMessageBox.StandardButton.Cancel)
         question.setEscapeButton(QMessageBox.StandardButton.Cancel)
         question.setWindowModality(Qt.WindowModality.WindowModal)
-        question.finished.connect(self._answered)
+        question.finished.connect(self._discard_answered)
         self.discard_question = question
         question.open()
 
-    def _answered(self, _result: int) -> None:
+    def _discard_answered(self, _result: int) -> None:
         question, self.discard_question = self.discard_question, None
         if question is None:
             return

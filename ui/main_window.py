@@ -256,10 +256,18 @@ class MainWindow(QMainWindow):
         self._close_case_view()
         view = CaseView(self.session, inquiry_id)
         view.back.connect(self.close_case)
+        view.assessment_wanted.connect(self.open_assessment)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.case_view = view
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_assessment(self, assessment_id: int) -> None:
+        """A risk assessment in the Risiko screen's editor (from a case)."""
+        risk = self.section("risk")
+        if risk is not None and hasattr(risk, "open_assessment"):
+            self.show_section("risk")
+            risk.open_assessment(assessment_id)
 
     def open_audit(self, entity: str, entity_id: int) -> None:
         """The audit log of one record, on the audit screen (when there is one)."""

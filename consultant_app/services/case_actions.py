@@ -229,28 +229,41 @@ def validate_contact(draft: ContactDraft, codes: Codes, today: date) -> list[Pro
 def add_contact(session: Session, inquiry_id: int, draft: ContactDraft, *, today: date | None = None) -> int:
     """A contact on the case, with a known professional or a new one (found again by e-mail)."""
     _inquiry(session, inquiry_id)
-    problems = validate_contact(draft, load_codes(), today or date.today())
-    if problems:
-        raise ValidationError(problems)
-    if draft.professional_id is not None:
-        professional = session.get(Professional, draft.professional_id)
-        if professional is None:
-            raise NotFoundError(what=PROFESSIONAL.render(), id=draft.professional_id)
-    else:
-        who = InquiryDraft(
-            professional_name=draft.professional_name, professional_email=draft.professional_email
-        )
-        professional = professional_for(session, who.normalised())
+    require_valid_contact(draft, today)
     contact = Contact(
         inquiry_id=inquiry_id,
-        professional=professional,
+        professional=contact_professional(session, draft),
         occurred_at=draft.occurred_at,
         channel=draft.channel,
-        summary=draft.summary if draft.summary and draft.summary.strip() else None,
+        summary=contact_summary(draft),
     )
     session.add(contact)
     session.flush()
     return contact.id
+
+
+def require_valid_contact(draft: ContactDraft, today: date | None) -> None:
+    problems = validate_contact(draft, load_codes(), today or date.today())
+    if problems:
+        raise ValidationError(problems)
+
+
+def contact_professional(session: Session, draft: ContactDraft) -> Professional:
+    """The professional a (valid) contact is with: the chosen one, or one found by e-mail or made."""
+    if draft.professional_id is not None:
+        professional = session.get(Professional, draft.professional_id)
+        if professional is None:
+            raise NotFoundError(what=PROFESSIONAL.render(), id=draft.professional_id)
+        return professional
+    who = InquiryDraft(professional_name=draft.professional_name, professional_email=draft.professional_email)
+    professional = professional_for(session, who.normalised())
+    if professional is None:  # only a draft without a name, which validation refuses
+        raise ValidationError([Problem("professional_name", "", REQUIRED)])
+    return professional
+
+
+def contact_summary(draft: ContactDraft) -> str | None:
+    return draft.summary if draft.summary and draft.summary.strip() else None
 
 
 def professional_choices(session: Session) -> list[ProfessionalChoice]:

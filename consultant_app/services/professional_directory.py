@@ -17,7 +17,7 @@ from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
 from consultant_app.domain.case_code import case_code
 from consultant_app.domain.people import looks_like_email
-from consultant_app.domain.phone import BAD_PHONE, looks_like_phone
+from consultant_app.domain.phone import looks_like_phone
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.storage import audit
@@ -33,6 +33,10 @@ NAME_REQUIRED = Text(da="Navnet skal udfyldes.", en="The name is required.")
 BAD_EMAIL = Text(
     da="Det ligner ikke en e-mailadresse (fx navn@kommune.dk).",
     en="This does not look like an e-mail address (e.g. name@municipality.dk).",
+)
+BAD_PHONE = Text(
+    da="Det ligner ikke et telefonnummer (fx 12 34 56 78, eller +46 70 123 45 67 for et udenlandsk).",
+    en="That does not look like a telephone number (e.g. 12 34 56 78, or +46 70 123 45 67 for a foreign one).",
 )
 UNKNOWN_MUNICIPALITY = Text(
     da="Ukendt kommune: vælg en af de 98 kommuner, eller skriv den 3-cifrede kommunekode.",

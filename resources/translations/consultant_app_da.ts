@@ -39,28 +39,12 @@
         <translation>&amp;Udskriv / PDF…</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Fastsat</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historik</translation>
-    </message>
-    <message>
-        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
-        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
-    </message>
-    <message>
         <source>followed by no. {id}</source>
         <translation>fulgt op af nr. {id}</translation>
     </message>
     <message>
         <source>No. {id}</source>
         <translation>Nr. {id}</translation>
-    </message>
-    <message>
-        <source>(this one)</source>
-        <translation>(denne)</translation>
     </message>
     <message>
         <source>Not yet ready to be finalised:</source>
@@ -109,6 +93,48 @@
     <message>
         <source>Leave the draft without saving your changes?</source>
         <translation>Forlad udkastet uden at gemme dine ændringer?</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <source>Set</source>
+        <translation>Fastsat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
+        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Samlet vurdering</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Næste revurdering</translation>
     </message>
 </context>
 <context>
@@ -282,6 +308,10 @@
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -333,12 +363,32 @@
         <translation>Slet sag…</translation>
     </message>
     <message>
+        <source>Add follo&amp;w-up</source>
+        <translation>Tilføj o&amp;pfølgning</translation>
+    </message>
+    <message>
+        <source>&amp;Start risk assessment</source>
+        <translation>&amp;Start risikovurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Print risk summary…</source>
+        <translation>&amp;Udskriv risikovurdering…</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry (Enter)</source>
+        <translation>Å&amp;bn punkt (Enter)</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <source>Timeline (newest first)</source>
-        <translation>Tidslinje (nyeste først)</translation>
+        <source>&amp;Timeline (newest first)</source>
+        <translation>T&amp;idslinje (nyeste først)</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen entry to correct it; Delete removes a contact or a note.</source>
+        <translation>Enter åbner det valgte punkt, så det kan rettes; Delete sletter en kontakt eller et notat.</translation>
     </message>
     <message>
         <source>Case {code}</source>
@@ -408,6 +458,10 @@
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
+    <message>
+        <source>This case is read-only here.</source>
+        <translation>Sagen er skrivebeskyttet her.</translation>
+    </message>
 </context>
 <context>
     <name>CitizenEraseDialog</name>
@@ -443,6 +497,10 @@
         <translation>Luk sagen</translation>
     </message>
     <message>
+        <source>Edit closing</source>
+        <translation>Ret lukningen</translation>
+    </message>
+    <message>
         <source>Choose …</source>
         <translation>Vælg …</translation>
     </message>
@@ -460,6 +518,10 @@
     <message>
         <source>Add contact</source>
         <translation>Tilføj kontakt</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Ret kontakt</translation>
     </message>
     <message>
         <source>Choose …</source>
@@ -484,6 +546,10 @@
     <message>
         <source>&amp;Summary:</source>
         <translation>&amp;Resumé:</translation>
+    </message>
+    <message>
+        <source>Delete this contact? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet denne kontakt? Det kan ikke fortrydes; revisionssporet viser, at den er slettet.</translation>
     </message>
 </context>
 <context>
@@ -570,16 +636,20 @@
         <translation>{date} kl. {time}</translation>
     </message>
     <message>
+        <source>new inquiry</source>
+        <translation>ny henvendelse</translation>
+    </message>
+    <message>
         <source>new follow-up</source>
         <translation>ny opfølgning</translation>
     </message>
     <message>
-        <source>inquiry {case}</source>
-        <translation>henvendelse {case}</translation>
+        <source>a form</source>
+        <translation>en formular</translation>
     </message>
     <message>
-        <source>new inquiry</source>
-        <translation>ny henvendelse</translation>
+        <source>inquiry {case}</source>
+        <translation>henvendelse {case}</translation>
     </message>
     <message>
         <source>note on {case}</source>
@@ -596,10 +666,6 @@
     <message>
         <source>risk assessment on {case}</source>
         <translation>risikovurdering i {case}</translation>
-    </message>
-    <message>
-        <source>a form</source>
-        <translation>en formular</translation>
     </message>
 </context>
 <context>
@@ -691,10 +757,17 @@
     </message>
 </context>
 <context>
+    <name>FileListModel</name>
+    <message>
+        <source>Package files</source>
+        <translation>Pakkefiler</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <source>Notes, professional, citizen, case code or reference</source>
-        <translation>Notater, fagperson, borger, sagskode eller reference</translation>
+        <source>Notes, professional, citizen, reason, case code or reference</source>
+        <translation>Notater, fagperson, borger, årsag, sagskode eller reference</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -753,6 +826,14 @@
         <translation>Alle regioner</translation>
     </message>
     <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle årsager</translation>
+    </message>
+    <message>
         <source>All inquirers</source>
         <translation>Alle henvendere</translation>
     </message>
@@ -765,12 +846,63 @@
         <translation>Al rejsestatus</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Søg:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtre:</translation>
+    </message>
+    <message>
+        <source>Remove the filter {filter}</source>
+        <translation>Fjern filteret {filter}</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1219,28 @@
     </message>
 </context>
 <context>
+    <name>HistoryList</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>Nr. {id}</translation>
+    </message>
+    <message>
+        <source>(this one)</source>
+        <translation>(denne)</translation>
+    </message>
+</context>
+<context>
     <name>IdleNotice</name>
     <message>
         <source>The vault is about to lock</source>
@@ -1104,6 +1258,10 @@
 <context>
     <name>InquiriesSection</name>
     <message>
+        <source>Clear &amp;filters</source>
+        <translation>Ryd &amp;filtre</translation>
+    </message>
+    <message>
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -1114,6 +1272,14 @@
     <message>
         <source>The search was stopped.</source>
         <translation>Søgningen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>No inquiries match these filters: {filters}.</source>
+        <translation>Ingen henvendelser passer til disse filtre: {filters}.</translation>
+    </message>
+    <message>
+        <source>There are no inquiries yet.</source>
+        <translation>Der er ingen henvendelser endnu.</translation>
     </message>
     <message>
         <source>Counting …</source>
@@ -1461,8 +1627,16 @@
         <translation>Tilføj notat</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Ret notat</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notat:</translation>
+    </message>
+    <message>
+        <source>Delete this note? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet dette notat? Det kan ikke fortrydes; revisionssporet viser, at det er slettet.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2187,263 @@
     </message>
 </context>
 <context>
+    <name>RecipientModel</name>
+    <message>
+        <source>Same e-mail address as another professional: probably one person.</source>
+        <translation>Samme e-mailadresse som en anden fagperson: sandsynligvis én person.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>(no e-mail)</source>
+        <translation>(ingen e-mail)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Første kontakt</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsTab</name>
+    <message>
+        <source>Who gets the link</source>
+        <translation>Hvem får linket</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail program</source>
+        <translation>Åbn i &amp;mailprogram</translation>
+    </message>
+    <message>
+        <source>Open the e-mail to the chosen professional in the mail program</source>
+        <translation>Åbn mailen til den valgte fagperson i mailprogrammet</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail text to paste it yourself</source>
+        <translation>Kopiér mailteksten, så du selv kan indsætte den</translation>
+    </message>
+    <message>
+        <source>Send through SM&amp;TP…</source>
+        <translation>Send via SM&amp;TP…</translation>
+    </message>
+    <message>
+        <source>Send the e-mail to every chosen professional through the mail server</source>
+        <translation>Send mailen til alle valgte fagpersoner via mailserveren</translation>
+    </message>
+    <message>
+        <source>Sent &amp;another way…</source>
+        <translation>Sendt på &amp;anden måde…</translation>
+    </message>
+    <message>
+        <source>Record that the link was sent by phone, mail or otherwise</source>
+        <translation>Registrér at linket er givet pr. telefon, mail eller på anden måde</translation>
+    </message>
+    <message>
+        <source>Not &amp;relevant</source>
+        <translation>Ikke &amp;relevant</translation>
+    </message>
+    <message>
+        <source>Record that the chosen professionals are not to get the link</source>
+        <translation>Registrér at de valgte fagpersoner ikke skal have linket</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professional(s) should get the link.</source>
+        <translation>
+            <numerusform>%n fagperson skal have linket.</numerusform>
+            <numerusform>%n fagpersoner skal have linket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n group(s) share an e-mail address and are probably one person entered twice. Merge them in Professionals before sending, so the link goes out only once.</source>
+        <translation>
+            <numerusform>⚠ %n gruppe deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+            <numerusform>⚠ %n grupper deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Pr. telefon</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Pr. mail</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>På anden måde</translation>
+    </message>
+    <message>
+        <source>Sent another way</source>
+        <translation>Sendt på anden måde</translation>
+    </message>
+    <message>
+        <source>How was the link given?</source>
+        <translation>Hvordan blev linket givet?</translation>
+    </message>
+    <message>
+        <source>No mail program answered, so nothing was sent or recorded. Use “Copy text” and send it yourself, then record how it was sent.</source>
+        <translation>Intet mailprogram svarede, så intet er sendt eller registreret. Brug “Kopiér tekst” og send den selv, og registrér så, hvordan den blev sendt (“Sendt på anden måde…”).</translation>
+    </message>
+    <message>
+        <source>The text was shortened to fit the mail program; the link is whole.</source>
+        <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
+    </message>
+    <message>
+        <source>Open in mail program</source>
+        <translation>Åbn i mailprogram</translation>
+    </message>
+    <message>
+        <source>Was the e-mail sent?</source>
+        <translation>Blev mailen sendt?</translation>
+    </message>
+    <message>
+        <source>The e-mail text is copied. Paste it into your mail.</source>
+        <translation>Mailteksten er kopieret. Indsæt den i din mail.</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Was the text sent?</source>
+        <translation>Blev teksten sendt?</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>Ikke relevant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record that %n professional(s) are not to get the link in this campaign?</source>
+        <translation>
+            <numerusform>Registrér at %n fagperson ikke skal have linket i denne kampagne?</numerusform>
+            <numerusform>Registrér at %n fagpersoner ikke skal have linket i denne kampagne?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as sent: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som sendt: %n fagperson.</numerusform>
+            <numerusform>Registreret som sendt: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as not relevant: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som ikke relevant: %n fagperson.</numerusform>
+            <numerusform>Registreret som ikke relevant: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send through SMTP</source>
+        <translation>Send via SMTP</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the e-mail with the survey link to %n professional(s) now?</source>
+        <translation>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagperson nu?</numerusform>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagpersoner nu?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent and recorded: %n.</source>
+        <translation>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending stopped. The e-mails sent before are recorded.</source>
+        <translation>Afsendelsen er stoppet. De mails, der blev sendt inden, er registreret.</translation>
+    </message>
+    <message>
+        <source>Sending the survey link…</source>
+        <translation>Sender spørgeskemalinket…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModel</name>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Links sent</source>
+        <translation>Links sendt</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Svarprocent</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsesTab</name>
+    <message>
+        <source>Save &amp;responses</source>
+        <translation>Gem &amp;svar</translation>
+    </message>
+    <message>
+        <source>Responses per region, as the survey tool reports them:</source>
+        <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
+    </message>
+    <message>
+        <source>Responses per region</source>
+        <translation>Besvarelser pr. region</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Eksportér &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>The responses are saved.</source>
+        <translation>Svarene er gemt.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export survey report</source>
+        <translation>Eksportér spørgeskemarapport</translation>
+    </message>
+    <message>
+        <source>The report is written to {path}.</source>
+        <translation>Rapporten er gemt i {path}.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <source>Finalised</source>
@@ -2044,30 +2475,6 @@
     <message>
         <source>&amp;Start assessment</source>
         <translation>Star&amp;t vurdering</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Sag</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>Instrument</source>
-        <translation>Instrument</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Judgement</source>
-        <translation>Samlet vurdering</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Næste revurdering</translation>
     </message>
     <message>
         <source>New assessment for &amp;case:</source>
@@ -2505,106 +2912,6 @@
         <translation>Mail&amp;server…</translation>
     </message>
     <message>
-        <source>Who gets the link</source>
-        <translation>Hvem får linket</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
-        <source>First contact</source>
-        <translation>Første kontakt</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <source>Open in &amp;mail program</source>
-        <translation>Åbn i &amp;mailprogram</translation>
-    </message>
-    <message>
-        <source>Open the e-mail to the chosen professional in the mail program</source>
-        <translation>Åbn mailen til den valgte fagperson i mailprogrammet</translation>
-    </message>
-    <message>
-        <source>&amp;Copy text</source>
-        <translation>&amp;Kopiér tekst</translation>
-    </message>
-    <message>
-        <source>Copy the e-mail text to paste it yourself</source>
-        <translation>Kopiér mailteksten, så du selv kan indsætte den</translation>
-    </message>
-    <message>
-        <source>Send through SM&amp;TP…</source>
-        <translation>Send via SM&amp;TP…</translation>
-    </message>
-    <message>
-        <source>Send the e-mail to every chosen professional through the mail server</source>
-        <translation>Send mailen til alle valgte fagpersoner via mailserveren</translation>
-    </message>
-    <message>
-        <source>Sent &amp;another way…</source>
-        <translation>Sendt på &amp;anden måde…</translation>
-    </message>
-    <message>
-        <source>Record that the link was sent by phone, mail or otherwise</source>
-        <translation>Registrér at linket er givet pr. telefon, mail eller på anden måde</translation>
-    </message>
-    <message>
-        <source>Not &amp;relevant</source>
-        <translation>Ikke &amp;relevant</translation>
-    </message>
-    <message>
-        <source>Record that the chosen professionals are not to get the link</source>
-        <translation>Registrér at de valgte fagpersoner ikke skal have linket</translation>
-    </message>
-    <message>
-        <source>Save &amp;responses</source>
-        <translation>Gem &amp;svar</translation>
-    </message>
-    <message>
-        <source>Responses per region, as the survey tool reports them:</source>
-        <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
-    </message>
-    <message>
-        <source>Responses per region</source>
-        <translation>Besvarelser pr. region</translation>
-    </message>
-    <message>
-        <source>Links sent</source>
-        <translation>Links sendt</translation>
-    </message>
-    <message>
-        <source>Responses</source>
-        <translation>Svar</translation>
-    </message>
-    <message>
-        <source>Response rate</source>
-        <translation>Svarprocent</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Eksportér &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>Export &amp;XLSX…</source>
-        <translation>Eksportér &amp;XLSX…</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Modtagere</translation>
     </message>
@@ -2627,147 +2934,6 @@
     <message>
         <source>Code {code} · period {start} – {end} · {sent} link(s) sent, {not_relevant} not relevant</source>
         <translation>Kode {code} · periode {start} – {end} · {sent} link sendt, {not_relevant} ikke relevante</translation>
-    </message>
-    <message>
-        <source>(no e-mail)</source>
-        <translation>(ingen e-mail)</translation>
-    </message>
-    <message>
-        <source>Same e-mail address as another professional: probably one person.</source>
-        <translation>Samme e-mailadresse som en anden fagperson: sandsynligvis én person.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n professional(s) should get the link.</source>
-        <translation>
-            <numerusform>%n fagperson skal have linket.</numerusform>
-            <numerusform>%n fagpersoner skal have linket.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n group(s) share an e-mail address and are probably one person entered twice. Merge them in Professionals before sending, so the link goes out only once.</source>
-        <translation>
-            <numerusform>⚠ %n gruppe deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
-            <numerusform>⚠ %n grupper deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>By phone</source>
-        <translation>Pr. telefon</translation>
-    </message>
-    <message>
-        <source>By e-mail</source>
-        <translation>Pr. mail</translation>
-    </message>
-    <message>
-        <source>Otherwise</source>
-        <translation>På anden måde</translation>
-    </message>
-    <message>
-        <source>Sent another way</source>
-        <translation>Sendt på anden måde</translation>
-    </message>
-    <message>
-        <source>How was the link given?</source>
-        <translation>Hvordan blev linket givet?</translation>
-    </message>
-    <message>
-        <source>No mail program answered, so nothing was sent or recorded. Use “Copy text” and send it yourself, then record how it was sent.</source>
-        <translation>Intet mailprogram svarede, så intet er sendt eller registreret. Brug “Kopiér tekst” og send den selv, og registrér så, hvordan den blev sendt (“Sendt på anden måde…”).</translation>
-    </message>
-    <message>
-        <source>The text was shortened to fit the mail program; the link is whole.</source>
-        <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
-    </message>
-    <message>
-        <source>Open in mail program</source>
-        <translation>Åbn i mailprogram</translation>
-    </message>
-    <message>
-        <source>Was the e-mail sent?</source>
-        <translation>Blev mailen sendt?</translation>
-    </message>
-    <message>
-        <source>The e-mail text is copied. Paste it into your mail.</source>
-        <translation>Mailteksten er kopieret. Indsæt den i din mail.</translation>
-    </message>
-    <message>
-        <source>Copy text</source>
-        <translation>Kopiér tekst</translation>
-    </message>
-    <message>
-        <source>Was the text sent?</source>
-        <translation>Blev teksten sendt?</translation>
-    </message>
-    <message>
-        <source>Not relevant</source>
-        <translation>Ikke relevant</translation>
-    </message>
-    <message numerus="yes">
-        <source>Record that %n professional(s) are not to get the link in this campaign?</source>
-        <translation>
-            <numerusform>Registrér at %n fagperson ikke skal have linket i denne kampagne?</numerusform>
-            <numerusform>Registrér at %n fagpersoner ikke skal have linket i denne kampagne?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Recorded as sent: %n professional(s).</source>
-        <translation>
-            <numerusform>Registreret som sendt: %n fagperson.</numerusform>
-            <numerusform>Registreret som sendt: %n fagpersoner.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Recorded as not relevant: %n professional(s).</source>
-        <translation>
-            <numerusform>Registreret som ikke relevant: %n fagperson.</numerusform>
-            <numerusform>Registreret som ikke relevant: %n fagpersoner.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Send through SMTP</source>
-        <translation>Send via SMTP</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send the e-mail with the survey link to %n professional(s) now?</source>
-        <translation>
-            <numerusform>Send mailen med spørgeskemalinket til %n fagperson nu?</numerusform>
-            <numerusform>Send mailen med spørgeskemalinket til %n fagpersoner nu?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending the survey link…</source>
-        <translation>Sender spørgeskemalinket…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sent and recorded: %n.</source>
-        <translation>
-            <numerusform>Sendt og registreret: %n.</numerusform>
-            <numerusform>Sendt og registreret: %n.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending stopped. The e-mails sent before are recorded.</source>
-        <translation>Afsendelsen er stoppet. De mails, der blev sendt inden, er registreret.</translation>
-    </message>
-    <message>
-        <source>The responses are saved.</source>
-        <translation>Svarene er gemt.</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-projektmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export survey report</source>
-        <translation>Eksportér spørgeskemarapport</translation>
-    </message>
-    <message>
-        <source>The report is written to {path}.</source>
-        <translation>Rapporten er gemt i {path}.</translation>
     </message>
     <message>
         <source>Campaign {code} is created.</source>

@@ -200,7 +200,7 @@ def test_every_risk_instrument_names_its_inputs(qtbot, main_window, session):
         risk.instrument.setCurrentIndex(index)
         risk.start_button.click()
         qtbot.waitUntil(lambda: risk.editor is not None and risk.editor.loaded is not None, timeout=5_000)
-        risk.editor.measures.add_button.click()  # a measure's row: its fields and remove button
+        risk.editor.form.measures.add_button.click()  # a measure's row: its fields and remove button
         problems += [f"{risk.instrument.itemText(index)}: {p}" for p in unnamed(risk.editor)]
         risk.close_editor()
     qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)

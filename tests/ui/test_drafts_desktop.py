@@ -243,7 +243,7 @@ def test_unsaved_changes_in_the_risk_editor_survive_the_idle_lock_and_are_saved_
     risk.open_assessment(assessment_id)
     editor = risk.editor
     qtbot.waitUntil(lambda: editor.loaded is not None, timeout=10_000)
-    editor.sources.setFocus()
+    editor.form.sources.setFocus()
     keys("Politiets rapport og skolens notat")
     _lock_by_idling(qtbot, desktop, window)
     ((kind, content),) = _drafts(vault_file)
@@ -262,7 +262,7 @@ def test_unsaved_changes_in_the_risk_editor_survive_the_idle_lock_and_are_saved_
         timeout=10_000,
     )
     editor = risk.editor
-    assert editor.sources.toPlainText() == "Politiets rapport og skolens notat"
+    assert editor.form.sources.toPlainText() == "Politiets rapport og skolens notat"
     assert editor.has_changes()  # not saved yet: still a draft
     editor.save()
     qtbot.waitUntil(lambda: not editor.has_changes() and not window.session.lane.busy, timeout=10_000)

@@ -3,27 +3,16 @@ light and the dark theme, measured against the palette's own window and field ba
 a widget made under a dark palette gets the dark tones (a light-theme red on black is not)."""
 
 import pytest
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QStyleFactory
 
+from tests.ui.support import dark_palette
 from ui import theme
 from ui.widgets import ErrorLabel, StatusLine
 
 
 def _dark_palette() -> QPalette:
-    # The colours of Windows 11's dark mode as Qt's windows11 style paints it.
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202020"),
-        (QPalette.ColorRole.WindowText, "#ffffff"),
-        (QPalette.ColorRole.Base, "#1c1c1c"),
-        (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
-        (QPalette.ColorRole.Text, "#ffffff"),
-        (QPalette.ColorRole.Button, "#2d2d2d"),
-        (QPalette.ColorRole.ButtonText, "#ffffff"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
+    return dark_palette()
 
 
 def _light_palette() -> QPalette:

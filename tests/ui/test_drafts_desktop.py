@@ -285,3 +285,14 @@ def test_the_notice_is_not_blocked_by_a_form_open_over_the_window(qtbot, main_wi
     assert not main_window.idle_notice.isVisible()
     assert main_window.idle._timer.isActive()
     form.discard()
+
+
+def test_a_lock_while_the_discard_question_is_open_still_keeps_the_draft(qtbot, desktop, vault_file):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    form = _half_typed_inquiry(qtbot, window)
+    press(Qt.Key.Key_Escape)
+    assert form.discard_question is not None and form.discard_question.isVisible()
+    _lock_by_idling(qtbot, desktop, window)  # nobody answered: the typed text is not thrown away
+    ((kind, content),) = _drafts(vault_file)
+    assert kind == "inquiry" and NOTE in content

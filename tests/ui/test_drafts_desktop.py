@@ -296,3 +296,14 @@ def test_a_lock_while_the_discard_question_is_open_still_keeps_the_draft(qtbot, 
     _lock_by_idling(qtbot, desktop, window)  # nobody answered: the typed text is not thrown away
     ((kind, content),) = _drafts(vault_file)
     assert kind == "inquiry" and NOTE in content
+
+
+def test_changing_the_language_rebuilds_the_window_and_keeps_what_is_typed(qtbot, desktop, vault_file):
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    _half_typed_inquiry(qtbot, window)
+    window.language_changed.emit("da")  # as the settings screen does after a save
+    qtbot.waitUntil(lambda: desktop.window is not window, timeout=5_000)
+    rebuilt = desktop.window
+    qtbot.waitUntil(lambda: rebuilt.draft_offer.isVisible(), timeout=10_000)
+    assert "(ny henvendelse)" in rebuilt.draft_offer.text.text()

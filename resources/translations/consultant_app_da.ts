@@ -686,6 +686,72 @@
     </message>
 </context>
 <context>
+    <name>DraftDialog</name>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>Kassér det, du har skrevet?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsæt</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kassér</translation>
+    </message>
+    <message>
+        <source>You have a draft from {when} ({form}).</source>
+        <translation>Du har en kladde fra {when} ({form}).</translation>
+    </message>
+    <message>
+        <source>{count} more after this.</source>
+        <translation>{count} mere efter denne.</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} kl. {time}</translation>
+    </message>
+    <message>
+        <source>new inquiry</source>
+        <translation>ny henvendelse</translation>
+    </message>
+    <message>
+        <source>new follow-up</source>
+        <translation>ny opfølgning</translation>
+    </message>
+    <message>
+        <source>a form</source>
+        <translation>en formular</translation>
+    </message>
+    <message>
+        <source>inquiry {case}</source>
+        <translation>henvendelse {case}</translation>
+    </message>
+    <message>
+        <source>note on {case}</source>
+        <translation>notat til {case}</translation>
+    </message>
+    <message>
+        <source>contact on {case}</source>
+        <translation>kontakt i {case}</translation>
+    </message>
+    <message>
+        <source>follow-up on {case}</source>
+        <translation>opfølgning på {case}</translation>
+    </message>
+    <message>
+        <source>risk assessment on {case}</source>
+        <translation>risikovurdering i {case}</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase case {code}</source>
@@ -1262,6 +1328,21 @@
     </message>
 </context>
 <context>
+    <name>IdleNotice</name>
+    <message>
+        <source>The vault is about to lock</source>
+        <translation>Boksen låses snart</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bliv</translation>
+    </message>
+    <message>
+        <source>Nothing has happened for a while: the vault locks in {seconds} seconds. What you have typed is kept as a draft.</source>
+        <translation>Der er ikke sket noget i et stykke tid: boksen låses om {seconds} sekunder. Det, du har skrevet, gemmes som kladde.</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesSection</name>
     <message>
         <source>Clear &amp;filters</source>
@@ -1340,10 +1421,6 @@
     <message>
         <source>Initials or a pseudonym (optional)</source>
         <translation>Initialer eller et pseudonym (frivilligt)</translation>
-    </message>
-    <message>
-        <source>Discard what you have typed?</source>
-        <translation>Kassér det, du har skrevet?</translation>
     </message>
     <message>
         <source>&amp;Received</source>

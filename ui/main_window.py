@@ -31,7 +31,7 @@ from consultant_app.domain import Profile
 from consultant_app.i18n import current_language
 from consultant_app.services.case_actions import SavedCase
 from consultant_app.services.drafts import DraftToSave, StoredDraft, save_drafts
-from consultant_app.storage.auto_backup import backup_if_due
+from consultant_app.services.vault_admin import backup_if_due
 from consultant_app.storage.vault import Vault
 from ui.draft_offer import DraftOffer
 from ui.draft_resume import resume_in_case

@@ -17,6 +17,9 @@ from pathlib import Path
 from consultant_app.domain import BackupSettings
 from consultant_app.errors import ConsultantAppError, VaultError, WrongPassphraseError
 from consultant_app.i18n import Text
+
+# The desktop's screens reach the storage layer only through the use cases and the facade for
+# opening a vault (an import-linter contract): what they use of it is named here ("X as X").
 from consultant_app.storage import recovery
 from consultant_app.storage.auto_backup import (
     AutoBackupResult,
@@ -24,7 +27,11 @@ from consultant_app.storage.auto_backup import (
     auto_backups,
     run_auto_backup,
 )
+from consultant_app.storage.auto_backup import BackupStatus as BackupStatus
+from consultant_app.storage.auto_backup import backup_if_due as backup_if_due
+from consultant_app.storage.auto_backup import backup_status as backup_status
 from consultant_app.storage.backup_file import BackupSummary
+from consultant_app.storage.passphrase import profile_words as profile_words
 from consultant_app.storage.vault import Vault
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,7 @@ lane while a progress dialog shows; the session goes on under the new key."""
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from consultant_app.services.vault_admin import change_passphrase
-from consultant_app.storage.passphrase import profile_words
+from consultant_app.services.vault_admin import change_passphrase, profile_words
 from consultant_app.wizard import check_passphrase
 from ui.first_run.pages import PassphrasePage
 from ui.op import Op

@@ -32,12 +32,12 @@ from consultant_app.errors import WrongPassphraseError
 from consultant_app.services.unlock import UnlockedVault, reopened
 from consultant_app.services.vault_admin import (
     BackupEntry,
+    BackupSummary,
     Restored,
     list_backups,
     read_backup,
     restore_backup,
 )
-from consultant_app.storage.backup_file import BackupSummary
 from ui.op import Op, OperationCancelled, Progress, error_text
 from ui.section import Session
 from ui.vault.common import VaultDialog, file_size, native, when, wrapped

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     locked = Signal()  # the vault is locked: show the unlock dialog
     closed = Signal()  # the vault is locked and the user is done: the application may end
     language_changed = Signal(str)  # the profile's language changed: rebuild in it
+    reopened = Signal(object, str)  # a backup was restored into the open vault: a new session on it
 
     def __init__(
         self,
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._locking = False
         self._finished = False
+        self.switching = False  # locked to open another vault (Boks → Open another vault)
         self.last_state: dict = {}
         self.case_view: CaseView | None = None
 
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
                 saved.connect(self._profile_saved)
             if (audit := getattr(section, "open_audit", None)) is not None:
                 audit.connect(self.open_audit)
+            if (restored := getattr(section, "vault_restored", None)) is not None:
+                restored.connect(self.reopened)
         self._build_actions()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -152,10 +156,7 @@ class MainWindow(QMainWindow):
         )
         quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
-        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
-        vault_menu.addAction(self.lock_action)
-        vault_menu.addSeparator()
-        vault_menu.addAction(quit_action)
+        self._build_vault_menu(quit_action)
         case_menu = self.menuBar().addMenu(self.tr("&Inquiries"))
         case_menu.addActions([self.new_action, self.find_action])
         go_menu = self.menuBar().addMenu(self.tr("&Go to"))
@@ -173,6 +174,25 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.find_action)
         toolbar.addSeparator()
         toolbar.addAction(self.lock_action)
+
+    def _build_vault_menu(self, quit_action: QAction) -> None:
+        """Boks: the vault's own care (ui/vault/), then locking and quitting. A restored vault
+        starts a new session (`reopened`); another vault is chosen after this one is locked."""
+        from ui.vault.menu import VaultActions
+
+        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        self.vault_actions = VaultActions(self, lambda: self.session)
+        self.vault_actions.add_to(menu)
+        self.vault_actions.restored.connect(self.reopened)
+        self.vault_actions.switch_requested.connect(self.switch_vault)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def switch_vault(self) -> None:
+        self.switching = True  # the desktop asks for the other vault once this one is locked
+        self.lock()
 
     def _navigation_panel(self, profile: Profile) -> QWidget:
         self.nav = QListWidget()

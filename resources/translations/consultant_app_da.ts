@@ -256,6 +256,85 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Make backup</source>
+        <translation>&amp;Tag sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Make a backup</source>
+        <translation>Tag en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>To the &amp;backup folder</source>
+        <translation>Til &amp;mappen til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Looking for the backup folder …</source>
+        <translation>Finder mappen til sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
+    </message>
+    <message>
+        <source>To a &amp;file:</source>
+        <translation>Til en &amp;fil:</translation>
+    </message>
+    <message>
+        <source>File for the backup</source>
+        <translation>Fil til sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and opens with the vault&apos;s current passphrase. It is opened and checked after it is written. Keep it on another drive than the laptop&apos;s.</source>
+        <translation>Sikkerhedskopien er krypteret og åbnes med boksens nuværende adgangskode. Den åbnes og kontrolleres, når den er skrevet. Gem den på et andet drev end den bærbares.</translation>
+    </message>
+    <message>
+        <source>No backup folder is chosen yet. Choose one here or in Overview: backups are then also made there automatically.</source>
+        <translation>Der er endnu ikke valgt en mappe til sikkerhedskopier. Vælg en her eller i Overblik; så tages der også sikkerhedskopier dér automatisk.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be reached: {path}</source>
+        <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>{path} (new: the automatic backups are written here from now on)</source>
+        <translation>{path} (ny: de automatiske sikkerhedskopier skrives her fra nu af)</translation>
+    </message>
+    <message>
+        <source>Save backup as</source>
+        <translation>Gem sikkerhedskopi som</translation>
+    </message>
+    <message>
+        <source>Backups (*.bak);;All files (*)</source>
+        <translation>Sikkerhedskopier (*.bak);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the backup in.</source>
+        <translation>Vælg den fil, sikkerhedskopien skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup …</source>
+        <translation>Skriver og kontrollerer sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>Stopped. No backup was kept.</source>
+        <translation>Stoppet. Der er ikke gemt nogen sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked: {path} ({size}).</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret: {path} ({size}).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>New survey campaign</source>
@@ -377,6 +456,10 @@
     <message>
         <source>&amp;Open entry (Enter)</source>
         <translation>Å&amp;bn punkt (Enter)</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Sagens oplysninger</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -922,6 +1005,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Open an existing &amp;vault…</source>
+        <translation>Åbn en eksisterende &amp;boks…</translation>
     </message>
     <message>
         <source>Type a passphrase.</source>
@@ -1640,6 +1727,37 @@
     </message>
 </context>
 <context>
+    <name>OtherVault</name>
+    <message>
+        <source>&amp;Open a vault file…</source>
+        <translation>&amp;Åbn en boksfil…</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new vault…</source>
+        <translation>&amp;Opret en ny boks…</translation>
+    </message>
+    <message>
+        <source>Open a vault</source>
+        <translation>Åbn en boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns});;All files (*)</source>
+        <translation>Bokse ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>Opret en ny boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns})</source>
+        <translation>Bokse ({patterns})</translation>
+    </message>
+    <message>
+        <source>A file already exists there and is never overwritten: {path}. Choose another name.</source>
+        <translation>Der findes allerede en fil der, og den overskrives aldrig: {path}. Vælg et andet navn.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewSection</name>
     <message>
         <source>&amp;Erase selected case…</source>
@@ -1759,6 +1877,37 @@
     <message>
         <source>No: after the period</source>
         <translation>Nej: efter perioden</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Your c&amp;urrent passphrase:</source>
+        <translation>Din &amp;nuværende adgangskode:</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>Skriv din nuværende adgangskode.</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase in both fields.</source>
+        <translation>Skriv den nye adgangskode i begge felter.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase: the vault is written again under the new key …</source>
+        <translation>Skifter adgangskode: boksen skrives igen under den nye nøgle …</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. From now on the vault opens only with the new one.</source>
+        <translation>Adgangskoden er skiftet. Fra nu af åbnes boksen kun med den nye.</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2593,105 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gendan</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Choose &amp;another file…</source>
+        <translation>Vælg en &amp;anden fil…</translation>
+    </message>
+    <message>
+        <source>R&amp;ead the backup</source>
+        <translation>&amp;Læs sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>&amp;Backups:</source>
+        <translation>&amp;Sikkerhedskopier:</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s &amp;passphrase:</source>
+        <translation>Sikkerhedskopiens adgangs&amp;kode:</translation>
+    </message>
+    <message>
+        <source>Before the restore, the vault as it is now is saved and checked beside it ({name}.before-restore-….bak). The backup then replaces the vault, and the program opens the restored vault.</source>
+        <translation>Før gendannelsen gemmes og kontrolleres boksen, som den er nu, ved siden af den ({name}.before-restore-….bak). Derefter erstatter sikkerhedskopien boksen, og programmet åbner den gendannede boks.</translation>
+    </message>
+    <message>
+        <source>Looking for backups …</source>
+        <translation>Finder sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>No backups were found. Choose a backup file with “Choose another file”.</source>
+        <translation>Der blev ikke fundet nogen sikkerhedskopier. Vælg en fil med “Vælg en anden fil”.</translation>
+    </message>
+    <message>
+        <source>Other passphrase</source>
+        <translation>Anden adgangskode</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Kan ikke bruges</translation>
+    </message>
+    <message>
+        <source>This backup was made under another passphrase. Type it and press “Read the backup”.</source>
+        <translation>Sikkerhedskopien er taget under en anden adgangskode. Skriv den, og tryk “Læs sikkerhedskopien”.</translation>
+    </message>
+    <message>
+        <source>{count} inquiries. Press “Restore” to put this backup in the vault&apos;s place.</source>
+        <translation>{count} henvendelser. Tryk “Gendan” for at sætte sikkerhedskopien i boksens sted.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Vælg en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backups ({patterns});;All files (*)</source>
+        <translation>Sikkerhedskopier ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>Skriv sikkerhedskopiens adgangskode.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup …</source>
+        <translation>Gendanner sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>The backup is restored. The vault as it was before is kept as {path}.</source>
+        <translation>Sikkerhedskopien er gendannet. Boksen, som den var før, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <source>From now on the vault opens with the backup&apos;s passphrase.</source>
+        <translation>Fra nu af åbnes boksen med sikkerhedskopiens adgangskode.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <source>Finalised</source>
@@ -2508,8 +2756,12 @@
         <translation>Ingen kan gendanne en glemt adgangskode: hverken din teamleder, IT eller programmets udviklere. Uden den er alt i boksen tabt for altid.</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In a terminal:</source>
-        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I en terminal:</translation>
+        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In the program:</source>
+        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I programmet:</translation>
+    </message>
+    <message>
+        <source>{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves.</source>
+        <translation>{backup_now}; eller vælg en mappe til sikkerhedskopier i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
     </message>
     <message>
         <source>I &amp;understand that a lost passphrase cannot be recovered</source>
@@ -2553,6 +2805,18 @@
     <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>Gen&amp;dan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -3232,6 +3496,10 @@
         <translation>A&amp;fslut</translation>
     </message>
     <message>
+        <source>&amp;Another vault</source>
+        <translation>Anden &amp;boks</translation>
+    </message>
+    <message>
         <source>Enter the passphrase.</source>
         <translation>Skriv adgangskoden.</translation>
     </message>
@@ -3245,6 +3513,36 @@
             <numerusform>For mange forkerte forsøg: vent %n sekund før næste forsøg.</numerusform>
             <numerusform>For mange forkerte forsøg: vent %n sekunder før næste forsøg.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Gendan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Skift adgangs&amp;kode…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another vault…</source>
+        <translation>Åbn &amp;en anden boks…</translation>
+    </message>
+    <message>
+        <source>Lock this vault and open or create another</source>
+        <translation>Lås denne boks, og åbn eller opret en anden</translation>
+    </message>
+</context>
+<context>
+    <name>VaultDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
     </message>
 </context>
 </TS>

@@ -139,6 +139,18 @@ def _dialogs(session, tmp_path):
     for step, page in wizard.pages.items():
         yield f"FirstRunDialog {step.name}", page
     yield "UnlockDialog", UnlockDialog(tmp_path / "vault.db", session.lane)
+    yield from _vault_dialogs(session)
+
+
+def _vault_dialogs(session):
+    """Boks → Tag sikkerhedskopi, Gendan sikkerhedskopi, Skift adgangskode (ui/vault/)."""
+    from ui.vault.backup_dialog import BackupDialog
+    from ui.vault.passphrase_dialog import PassphraseDialog
+    from ui.vault.restore_dialog import RestoreDialog
+
+    yield "BackupDialog", BackupDialog(session)
+    yield "RestoreDialog", RestoreDialog(session)
+    yield "PassphraseDialog", PassphraseDialog(session)
 
 
 def test_every_screen_of_the_main_window_names_its_inputs(qtbot, main_window):

@@ -130,7 +130,8 @@ class CaseView(QWidget):
         self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         details_widget = QWidget()
         details_widget.setLayout(self.details)
-        scroll = QScrollArea()
+        scroll = self.details_area = QScrollArea()
+        scroll.setAccessibleName(self.tr("Case details"))
         scroll.setWidget(details_widget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -168,15 +169,15 @@ class CaseView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.timeline)
-        # Tab in reading order: the case's row, the work row, the timeline and its button (the
-        # buttons were made in another order).
+        # Tab in reading order: the case's row, the work row, the details (a scroll area: the
+        # keys scroll a long case), the timeline and its button (made in another order).
         for first, second in pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
         self._enable(False)
         self.reload()
 
     def tab_chain(self) -> list[QWidget]:
-        return [*self.case_buttons, *self.work_buttons, self.timeline, self.open_button]
+        return [*self.case_buttons, *self.work_buttons, self.details_area, self.timeline, self.open_button]
 
     # --- reading ----------------------------------------------------------------------------
 

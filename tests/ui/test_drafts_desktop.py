@@ -3,10 +3,12 @@ lock comes, offered after unlock, continued and saved; Discard throws it away; t
 each step and never the text. A minute before the idle lock a notice offers Stay."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from sqlalchemy import select
 
 from consultant_app.domain import AuditEvent, Draft, FollowUp, Inquiry, Note, RiskAssessment
 from consultant_app.risk import start_assessment
+from consultant_app.services.drafts import DraftToSave, save_draft
 from consultant_app.storage.vault import Vault
 from tests.ui.support import PASSPHRASE, activate, keys, press, seed_case, tab, type_passphrase, unlock
 from ui.followups.dialogs import FollowUpDialog
@@ -307,3 +309,32 @@ def test_changing_the_language_rebuilds_the_window_and_keeps_what_is_typed(qtbot
     rebuilt = desktop.window
     qtbot.waitUntil(lambda: rebuilt.draft_offer.isVisible(), timeout=10_000)
     assert "(ny henvendelse)" in rebuilt.draft_offer.text.text()
+
+
+def test_the_notice_and_the_offer_are_announced_to_a_screen_reader(qtbot, session, monkeypatch):
+    """An Alert when each appears (read out wherever the focus is), as the errors are."""
+    raised: list = []
+    real = QAccessible.updateAccessibility
+
+    def record(event):
+        if event.type() == QAccessible.Event.Alert:
+            raised.append(event.object())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    from ui.draft_offer import DraftOffer
+    from ui.idle_notice import IdleNotice
+
+    notice = IdleNotice()
+    qtbot.addWidget(notice)
+    notice.warn(60)
+    assert raised == [notice]
+    assert notice.accessibleDescription() == notice.text() and "60 sekunder" in notice.text()
+
+    with session.vault.session() as s:
+        save_draft(s, DraftToSave("inquiry", {"notes": "x"}))
+    offer = DraftOffer(session)
+    qtbot.addWidget(offer)
+    offer.load()
+    qtbot.waitUntil(lambda: len(raised) == 2, timeout=5_000)
+    assert raised[1] is offer.text and offer.text.accessibleName().startswith("Du har en kladde fra ")

@@ -62,9 +62,14 @@ class Desktop(QObject):
             self._replace_window(wizard)
 
     def shutdown(self) -> None:
-        """After the event loop has ended: let queued work finish, and never leave the vault open."""
+        """After the event loop has ended: let queued work finish, and never leave the vault open.
+        With the main window still open, its drafts and the automatic backup come first."""
         vault, self._vault = self._vault, None
-        self._lane.close(last=vault.lock if vault is not None else None)
+        last = vault.lock if vault is not None else None
+        window = self.window
+        if vault is not None and isinstance(window, _main_window_type()):
+            last = window.work_before_exit() or vault.lock  # lock() may be run twice: harmless
+        self._lane.close(last=last)
 
     def _show_unlock(self) -> None:
         dialog = UnlockDialog(self._vault_path, self._lane)

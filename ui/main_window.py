@@ -10,6 +10,7 @@ return to the same place.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -413,6 +414,16 @@ class MainWindow(QMainWindow):
         # lifetime: the lock must be reported even while the window is being torn down.)
         finish = lambda _result: self._finish(done)  # noqa: E731
         self.session.lane.run(_backup_then_lock(self.session.vault, drafts), finish, finish)
+
+    def work_before_exit(self) -> Callable[[], None] | None:
+        """When the program ends with this window still open (the session logs out, the event
+        loop stops): the lane's last job keeps the forms' drafts, writes the automatic backup and
+        locks, as closing the window would. None when a lock is already under way."""
+        if self._locking:
+            return None
+        self._locking = True
+        self.idle.stop()
+        return _backup_then_lock(self.session.vault, collect_drafts(self))
 
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True

@@ -138,6 +138,14 @@ class Desktop(QObject):
             if not self._translations.fixed:
                 remember_language(language)
         remember_geometry(window)  # the rebuilt window opens where this one is
+        # Unsaved input goes with the old window: kept as drafts first (the lane runs in order,
+        # so the new window's offer finds them).
+        from consultant_app.services.drafts import save_drafts
+        from ui.drafts import collect_drafts
+
+        if drafts := collect_drafts(window):
+            vault = window.session.vault
+            self._lane.run(lambda: save_drafts(vault, drafts), _ignore, _ignore)
         # Every text was translated when the window was built: build it again, in the same place.
         self._open_main_window(window.session, window.state())
 

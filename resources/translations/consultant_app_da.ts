@@ -686,6 +686,72 @@
     </message>
 </context>
 <context>
+    <name>DraftDialog</name>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>Kassér det, du har skrevet?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsæt</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kassér</translation>
+    </message>
+    <message>
+        <source>You have a draft from {when} ({form}).</source>
+        <translation>Du har en kladde fra {when} ({form}).</translation>
+    </message>
+    <message>
+        <source>{count} more after this.</source>
+        <translation>{count} mere efter denne.</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} kl. {time}</translation>
+    </message>
+    <message>
+        <source>new inquiry</source>
+        <translation>ny henvendelse</translation>
+    </message>
+    <message>
+        <source>new follow-up</source>
+        <translation>ny opfølgning</translation>
+    </message>
+    <message>
+        <source>a form</source>
+        <translation>en formular</translation>
+    </message>
+    <message>
+        <source>inquiry {case}</source>
+        <translation>henvendelse {case}</translation>
+    </message>
+    <message>
+        <source>note on {case}</source>
+        <translation>notat til {case}</translation>
+    </message>
+    <message>
+        <source>contact on {case}</source>
+        <translation>kontakt i {case}</translation>
+    </message>
+    <message>
+        <source>follow-up on {case}</source>
+        <translation>opfølgning på {case}</translation>
+    </message>
+    <message>
+        <source>risk assessment on {case}</source>
+        <translation>risikovurdering i {case}</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase case {code}</source>
@@ -1262,6 +1328,21 @@
     </message>
 </context>
 <context>
+    <name>IdleNotice</name>
+    <message>
+        <source>The vault is about to lock</source>
+        <translation>Boksen låses snart</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bliv</translation>
+    </message>
+    <message>
+        <source>Nothing has happened for a while: the vault locks in {seconds} seconds. What you have typed is kept as a draft.</source>
+        <translation>Der er ikke sket noget i et stykke tid: boksen låses om {seconds} sekunder. Det, du har skrevet, gemmes som kladde.</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesSection</name>
     <message>
         <source>Clear &amp;filters</source>
@@ -1340,10 +1421,6 @@
     <message>
         <source>Initials or a pseudonym (optional)</source>
         <translation>Initialer eller et pseudonym (frivilligt)</translation>
-    </message>
-    <message>
-        <source>Discard what you have typed?</source>
-        <translation>Kassér det, du har skrevet?</translation>
     </message>
     <message>
         <source>&amp;Received</source>
@@ -3190,16 +3267,44 @@
         <translation>Send alle ventende pakker til SIRIs modtager</translation>
     </message>
     <message>
+        <source>Set &amp;up sync…</source>
+        <translation>Sæt s&amp;ynkronisering op…</translation>
+    </message>
+    <message>
+        <source>Sending is not set up yet. Choose “Set up sync…” and enter the receiver&apos;s address and the access token from SIRI.</source>
+        <translation>Afsendelse er ikke sat op endnu. Vælg “Sæt synkronisering op…”, og indtast modtagerens adresse og adgangsnøglen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge setup…</source>
+        <translation>S&amp;kift opsætning…</translation>
+    </message>
+    <message>
+        <source>the system&apos;s proxy settings</source>
+        <translation>systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>no proxy</source>
+        <translation>ingen proxy</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>systemets certifikater</translation>
+    </message>
+    <message>
+        <source>Receiver: {endpoint} · Proxy: {proxy} · Trusts: {ca}</source>
+        <translation>Modtager: {endpoint} · Proxy: {proxy} · Stoler på: {ca}</translation>
+    </message>
+    <message>
+        <source>The sync setup was saved in the vault.</source>
+        <translation>Opsætningen af synkronisering er gemt i boksen.</translation>
+    </message>
+    <message>
         <source>Sending %1 (%2 of %3)</source>
         <translation>Sender %1 (%2 af %3)</translation>
     </message>
     <message>
         <source>Sending packages to SIRI…</source>
         <translation>Sender pakker til SIRI…</translation>
-    </message>
-    <message>
-        <source>Sending is not set up. Store the receiver&apos;s address and the access token from SIRI with: consultant-app sync --endpoint https://… --token-file FILE</source>
-        <translation>Afsendelse er ikke sat op. Gem modtagerens adresse og adgangsnøglen fra SIRI med: consultant-app sync --endpoint https://… --token-file FIL</translation>
     </message>
     <message>
         <source>What leaves this laptop: one package of counts per month.</source>
@@ -3250,8 +3355,167 @@
         <translation>{n} pakke(r) sendt.</translation>
     </message>
     <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one and paste it under “Change setup…”. {n} package(s) waiting.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny, og indsæt den under “Skift opsætning…”. {n} pakke(r) venter.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate could not be verified. Check the address and the CA file under “Change setup…” (“Test connection” says more). {n} package(s) waiting.</source>
+        <translation>Modtagerens certifikat kunne ikke verificeres. Kontrollér adressen og CA-filen under “Skift opsætning…” (“Test forbindelse” siger mere). {n} pakke(r) venter.</translation>
+    </message>
+    <message>
         <source>Sending is not set up yet</source>
         <translation>Afsendelse er ikke sat op endnu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSetupDialog</name>
+    <message>
+        <source>Set up sync</source>
+        <translation>Sæt synkronisering op</translation>
+    </message>
+    <message>
+        <source>Stored in the vault: leave empty to keep it</source>
+        <translation>Gemt i boksen: lad feltet stå tomt for at beholde den</translation>
+    </message>
+    <message>
+        <source>Paste the access token from SIRI</source>
+        <translation>Indsæt adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>Read from &amp;file…</source>
+        <translation>Læs fra &amp;fil…</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Tom: systemets certifikater</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Ingen proxy</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>Denne proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Proxyadresse</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s &amp;address</source>
+        <translation>Modtagerens &amp;adresse</translation>
+    </message>
+    <message>
+        <source>Access &amp;token</source>
+        <translation>Adgangs&amp;nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (PEM)</source>
+        <translation>&amp;CA-fil (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Test forbindelse</translation>
+    </message>
+    <message>
+        <source>The address and the access token come from SIRI. The token is kept encrypted in the vault and is never shown again.</source>
+        <translation>Adressen og adgangsnøglen får du fra SIRI. Nøglen gemmes krypteret i boksen og vises aldrig igen.</translation>
+    </message>
+    <message>
+        <source>The access token from SIRI</source>
+        <translation>Adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>The token is read from: {path}</source>
+        <translation>Nøglen læses fra: {path}</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Tester forbindelsen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop test</source>
+        <translation>&amp;Stop test</translation>
+    </message>
+    <message>
+        <source>The connection works: the receiver answered and accepts the access token.</source>
+        <translation>Forbindelsen virker: modtageren svarede og godkender adgangsnøglen.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s name was not found (DNS). Check the address, and that this computer is on the network.</source>
+        <translation>Modtagerens navn blev ikke fundet (DNS). Kontrollér adressen, og at computeren er på netværket.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at that address and port. Check the address.</source>
+        <translation>Forbindelsen blev afvist: intet svarer på den adresse og port. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No answer in time. The receiver or the network does not answer; perhaps a proxy is needed.</source>
+        <translation>Intet svar i tide. Modtageren eller netværket svarer ikke; måske skal der bruges en proxy.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is not trusted: it is not from a known authority, or has expired. Choose the CA file from SIRI.</source>
+        <translation>Modtagerens certifikat er ikke betroet: det er ikke udstedt af en kendt udsteder, eller det er udløbet. Vælg CA-filen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is for another name than the address. Check the address.</source>
+        <translation>Modtagerens certifikat gælder et andet navn end adressen. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No secure connection (TLS) could be made. Is this the receiver&apos;s https address?</source>
+        <translation>Der kunne ikke oprettes en sikker forbindelse (TLS). Er det modtagerens https-adresse?</translation>
+    </message>
+    <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny.</translation>
+    </message>
+    <message>
+        <source>This access token may not send packages (403): it is not a consultant&apos;s token. Contact SIRI.</source>
+        <translation>Denne adgangsnøgle må ikke sende pakker (403): den er ikke en konsulents nøgle. Kontakt SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver answers, but cannot receive right now (503). Try again later.</source>
+        <translation>Modtageren svarer, men kan ikke modtage lige nu (503). Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>Something answered at the address, but it is not SIRI&apos;s receiver (HTTP {status}). Check the address.</source>
+        <translation>Noget svarede på adressen, men det er ikke SIRIs modtager (HTTP {status}). Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached or refused the connection. Check the proxy setting.</source>
+        <translation>Proxyen kunne ikke nås eller afviste forbindelsen. Kontrollér proxyindstillingen.</translation>
+    </message>
+    <message>
+        <source>The connection failed. Try again, or contact your IT support.</source>
+        <translation>Forbindelsen mislykkedes. Prøv igen, eller kontakt jeres IT-support.</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>Testen blev stoppet.</translation>
+    </message>
+    <message>
+        <source>Close without saving the sync setup?</source>
+        <translation>Luk uden at gemme opsætningen af synkronisering?</translation>
     </message>
 </context>
 <context>

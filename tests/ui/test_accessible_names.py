@@ -96,6 +96,7 @@ def _dialogs(session, tmp_path):
     from ui.professionals.edit_dialog import ProfessionalDialog
     from ui.professionals.merge_dialog import MergeDialog, MergeGroup
     from ui.survey.dialogs import CampaignDialog, SmtpDialog
+    from ui.sync.setup_dialog import SyncSetupDialog
     from ui.unlock_dialog import UnlockDialog
 
     saved = seed_case(session.vault)
@@ -136,6 +137,7 @@ def _dialogs(session, tmp_path):
     yield "ReceiveDialog", ReceiveDialog(session)
     yield "EraseDialog", EraseDialog(session, saved.case_code)
     yield "CitizenEraseDialog", CitizenEraseDialog(session, 1, "AB")
+    yield "SyncSetupDialog", SyncSetupDialog(session)
     for step, page in wizard.pages.items():
         yield f"FirstRunDialog {step.name}", page
     yield "UnlockDialog", UnlockDialog(tmp_path / "vault.db", session.lane)

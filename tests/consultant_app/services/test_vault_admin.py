@@ -209,3 +209,14 @@ def test_the_offline_restore_refuses_a_newer_programs_backup_before_replacing(va
         Vault.restore(backup, vault_path, PASSPHRASE, force=True)
     assert vault_path.read_bytes() == before
     assert not list(tmp_path.glob("vault.db.replaced-*")) and not list(tmp_path.glob("vault.db.restore"))
+
+
+def test_a_stopped_restore_changes_nothing(vault, vault_path, tmp_path):
+    add_case(vault)
+    backup = vault_admin.backup_now(vault, tmp_path / "kopi.bak").path
+    add_case(vault)
+    before = vault_path.read_bytes()
+    with pytest.raises(vault_admin.OperationStopped):
+        vault_admin.restore_backup(vault, backup, cancelled=lambda: True)
+    assert vault_path.read_bytes() == before and inquiries(vault) == 2
+    assert not list(tmp_path.glob("vault.db.before-restore-*"))

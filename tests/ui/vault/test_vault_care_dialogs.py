@@ -267,3 +267,35 @@ def test_reads_still_queued_when_the_restore_dialog_closes_are_skipped(qtbot, se
     dialog.reject()
     qtbot.waitUntil(lambda: not session.lane.busy, timeout=20_000)
     assert len(calls) <= 2, calls  # the one running at the close (and perhaps the next), not all six
+
+
+def test_cancel_in_the_progress_dialog_keeps_no_backup(qtbot, session, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    pressed = threading.Event()
+    real_backup = Vault.backup
+
+    def slow_backup(vault, destination, **kwargs):  # the write waits until Cancel was pressed
+        pressed.wait(10)
+        return real_backup(vault, destination, **kwargs)
+
+    monkeypatch.setattr(Vault, "backup", slow_backup)
+    dialog = BackupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)
+    target = tmp_path / "afbrudt.bak"
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.action, Qt.MouseButton.LeftButton)
+    progress = dialog.findChild(QProgressDialog)
+    assert progress is not None and progress.isVisible()
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Annuller"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # as the user presses it
+    pressed.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert "Stoppet" in dialog.status.text(), dialog.status.text()
+    assert not target.exists()
+    assert dialog.action.isVisible() and dialog.action.isEnabled()  # may be tried again

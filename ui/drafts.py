@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -61,6 +61,23 @@ def field_value(widget: QWidget) -> Any:
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
         return widget.isChecked()
     raise TypeError(f"no draft value for {type(widget).__name__}")
+
+
+def changed_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a field sends when the user changes it (None for a kind that has none here)."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, DateTimeField):
+        return widget.dateTimeChanged
+    if isinstance(widget, DateField):
+        return widget.dateChanged
+    if isinstance(widget, CheckList):
+        return widget.itemChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return None
 
 
 def set_field_value(widget: QWidget, value: Any) -> None:

@@ -19,7 +19,7 @@ from consultant_app.errors import CaseNotFoundError, ValidationError
 from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
 from consultant_app.followups.service import add_follow_up_for_case
 from ui.date_fields import refuse_typed_dates
-from ui.drafts import DraftDialog, FieldValues
+from ui.drafts import DraftDialog, FieldValues, changed_signal
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
@@ -92,6 +92,15 @@ class FollowUpDialog(DraftDialog):
         self.values = FieldValues(
             lambda: {"case": self.case, "type": self.type, "due_on": self.due, "note": self.note}
         )
+        for field, widget in (
+            ("case", self.case),
+            ("type", self.type),
+            ("due_on", self.due),
+            ("note", self.note),
+        ):
+            changed = changed_signal(widget)
+            if changed is not None:  # the problem was this field's: changing it answers it
+                changed.connect(lambda *_args, name=field: self._field_changed(name))
         self.ready()
         (self.type if self.case.isReadOnly() else self.case).setFocus()
 
@@ -113,6 +122,10 @@ class FollowUpDialog(DraftDialog):
         Op(self, self._session.lane, work).success(self._stored).failure(self._refused).finally_(
             lambda: self.buttons.setEnabled(True)
         ).run()
+
+    def _field_changed(self, name: str) -> None:
+        self.errors[name].show_message(None)
+        self.problem.show_message(None)
 
     def _stored(self, row: FollowUpRow) -> None:
         self.forget_draft()

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, SignalInstance
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from consultant_app.services.case_entries import (
     update_note,
 )
 from ui.date_fields import DateField, DateTimeField, refuse_typed_dates
-from ui.drafts import DraftDialog, FieldValues
+from ui.drafts import DraftDialog, FieldValues, changed_signal
 from ui.inquiries.form import SAVE_KEYS
 from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdate, to_qdatetime
@@ -106,7 +105,7 @@ class CaseActionDialog(DraftDialog):
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.form.addRow(name_from(caption), cell)
-        changed = _changed_signal(widget)
+        changed = changed_signal(widget)
         if changed is not None:  # the problem was this field's: changing it answers it
             changed.connect(lambda *_args, field=name: self._field_changed(field))
         return widget
@@ -182,18 +181,6 @@ class CaseActionDialog(DraftDialog):
     def reject(self) -> None:
         if not self._busy:
             super().reject()
-
-
-def _changed_signal(widget: QWidget) -> SignalInstance | None:
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
-    if isinstance(widget, DateTimeField):
-        return widget.dateTimeChanged
-    if isinstance(widget, DateField):
-        return widget.dateChanged
-    return None
 
 
 class NoteDialog(CaseActionDialog):

@@ -135,6 +135,16 @@ FIELD_LABELS: dict[str, Text] = {
     # Not columns: the session hook's name for an inquiry's reason and advice rows.
     "reasons": Text(da="Årsager", en="Reasons"),
     "advice": Text(da="Rådgivning", en="Advice"),
+    # Relationships: the hook names them beside their column ("professional,professional_id").
+    "assessment": Text(da="Risikovurdering", en="Risk assessment"),
+    "case_notes": Text(da="Notater", en="Notes"),
+    "citizen": Text(da="Borger", en="Citizen"),
+    "contacts": Text(da="Kontakter", en="Contacts"),
+    "follow_ups": Text(da="Opfølgninger", en="Follow-ups"),
+    "inquiry": Text(da="Henvendelse", en="Inquiry"),
+    "measures": Text(da="Sikkerhedstiltag", en="Safety measures"),
+    "professional": Text(da="Fagperson", en="Professional"),
+    "ratings": Text(da="Faktorer", en="Items"),
 }
 
 _FORMATS = {"pdf": "PDF", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
@@ -160,11 +170,12 @@ def _format(code: str, language: str | None = None) -> str:
 
 
 def _fields(detail: str, language: str | None) -> str:
-    return ", ".join(
+    shown = (
         FIELD_LABELS[name].render(language) if name in FIELD_LABELS else name
         for name in detail.split(",")
         if name
     )
+    return ", ".join(dict.fromkeys(shown))  # a relationship and its column are one field
 
 
 def _stats(m: re.Match[str], language: str | None) -> str:

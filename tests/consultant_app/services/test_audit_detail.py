@@ -28,6 +28,23 @@ def test_every_audited_column_has_a_label_in_both_languages():
         assert text.da and text.en
 
 
+def test_every_relationship_the_hook_can_name_has_a_label():
+    """The session hook names every attribute with a change, relationships too ("professional"
+    beside "professional_id" when a contact moves to another professional): they were shown raw."""
+    named = {
+        relationship.key
+        for mapper in Base.registry.mappers
+        if mapper.local_table.name != "audit_event"
+        for relationship in mapper.relationships
+    }
+    assert sorted(named - FIELD_LABELS.keys()) == []
+
+
+def test_a_relationship_and_its_column_read_as_one_field():
+    assert describe("update", "professional,professional_id,summary", "da") == "Fagperson, Resumé"
+    assert describe("update", "citizen,citizen_id", "en") == "Citizen"
+
+
 @pytest.mark.parametrize(
     ("action", "detail", "da", "en"),
     [

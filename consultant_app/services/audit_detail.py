@@ -209,6 +209,34 @@ def _erased(m: re.Match[str], language: str | None) -> str:
     return Text(da="Sag {code}: {why}", en="Case {code}: {why}").render(language, code=code, why=why)
 
 
+def _merge(m: re.Match[str], language: str | None) -> str:
+    merged, contacts, inquiries, moved, dropped = m.groups()
+    text = Text(
+        da="Flettet med fagperson {merged}: {contacts} kontakter, {inquiries} henvendelser, "
+        "{moved} spørgeskemalinks flyttet",
+        en="Merged with professional {merged}: {contacts} contacts, {inquiries} inquiries, "
+        "{moved} survey links moved",
+    )
+    out = text.render(
+        language,
+        merged=merged.replace(",", ", "),
+        contacts=contacts,
+        inquiries=inquiries,
+        moved=moved,
+    )
+    if dropped != "0":
+        out += Text(da=", dobbelte links fjernet: {n}", en=", duplicate links removed: {n}").render(
+            language, n=dropped
+        )
+    return out
+
+
+# An "update" line that is not field names: the professionals' merge (services/professionals.py).
+_MERGE = re.compile(
+    r"merge: from=([\d,]+) contacts=(\d+) inquiries=(\d+) dispatches=(\d+) dispatches_dropped=(\d+)"
+)
+
+
 def _simple(text: Text, *names: str) -> Callable[[re.Match[str], str | None], str]:
     def render(m: re.Match[str], language: str | None) -> str:
         values = dict(zip(names, m.groups(), strict=True))
@@ -280,6 +308,8 @@ def describe(action: str, detail: str | None, language: str | None = None) -> st
     if not detail:
         return ""
     if action == "update":
+        if (m := _MERGE.fullmatch(detail)) is not None:
+            return _merge(m, language)
         return _fields(detail, language)
     for pattern, render in _RULES:
         if (m := pattern.fullmatch(detail)) is not None:

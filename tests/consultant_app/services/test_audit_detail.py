@@ -104,6 +104,8 @@ def test_a_merge_of_professionals_reads_as_a_sentence(vault):
             "Sag 2025-00042: opbevaringsperioden er udløbet",
             "Case 2025-00042: the retention period has ended",
         ),
+        ("create", "form:inquiry", "Kladde til henvendelse", "Draft of inquiry"),
+        ("delete", "form:note;inquiry:42", "Kladde til notat, henvendelse 42", "Draft of note, inquiry 42"),
         ("export", "something a later version writes", "something a later version writes", None),
     ],
 )

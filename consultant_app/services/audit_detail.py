@@ -201,7 +201,10 @@ def _team(m: re.Match[str], language: str | None) -> str:
 
 def _import(m: re.Match[str], language: str | None) -> str:
     pairs = (part.partition("=") for part in m.group(0).split())
-    return ", ".join(f"{value} {_IMPORT_KEYS[key].render(language)}" for key, _, value in pairs)
+    return ", ".join(  # a count another version writes is shown as stored
+        f"{value} {_IMPORT_KEYS[key].render(language)}" if key in _IMPORT_KEYS else f"{key}{eq}{value}"
+        for key, eq, value in pairs
+    )
 
 
 def _erased(m: re.Match[str], language: str | None) -> str:

@@ -70,7 +70,10 @@ def test_an_import_line_with_a_count_this_version_lacks_is_shown_not_a_crash():
     """A vault restored from, or written by, another version may hold an import line with a count
     unknown here: describe raised KeyError (in the audit table's model, on the GUI thread)."""
     detail = "rows=5 added=3 updated=1 unchanged=0 rejected=1 skipped=2"
-    assert describe("import", detail, "da") == "5 rækker, 3 tilføjet, 1 opdateret, 0 uændret, 1 afvist, skipped=2"
+    assert (
+        describe("import", detail, "da")
+        == "5 rækker, 3 tilføjet, 1 opdateret, 0 uændret, 1 afvist, skipped=2"
+    )
 
 
 @pytest.mark.parametrize(

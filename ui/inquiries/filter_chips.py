@@ -70,7 +70,8 @@ class FilterChips(QWidget):
             chip.deleteLater()
         self.chips = []
         for position, found in enumerate(active):
-            chip = QPushButton(f"{found.short_text()} ✕")
+            # '&&': an '&' in a search is shown, not made an Alt shortcut that removes the chip.
+            chip = QPushButton(f"{found.short_text()} ✕".replace("&", "&&"))
             chip.setObjectName(f"chip_{found.key}")
             chip.setAutoDefault(False)
             chip.setStyleSheet(CHIP_STYLE)

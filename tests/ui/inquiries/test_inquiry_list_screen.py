@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from consultant_app.services.case_actions import CaseForm, create_case
@@ -192,3 +192,16 @@ def test_a_long_search_does_not_widen_the_window(qtbot, main_window):
         (chip,) = inquiries.chips.chips
         assert term.strip() in chip.toolTip()
         assert len(chip.text()) < 100
+
+
+def test_an_ampersand_in_the_search_is_shown_not_made_a_shortcut(qtbot, main_window):
+    """'R&D' on a chip showed as 'RD' with an Alt+D shortcut that removed the filter."""
+    seed_case(main_window.session.vault, region="hovedstaden")
+    inquiries = show_list(qtbot, main_window)
+    settle(qtbot, inquiries, 1)
+    inquiries.filters.search.setText("R&D")
+    inquiries.filters.search.returnPressed.emit()
+    settle(qtbot, inquiries, 0)
+    (chip,) = inquiries.chips.chips
+    assert QKeySequence.mnemonic(chip.text()).isEmpty()
+    assert chip.text().replace("&&", "&") == "Søgning: “R&D” ✕"

@@ -256,6 +256,13 @@ def test_every_input_named_every_mnemonic_lands_and_a_stored_token_is_kept(qtbot
     assert dialog.endpoint.text() == receiver and dialog.ca_file.text() == pki.ca
     assert dialog.token.text() == "" and "beholde" in dialog.token.placeholderText()
     assert test_connection(qtbot, dialog).startswith("Forbindelsen virker")  # the stored token
+    # Another receiver's address: the stored token is not sent there, it must be given again.
+    dialog.endpoint.setText(f"https://127.0.0.1:{free_port()}")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["token"].isVisible() and not dialog.testing)
+    assert "giv nøglen igen" in dialog.errors["token"].text()
+    assert dialog.last_result.outcome is ProbeOutcome.OK  # no new test was run
+    dialog.endpoint.setText(receiver)
     dialog.discard_confirmed = lambda: True
     dialog.hide()
     flush_deletions()

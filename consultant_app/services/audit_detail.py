@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, Text] = {
     "code": Text(da="Kode", en="Code"),
     "consent": Text(da="Samtykke", en="Consent"),
     "consultant": Text(da="Konsulent", en="Consultant"),
+    "content": Text(da="Indhold", en="Content"),
     "cpr": Text(da="CPR-nummer", en="CPR number"),
     "deadline": Text(da="Frist", en="Deadline"),
     "default_region": Text(da="Standardregion", en="Default region"),
@@ -100,6 +101,7 @@ FIELD_LABELS: dict[str, Text] = {
     "pseudonym": Text(da="Pseudonym", en="Pseudonym"),
     "public_key": Text(da="Offentlig nøgle", en="Public key"),
     "received_at": Text(da="Modtaget", en="Received"),
+    "record_id": Text(da="Post", en="Record"),
     "recorded_at": Text(da="Registreret", en="Recorded"),
     "ref_prefix": Text(da="Referencepræfiks", en="Reference prefix"),
     "region": Text(da="Region", en="Region"),
@@ -198,6 +200,24 @@ def _erased(m: re.Match[str], language: str | None) -> str:
     return Text(da="Sag {code}: {why}", en="Case {code}: {why}").render(language, code=code, why=why)
 
 
+_FORMS = {  # a draft's form (services/drafts.py)
+    "inquiry": Text(da="henvendelse", en="inquiry"),
+    "note": Text(da="notat", en="note"),
+    "contact": Text(da="kontakt", en="contact"),
+    "follow_up": Text(da="opfølgning", en="follow-up"),
+    "risk_assessment": Text(da="risikovurdering", en="risk assessment"),
+}
+
+
+def _draft(m: re.Match[str], language: str | None) -> str:
+    kind, inquiry_id = m.groups()
+    form = _FORMS[kind].render(language) if kind in _FORMS else kind
+    out = Text(da="Kladde til {form}", en="Draft of {form}").render(language, form=form)
+    if inquiry_id:
+        out += Text(da=", henvendelse {id}", en=", inquiry {id}").render(language, id=inquiry_id)
+    return out
+
+
 def _simple(text: Text, *names: str) -> Callable[[re.Match[str], str | None], str]:
     def render(m: re.Match[str], language: str | None) -> str:
         values = dict(zip(names, m.groups(), strict=True))
@@ -256,6 +276,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str | None], str]]
         _simple(Text(da="Til kollega med nøgle {fp}", en="To the colleague with key {fp}"), "fp"),
     ),
     (re.compile(r"case:([^;]*);reason:([^;]*);by:(.*)"), _erased),
+    (re.compile(r"form:(\w+)(?:;inquiry:(\d+))?"), _draft),
     (
         re.compile(r"demo: (\d+) inquiries"),
         _simple(Text(da="Demodata: {n} henvendelser", en="Demo data: {n} inquiries"), "n"),

@@ -6,7 +6,9 @@ after the last row of the page before: keyset paging, not OFFSET, so the 50th pa
 the first does), then the columns of those ids only.
 
 Text search looks in the inquiry's notes, its case notes, the professionals in it (name,
-e-mail, organisation), the citizen's pseudonym and its reference; a case code (2024-00042)
+e-mail, organisation), the citizen's pseudonym, its reference and the labels of its reasons
+(a reason is stored as a code, so the term is matched against the labels here and the inquiries
+with a matching code are found by code: no text index needed); a case code (2024-00042)
 finds its case at once, without reading any text. It ignores
 case for every letter, Danish ones included: a fast LIKE (which folds ASCII only, so other
 letters are left open in it) picks candidates and a GLOB with both cases of each letter decides.
@@ -23,10 +25,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    SQLColumnExpression,
     String,
     and_,
     case,
@@ -45,8 +49,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from consultant_app.codes import load_codes
-from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
+from consultant_app.codes import fold, load_codes
+from consultant_app.domain import Citizen, Contact, Inquiry, InquiryReason, Note, Professional
 from consultant_app.domain.case_code import CaseCode, case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
@@ -82,6 +86,8 @@ class InquiryFilter:
     received_from: date | None = None
     received_to: date | None = None  # inclusive
     region: str | None = None
+    municipality: str | None = None  # a municipality code (municipalities.csv)
+    reason: str | None = None  # one reason code: inquiries that have it among theirs
     status: str | None = None  # "open", "closed" or None for both
     inquirer_type: str | None = None
     age_group: str | None = None
@@ -139,7 +145,7 @@ def fetch_page(
     """One page of the inquiries the query finds, in its order, after `after`."""
     key = _sort_expression(query.sort)
     order = (key.desc(), Inquiry.id.desc()) if query.descending else (key.asc(), Inquiry.id.asc())
-    ids_query = select(Inquiry.id, key.label("sort_value")).where(*conditions(query.filter))
+    ids_query: Select[Any] = select(Inquiry.id, key.label("sort_value")).where(*conditions(query.filter))
     if after is not None:
         position = tuple_(key, Inquiry.id)
         bound = tuple_(literal(after.value, key.type), literal(after.id))
@@ -172,6 +178,7 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
         where.append(Inquiry.received_at < datetime.combine(f.received_to + timedelta(days=1), time()))
     for column, value in (
         (Inquiry.region, f.region),
+        (Inquiry.municipality_code, f.municipality),
         (Inquiry.inquirer_type, f.inquirer_type),
         (Inquiry.citizen_age_group, f.age_group),
         (Inquiry.trip_concern, f.trip_concern),
@@ -183,6 +190,8 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
         where.append(Inquiry.closed_on.is_(None))
     elif f.status == "closed":
         where.append(Inquiry.closed_on.is_not(None))
+    if f.reason is not None:
+        where.append(Inquiry.id.in_(select(InquiryReason.inquiry_id).where(InquiryReason.code == f.reason)))
     if f.text.strip():
         where.append(text_condition(f.text))
     return where
@@ -215,6 +224,9 @@ def _scanned_text_condition(term: str) -> ColumnElement[bool]:
         Inquiry.id.in_(select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals))),
         Inquiry.citizen_id.in_(select(Citizen.id).where(matches(Citizen.pseudonym))),
     ]
+    reasons = reason_codes_matching(term)
+    if reasons:
+        found.append(Inquiry.id.in_(_with_reasons(reasons)))
     return or_(*found)
 
 
@@ -224,7 +236,7 @@ def _indexed_text_condition(term: str) -> ColumnElement[bool]:
     matches = _matcher(term)
     query = search_index.match_expression(term)
 
-    def candidates(model: type) -> ColumnElement[bool]:
+    def candidates(model: type[Inquiry | Note | Professional | Citizen]) -> ColumnElement[bool]:
         fts = f"{model.__tablename__}_fts"
         rowids = select(table(fts, sql_column("rowid")).c.rowid).where(literal_column(fts).op("MATCH")(query))
         return model.id.in_(rowids)
@@ -245,8 +257,23 @@ def _indexed_text_condition(term: str) -> ColumnElement[bool]:
             Inquiry.citizen_id.in_(select(Citizen.id).where(candidates(Citizen), matches(Citizen.pseudonym)))
         ),
     ]
+    reasons = reason_codes_matching(term)
+    if reasons:
+        found.append(_with_reasons(reasons))
     # One set of ids, gathered from the few candidates, which the outer query looks up by key.
     return Inquiry.id.in_(union(*found))
+
+
+def reason_codes_matching(term: str) -> tuple[str, ...]:
+    """The reason codes whose label, in Danish or English, holds `term` (case ignored)."""
+    wanted = fold(term)
+    if not wanted:
+        return ()
+    return tuple(c.code for c in load_codes()["reason"] if wanted in fold(c.da) or wanted in fold(c.en))
+
+
+def _with_reasons(codes: tuple[str, ...]) -> Select[Any]:
+    return select(InquiryReason.inquiry_id).where(InquiryReason.code.in_(codes))
 
 
 def _indexable(term: str) -> bool:
@@ -263,7 +290,10 @@ def _folds_alike(ch: str) -> bool:
     return "\u00c0" <= ch <= "\u00fe" and ch not in "\u00d7\u00f7\u00df"
 
 
-def _matcher(term: str) -> Callable[[ColumnElement], ColumnElement[bool]]:
+Column = SQLColumnExpression[Any]
+
+
+def _matcher(term: str) -> Callable[[Column], ColumnElement[bool]]:
     like = "%" + "".join(_like_char(ch) for ch in term) + "%"
     if term.isascii():
         return lambda column: column.like(like, escape="\\")
@@ -278,24 +308,24 @@ def _like_char(ch: str) -> str:
 
 
 def _glob_char(ch: str) -> str:
-    variants = dict.fromkeys((ch, ch.lower(), ch.upper()))
-    variants = [v for v in variants if len(v) == 1]  # 'ß'.upper() is two letters
+    cases = dict.fromkeys((ch, ch.lower(), ch.upper()))
+    variants = [v for v in cases if len(v) == 1]  # 'ß'.upper() is two letters
     if len(variants) == 1 and ch not in "*?[]":
         return ch
     return "[" + "".join(variants) + "]"
 
 
-def _label_rank(column, list_name: str) -> ColumnElement:
+def _label_rank(column: Column, list_name: str) -> ColumnElement[Any]:
     """Sorts a code column by its label in the current language, not by the ASCII code."""
     labels = sorted(load_codes()[list_name], key=lambda c: c.label().casefold())
     return case({c.code: rank for rank, c in enumerate(labels)}, value=column, else_=len(labels))
 
 
-def _sort_expression(key: str) -> ColumnElement:
+def _sort_expression(key: str) -> ColumnElement[Any]:
     if key == "case":
-        return Inquiry.id
+        return Inquiry.id.expression
     if key == "received":
-        return Inquiry.received_at
+        return Inquiry.received_at.expression
     if key == "municipality":
         names = sorted(load_codes().municipalities, key=lambda m: m.name.casefold())
         ranks = {m.code: rank for rank, m in enumerate(names)}
@@ -342,7 +372,24 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
         .outerjoin(Citizen, Citizen.id == Inquiry.citizen_id)
         .where(Inquiry.id.in_(ids))
     )
-    by_id = {r.id: InquiryRow(r[0], case_code(r.received_at, r.id), *r[1:]) for r in found}
+    by_id = {
+        r.id: InquiryRow(
+            id=r.id,
+            case_code=case_code(r.received_at, r.id),
+            external_ref=r.external_ref,
+            received_at=r.received_at,
+            region=r.region,
+            municipality_code=r.municipality_code,
+            inquirer_type=r.inquirer_type,
+            professional_name=r.name,
+            citizen_pseudonym=r.pseudonym,
+            citizen_age_group=r.citizen_age_group,
+            trip_concern=r.trip_concern,
+            kind=r.kind,
+            closed_on=r.closed_on,
+        )
+        for r in found
+    }
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -354,6 +401,7 @@ def _cancellable(session: Session, cancelled: Callable[[], bool] | None) -> Iter
     if cancelled():
         raise QueryCancelled()
     driver = session.connection().connection.driver_connection
+    assert driver is not None  # a live session always holds its SQLite connection
     driver.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_POLL_STEPS)
     try:
         yield

@@ -29,6 +29,7 @@ from tenacity import (
     Retrying,
     retry_if_exception_type,
     stop_after_attempt,
+    stop_when_event_set,
     wait_exponential_jitter,
 )
 
@@ -126,7 +127,7 @@ class SyncClient:
     def send_package(self, payload: str | bytes, key: str) -> SendResult:
         body = payload.encode("utf-8") if isinstance(payload, str) else payload
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts) | self._cancelled,
+            stop=stop_after_attempt(self.policy.attempts) | stop_when_event_set(self.cancel),
             wait=self._wait,
             retry=retry_if_exception_type(_Retryable),
             sleep=self._sleep,
@@ -178,9 +179,6 @@ class SyncClient:
         raise _Final(SendResult(outcome, attempt, status, message))
 
     # --- tenacity hooks ----------------------------------------------------------------
-
-    def _cancelled(self, _state: RetryCallState) -> bool:
-        return self.cancel.is_set()
 
     def _wait(self, state: RetryCallState) -> float:
         backoff = self._backoff(state)

@@ -199,7 +199,13 @@ def sync_pending(
             if progress:
                 progress(SyncProgress(done, len(pending), item.month, item.version))
             result = client.send_package(item.payload, item.idempotency_key)
-            in_vault(lambda session, item=item, result=result: record_result(session, item, result, report))
+
+            def record(
+                session: Session, item: outbox.PendingPackage = item, result: SendResult = result
+            ) -> None:
+                record_result(session, item, result, report)
+
+            in_vault(record)
             if result.outcome is Outcome.CANCELLED:
                 report.cancelled = True
             if result.outcome not in (Outcome.SENT, Outcome.REJECTED):

@@ -141,6 +141,18 @@ def _dialogs(session, tmp_path):
     for step, page in wizard.pages.items():
         yield f"FirstRunDialog {step.name}", page
     yield "UnlockDialog", UnlockDialog(tmp_path / "vault.db", session.lane)
+    yield from _vault_dialogs(session)
+
+
+def _vault_dialogs(session):
+    """Boks → Tag sikkerhedskopi, Gendan sikkerhedskopi, Skift adgangskode (ui/vault/)."""
+    from ui.vault.backup_dialog import BackupDialog
+    from ui.vault.passphrase_dialog import PassphraseDialog
+    from ui.vault.restore_dialog import RestoreDialog
+
+    yield "BackupDialog", BackupDialog(session)
+    yield "RestoreDialog", RestoreDialog(session)
+    yield "PassphraseDialog", PassphraseDialog(session)
 
 
 def test_every_screen_of_the_main_window_names_its_inputs(qtbot, main_window):
@@ -202,7 +214,7 @@ def test_every_risk_instrument_names_its_inputs(qtbot, main_window, session):
         risk.instrument.setCurrentIndex(index)
         risk.start_button.click()
         qtbot.waitUntil(lambda: risk.editor is not None and risk.editor.loaded is not None, timeout=5_000)
-        risk.editor.measures.add_button.click()  # a measure's row: its fields and remove button
+        risk.editor.form.measures.add_button.click()  # a measure's row: its fields and remove button
         problems += [f"{risk.instrument.itemText(index)}: {p}" for p in unnamed(risk.editor)]
         risk.close_editor()
     qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)

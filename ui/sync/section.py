@@ -35,6 +35,7 @@ from consultant_app.sync import (
 )
 from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM
 from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
+from ui import theme
 from ui.labels import short_datetime
 from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
@@ -101,7 +102,7 @@ class SyncSection(Section):
             )
         )
         explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: #555;")
+        explanation.setStyleSheet(theme.muted_style())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +140,7 @@ class SyncSection(Section):
         )
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
+        self.hint.setStyleSheet(theme.notice_style())
         self.hint.hide()
         self.status = StatusLine()
 

@@ -33,9 +33,10 @@ from consultant_app.errors import Problem
 from consultant_app.sync.probe import ProbeOutcome, ProbeResult
 from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM, SyncSettingsView
 from consultant_app.sync.setup import SyncSetup, check_setup, probe_setup, save_setup, stored_token
+from ui import theme
 from ui.op import Op, in_vault, on_database
 from ui.section import Session
-from ui.widgets import ERROR_STYLE, OK_STYLE, ErrorLabel, announce, name_from, save_key
+from ui.widgets import ErrorLabel, announce, name_from, save_key
 
 FIELDS = ("endpoint", "token", "ca_file", "proxy")
 
@@ -97,7 +98,7 @@ class SyncSetupDialog(QDialog):
 
         self.test_button = QPushButton(self.tr("T&est connection"))
         self.test_button.clicked.connect(self.test_or_stop)
-        self.test_result = ErrorLabel()  # red for a failure, green (OK_STYLE) for success
+        self.test_result = ErrorLabel()  # red for a failure, green for success
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -257,12 +258,12 @@ class SyncSetupDialog(QDialog):
         self.last_result = result
         text = self.outcome_text(result)
         if result.ok:
-            self.test_result.setStyleSheet(OK_STYLE)
+            self.test_result.setStyleSheet(theme.ok_style())
             self.test_result.setText(text)
             self.test_result.show()
             announce(self.test_result)
         else:
-            self.test_result.setStyleSheet(ERROR_STYLE)
+            self.test_result.setStyleSheet(theme.error_style())
             self.test_result.show_message(text)
         self.adjustSize()
         self.tested.emit(result)

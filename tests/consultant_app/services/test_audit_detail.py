@@ -66,6 +66,8 @@ def test_every_audited_column_has_a_label_in_both_languages():
             "Sag 2025-00042: opbevaringsperioden er udløbet",
             "Case 2025-00042: the retention period has ended",
         ),
+        ("create", "form:inquiry", "Kladde til henvendelse", "Draft of inquiry"),
+        ("delete", "form:note;inquiry:42", "Kladde til notat, henvendelse 42", "Draft of note, inquiry 42"),
         ("export", "something a later version writes", "something a later version writes", None),
     ],
 )

@@ -72,14 +72,17 @@ def test_an_edit_is_refused_in_danish_then_stored(qtbot, section, seeded, vault)
     qtbot.waitUntil(dialog.isVisible)
     dialog.name.clear()
     dialog.email.setText("bo at politi")
+    dialog.phone.setText("ring efter kl. 10")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors["name"].isVisible())
     assert dialog.errors["name"].text() == "Navnet skal udfyldes."
     assert dialog.errors["email"].text() == "Det ligner ikke en e-mailadresse (fx navn@kommune.dk)."
+    assert dialog.errors["phone"].text().startswith("Det ligner ikke et telefonnummer (fx 12 34 56 78")
     assert dialog.isVisible()
 
     dialog.name.setText("Bo Bergmann")
     dialog.email.setText("bo@politi.dk")
+    dialog.phone.setText("+4587130000")
     dialog.municipality.setEditText("Aarhus (751)")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -87,6 +90,9 @@ def test_an_edit_is_refused_in_danish_then_stored(qtbot, section, seeded, vault)
     assert section.status.text() == "Gemt: Bo Bergmann."
     with vault.session() as s:
         assert s.get(Professional, ids["bo"]).municipality_code == "751"
+        assert s.get(Professional, ids["bo"]).phone == "+4587130000"  # stored as typed
+    # shown in pairs once the saved row is back in the list
+    qtbot.waitUntil(lambda: section.details.values["phone"].text() == "+45 87 13 00 00", timeout=3000)
 
 
 def test_merging_the_suggested_duplicate_leaves_one_with_every_contact(qtbot, section, seeded, vault):

@@ -1,13 +1,11 @@
 """sync proxy
 
-Revision ID: sync_proxy
-Revises: 0008
+Revision ID: 0011
+Revises: 0009
 
 How the laptop reaches the receiver: "system" (the operating system's proxy settings), "none"
 (straight to the receiver) or a proxy's address (http://host:port). NULL in a vault written
 before this revision means "none", what those versions always did.
-
-(The revision id is a name, not a number: the lead numbers the chain when branches meet.)
 """
 
 from collections.abc import Sequence
@@ -15,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "sync_proxy"
-down_revision: str | None = "0008"
+revision: str = "0011"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -81,6 +81,12 @@ _TOKEN_FORMAT = Text(
     da="den skal være 20-200 tegn af A-Z, a-z, 0-9, - og _ (som udleveret)",
     en="it must be 20-200 characters of A-Z, a-z, 0-9, - and _ (as issued)",
 )
+_TOKEN_OTHER_RECEIVER = Text(
+    da="adressen er en anden modtagers end før; giv nøglen igen (den gemte sendes aldrig til en anden "
+    "modtager)",
+    en="the address is another receiver's than before; give the token again (the stored one is never "
+    "sent to another receiver)",
+)
 _TOKEN_FILE = Text(da="filen {path} kan ikke læses", en="the file {path} cannot be read")
 _NO_FILE = Text(da="filen findes ikke", en="the file does not exist")
 _PROXY_FORM = Text(
@@ -136,6 +142,20 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def same_receiver(a: str, b: str) -> bool:
+    """The same scheme, host and port: what a token was given for."""
+    x, y = httpx.URL(a), httpx.URL(b)
+    return (x.scheme, x.host.lower(), x.port) == (y.scheme, y.host.lower(), y.port)
+
+
+def check_token_kept(endpoint: str, stored_endpoint: str) -> None:
+    """A stored token goes only to the receiver it was stored for: a new address on another
+    host (a typo, or an address someone talked the user into) must come with the token again,
+    so the vault never hands SIRI's token to another server."""
+    if not same_receiver(endpoint, stored_endpoint):
+        raise TokenError(reason=_TOKEN_OTHER_RECEIVER.render())
 
 
 def check_token(token: str) -> str:
@@ -236,7 +256,8 @@ def save_sync_settings(
     proxy: object = KEEP,
 ) -> SyncSettingsView:
     """Store the settings. `token`: a new one, None to clear it, or KEEP; `ca_file` and `proxy`
-    likewise."""
+    likewise. (The command line keeps the token for a new address as it always has; the
+    desktop's setup asks for it again on another host: setup.check_setup.)"""
     endpoint = check_endpoint(endpoint)
     row = session.get(SyncSettings, 1) or SyncSettings(id=1)
     row.endpoint = endpoint

@@ -24,6 +24,7 @@ from consultant_app.sync.settings import (
     check_endpoint,
     check_proxy,
     check_token,
+    check_token_kept,
     read_token_file,
     save_sync_settings,
     sync_credentials,
@@ -53,9 +54,11 @@ def check_setup(
     ca_file: str | None = None,
     proxy: str = PROXY_NONE,
     has_stored_token: bool = False,
+    stored_endpoint: str | None = None,
 ) -> SyncSetup:
     """`token` pasted, or else read from `token_file`; neither keeps the stored one (when there
-    is one). `ValidationError` with one problem per field that cannot be used."""
+    is one, and only for the receiver it was stored for: `stored_endpoint`). `ValidationError`
+    with one problem per field that cannot be used."""
     problems: list[Problem] = []
 
     def checked(name: str, value: object, check: Callable[[], object]) -> object:
@@ -73,6 +76,8 @@ def check_setup(
         secret = checked("token", str(token_file), lambda: read_token_file(Path(token_file)))
     elif not has_stored_token:
         problems.append(Problem("token", "", _TOKEN_NEEDED))
+    elif isinstance(url, str) and stored_endpoint:
+        checked("token", "", lambda: check_token_kept(url, stored_endpoint))
     ca = checked("ca_file", ca_file, lambda: check_ca_file(ca_file))
     via = checked("proxy", proxy, lambda: check_proxy(proxy))
     if problems:

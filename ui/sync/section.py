@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +39,8 @@ from ui.labels import short_datetime
 from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
 from ui.sync.setup_dialog import SyncSetupDialog
+from ui.table_model import RIGHT, Column, RecordTableModel
 from ui.widgets import StatusLine, heading
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -65,18 +63,10 @@ class SyncSection(Section):
         self.policy = None  # tests shorten the retries; None means the client's own
         self.setup_dialog: SyncSetupDialog | None = None
 
-        self.table = QTableWidget(0, 6)
+        self.model: RecordTableModel[OutboxRow] = RecordTableModel(self._columns(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Month"),
-                self.tr("Version"),
-                self.tr("State"),
-                self.tr("Attempts"),
-                self.tr("Sent"),
-                self.tr("Last error"),
-            ]
-        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,7 +78,7 @@ class SyncSection(Section):
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.package = QPlainTextEdit()
         self.package.setReadOnly(True)
@@ -159,6 +149,20 @@ class SyncSection(Section):
     def title(self) -> str:
         return self.tr("Sync")
 
+    def _columns(self) -> list[Column[OutboxRow]]:
+        return [
+            Column(self.tr("Month"), lambda row: row.month),
+            Column(self.tr("Version"), lambda row: str(row.version), align=RIGHT),
+            Column(self.tr("State"), lambda row: self.state_text(row.state)),
+            Column(self.tr("Attempts"), lambda row: str(row.attempts), align=RIGHT),
+            Column(self.tr("Sent"), lambda row: short_datetime(_local(row.sent_at))),
+            Column(
+                self.tr("Last error"),
+                lambda row: (row.last_error or "").replace("\n", " "),
+                tip=lambda row: row.last_error,
+            ),
+        ]
+
     def state_text(self, state: str) -> str:
         return {
             "pending": self.tr("pending"),
@@ -178,29 +182,11 @@ class SyncSection(Section):
     def _loaded(self, data: SyncStatus) -> None:
         self.loaded = data
         current = self.selected_row()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(data.rows))
+        self.model.set_rows(data.rows)
         select_row = 0 if data.rows else -1
-        for n, row in enumerate(data.rows):
-            cells = [
-                row.month,
-                str(row.version),
-                self.state_text(row.state),
-                str(row.attempts),
-                short_datetime(_local(row.sent_at)),
-                (row.last_error or "").replace("\n", " "),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (1, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 5 and row.last_error:
-                    item.setToolTip(row.last_error)
-                item.setData(ROW_ROLE, row)
-                self.table.setItem(n, column, item)
-            if current is not None and row.id == current.id:
-                select_row = n
-        self.table.blockSignals(False)
+        if current is not None:
+            found = self.model.find(lambda row: row.id == current.id)
+            select_row = found if found is not None else select_row
         if select_row >= 0:
             self.table.selectRow(select_row)
         self._selection_changed()
@@ -246,16 +232,13 @@ class SyncSection(Section):
     # --- the chosen package ---------------------------------------------------------------
 
     def selected_row(self) -> OutboxRow | None:
-        items = self.table.selectedItems()
-        value = items[0].data(ROW_ROLE) if items else None
-        return value if isinstance(value, OutboxRow) else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_month(self, month: str) -> None:
-        for n in range(self.table.rowCount()):
-            item = self.table.item(n, 0)
-            if item is not None and item.text() == month:
-                self.table.selectRow(n)
-                return
+        found = self.model.find(lambda row: row.month == month)
+        if found is not None:
+            self.table.selectRow(found)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()

@@ -51,6 +51,7 @@ class SyncSetupDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._has_token = current is not None and current.has_token
+        self._stored_endpoint = current.endpoint if current is not None else None
         self._token_file: str | None = None
         self._cancel: threading.Event | None = None  # the running test's
         self.testing = False
@@ -196,6 +197,7 @@ class SyncSetupDialog(QDialog):
             ca_file=self.ca_file.text(),
             proxy=self.proxy_choice(),
             has_stored_token=self._has_token,
+            stored_endpoint=self._stored_endpoint,
         )
 
     def _clear_messages(self) -> None:

@@ -15,10 +15,21 @@ from consultant_app.receiver.db import IdempotencyRecord, StoredPackage
 from consultant_app.storage.vault import Vault
 from consultant_app.sync.probe import ProbeOutcome, probe
 from consultant_app.sync.run import sync_pending
-from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM, sync_credentials, sync_settings
+from consultant_app.sync.settings import (
+    PROXY_NONE,
+    PROXY_SYSTEM,
+    sync_credentials,
+    sync_settings,
+)
 from consultant_app.sync.setup import check_setup, probe_setup, save_setup, stored_token
 from tests.consultant_app.counts.records import Record, add_records
-from tests.consultant_app.receiver.support import ANALYST_TOKEN, LAPTOP_TOKEN, count_rows, free_port
+from tests.consultant_app.receiver.support import (
+    ANALYST_TOKEN,
+    LAPTOP_TOKEN,
+    OTHER_LAPTOP_TOKEN,
+    count_rows,
+    free_port,
+)
 from tests.consultant_app.sync.helpers import FAST, TODAY
 from tests.consultant_app.sync.https_receiver import (
     https_receiver,
@@ -134,18 +145,44 @@ def test_saved_where_the_command_line_keeps_it_and_a_missing_token_keeps_the_sto
         True,
     )
     with vault.session() as session:
-        save_setup(session, check_setup("https://other.example", has_stored_token=True))
+        save_setup(
+            session,
+            check_setup("https://R.example/siri", has_stored_token=True, stored_endpoint="https://r.example"),
+        )
     with vault.session() as session:
         credentials = sync_credentials(session)  # what `sync` and the desktop's sync read
         assert credentials is not None
         assert (credentials.endpoint, credentials.token, credentials.ca_file, credentials.proxy) == (
-            "https://other.example",
+            "https://R.example/siri",
             LAPTOP_TOKEN,
             None,  # an empty CA field means the system's trust store
             PROXY_NONE,
         )
         assert stored_token(session) == LAPTOP_TOKEN
         assert LAPTOP_TOKEN not in repr(sync_settings(session))
+
+
+def test_the_stored_token_is_never_kept_for_another_receiver(vault):
+    """An address changed to another host (a typo, or one someone talked the user into) must come
+    with the token again: the setup never hands the stored one to another server. (`sync
+    --endpoint` alone keeps it, as it always has: test_sync_outbox.)"""
+    with vault.session() as session:
+        save_setup(session, check_setup("https://r.example", token=LAPTOP_TOKEN))
+    for other in ("https://evil.example", "https://r.example:8443", "http://127.0.0.1:8000"):
+        with pytest.raises(ValidationError) as excinfo:
+            check_setup(other, has_stored_token=True, stored_endpoint="https://r.example")
+        assert "giv nøglen igen" in _problems(excinfo)["token"]
+    given_again = check_setup(
+        "https://evil.example",
+        token=OTHER_LAPTOP_TOKEN,
+        has_stored_token=True,
+        stored_endpoint="https://r.example",
+    )
+    with vault.session() as session:
+        assert sync_credentials(session).endpoint == "https://r.example"
+        save_setup(session, given_again)
+    with vault.session() as session:
+        assert sync_credentials(session).token == OTHER_LAPTOP_TOKEN
 
 
 # --- testing the connection ---------------------------------------------------------------

@@ -69,6 +69,20 @@ def test_connection(qtbot, dialog, timeout=20_000) -> str:
 test_connection.__test__ = False  # a step, not a test
 
 
+def tab_chain(dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits from the first field, in order."""
+    chain, widget = [], dialog.endpoint
+    while True:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while widget is not dialog.endpoint and not (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled()
+        ):
+            widget = widget.nextInFocusChain()
+        if widget is dialog.endpoint:
+            return chain
+
+
 def shown_texts(dialog: QWidget) -> str:
     """Everything the dialog shows or tells a screen reader, the token field's content aside."""
     texts = [dialog.windowTitle()]
@@ -227,10 +241,28 @@ def test_every_input_named_every_mnemonic_lands_and_a_stored_token_is_kept(qtbot
     dialog.proxy.setCurrentIndex(dialog.proxy.findText("Denne proxy:"))  # its address field too
     assert unnamed(dialog) == [] and dialog.proxy_address.accessibleName() == "Proxyadresse"
     assert mnemonic_problems(dialog) == []
+    assert tab_chain(dialog) == [
+        dialog.endpoint,
+        dialog.token,
+        dialog.token_file_button,
+        dialog.ca_file,
+        dialog.ca_button,
+        dialog.proxy,
+        dialog.proxy_address,
+        dialog.test_button,
+        *dialog.buttons.buttons(),
+    ]
     dialog.proxy.setCurrentIndex(dialog.proxy.findText("Ingen proxy"))
     assert dialog.endpoint.text() == receiver and dialog.ca_file.text() == pki.ca
     assert dialog.token.text() == "" and "beholde" in dialog.token.placeholderText()
     assert test_connection(qtbot, dialog).startswith("Forbindelsen virker")  # the stored token
+    # Another receiver's address: the stored token is not sent there, it must be given again.
+    dialog.endpoint.setText(f"https://127.0.0.1:{free_port()}")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["token"].isVisible() and not dialog.testing)
+    assert "giv nøglen igen" in dialog.errors["token"].text()
+    assert dialog.last_result.outcome is ProbeOutcome.OK  # no new test was run
+    dialog.endpoint.setText(receiver)
     dialog.discard_confirmed = lambda: True
     dialog.hide()
     flush_deletions()

@@ -32,7 +32,9 @@ def _danish_texts() -> list[tuple[str, str]]:
             if part.text and part.text.strip():
                 texts.append(("consultant_app_da.ts", part.text))
     for po in (ROOT / "resources" / "locale").rglob("*.po"):
-        for match in re.finditer(r'^msgstr(?:\[\d+\])? "(.*)"$', po.read_text(encoding="utf-8"), re.MULTILINE):
+        for match in re.finditer(
+            r'^msgstr(?:\[\d+\])? "(.*)"$', po.read_text(encoding="utf-8"), re.MULTILINE
+        ):
             texts.append((po.name, match[1]))
     for source in (ROOT / "consultant_app").rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):

@@ -10,10 +10,12 @@ there is more with `_can_load_more` and ask for it in `_load_more`; Qt's `canFet
 `fetchMore` are answered here from those two.
 """
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
@@ -21,6 +23,14 @@ R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ItemRole = Qt.ItemDataRole
+
+
+def _plain_tip(text: str | None) -> str | None:
+    """A tooltip that reads as HTML (a name from an imported file: '<span style=…>') is escaped
+    into HTML that shows it as typed: Qt renders any tooltip that looks like HTML as HTML."""
+    if not text or not QtGui.Qt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 @dataclass(frozen=True)
@@ -145,8 +155,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return self._cells[index.row()][index.column()]
         if role == ItemRole.ToolTipRole and column.tip:
             if column.tip is True:
-                return self._cells[index.row()][index.column()] or None
-            return column.tip(row) if callable(column.tip) else None
+                return _plain_tip(self._cells[index.row()][index.column()]) or None
+            return _plain_tip(column.tip(row)) if callable(column.tip) else None
         if role == ItemRole.TextAlignmentRole:
             return column.align
         if role == ItemRole.FontRole:

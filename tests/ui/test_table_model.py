@@ -3,8 +3,9 @@ append, re-order; a paging model is asked for more only when it says there is mo
 
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 
@@ -177,3 +178,16 @@ def test_base_model_never_pages(qapp):
     assert not model.canFetchMore()
     model.fetchMore()  # a no-op
     assert model.rowCount() == 0
+
+
+def test_a_tooltip_shows_markup_in_a_record_as_text(qapp):
+    """A name from an imported file or a colleague's case is shown in a tooltip; Qt renders a
+    tooltip that looks like HTML as HTML, so '<span style=…>' in a name styled it."""
+    model = people_model()
+    hostile = Person(3, '<span style="font-size:200px">Anna</span>', None, 0)
+    model.set_rows([hostile, ANNA])
+    tip = model.index(0, 0).data(Role.ToolTipRole)
+    document = QTextDocument()
+    document.setHtml(tip) if QtGui.Qt.mightBeRichText(tip) else document.setPlainText(tip)  # as QToolTip
+    assert document.toPlainText() == hostile.name  # the tags are read, not applied
+    assert model.index(1, 0).data(Role.ToolTipRole) == "Anna Æbelø"  # ordinary text unchanged

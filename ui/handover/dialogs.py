@@ -35,6 +35,9 @@ from ui.widgets import StatusLine, heading
 
 def _wrapped(text: str) -> QLabel:
     shown = QLabel(text)
+    # Plain: a received file's sender name and case code are shown here before anyone has
+    # compared the fingerprint; as rich text a tag in them could hide or fake the warning.
+    shown.setTextFormat(Qt.TextFormat.PlainText)
     shown.setWordWrap(True)
     shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return shown

@@ -23,7 +23,8 @@ CHIP_STYLE = (
 )
 # A chip is one line, and a word does not wrap: a pasted paragraph as the search made its chip
 # (and the window) wider than the screen. A longer value is cut; the chip's tooltip has it all.
-MAX_VALUE_CHARS = 40
+# Every code label fits whole (the longest, a reason, is 51 characters).
+MAX_VALUE_CHARS = 60
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
 from consultant_app.domain import Inquiry
 from consultant_app.handover.keys import own_key
+from consultant_app.handover.receive import Incoming
 from consultant_app.services.unlock import open_vault
 from consultant_app.storage.vault import Vault
 from tests.consultant_app.handover.case_maker import make_case
@@ -190,3 +192,18 @@ def test_erase_everything_about_one_citizen_from_the_subject_access_dialog(qtbot
     with session.vault.session() as s:
         assert s.get(Citizen, citizen_id) is None and s.get(Inquiry, case_id).erased_at is not None
     qtbot.waitUntil(lambda: access.citizens.count() == 0, timeout=5_000)
+
+
+def test_an_unknown_senders_name_is_shown_as_text_never_as_markup(qtbot, colleague):
+    """The name and case code come from the sender's file, before anyone has compared the
+    fingerprint: as rich text, an unclosed tag hid the rest of the warning ('Call the sender and
+    compare the fingerprint') and could lay out a known-looking sender."""
+    hostile = 'Mette Hansen<span style="font-size:1px; color:transparent">'
+    receive = ReceiveDialog(colleague)
+    qtbot.addWidget(receive)
+    receive._shown(
+        Incoming(hostile, "1A2B-3C4D-5E6F-7A8B", None, "<b>2025-1</b>", False, 0, 0, 0, 0, False, {})
+    )
+    for label in (receive.sender_label, receive.contents):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in receive.sender_label.text() and "<b>2025-1</b>" in receive.contents.text()

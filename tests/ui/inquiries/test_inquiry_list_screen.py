@@ -192,6 +192,9 @@ def test_a_long_search_does_not_widen_the_window(qtbot, main_window):
         (chip,) = inquiries.chips.chips
         assert term.strip() in chip.toolTip()
         assert len(chip.text()) < 100
+    choose(inquiries.filters.reason, "udlandsophold")  # the longest label is not cut
+    qtbot.waitUntil(lambda: len(inquiries.chips.chips) == 2)
+    assert "Genopdragelsesrejse eller ufrivilligt udlandsophold ✕" in chip_texts(inquiries)[1]
 
 
 def test_an_ampersand_in_the_search_is_shown_not_made_a_shortcut(qtbot, main_window):

@@ -58,7 +58,7 @@ class DanishDateError(ValueError):
         self.typed, self.text, self.params = typed, text, params
 
     def message(self, language: str | None = None) -> str:
-        return self.text.render(language=language, **dict(self.params))
+        return self.text.render(language, **dict(self.params))
 
     def __str__(self) -> str:
         return self.message()

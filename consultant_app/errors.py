@@ -18,7 +18,7 @@ class ConsultantAppError(Exception):
         if text is not None:
             self.text = text
         self.params = params
-        super().__init__(self.text.render(language="en", **params))
+        super().__init__(self.text.render("en", **params))
 
     def __str__(self) -> str:
         return self.text.render(**self.params)
@@ -122,11 +122,11 @@ class Problem:
     line: int | None = None
 
     def message(self, language: str | None = None) -> str:
-        return self.text.render(language=language, **dict(self.params))
+        return self.text.render(language, **dict(self.params))
 
     def located(self, language: str | None = None) -> str:
         where = _LINE_FIELD if self.line is not None else _FIELD
-        prefix = where.render(language=language, line=self.line, field=self.field, value=self.value)
+        prefix = where.render(language, line=self.line, field=self.field, value=self.value)
         return f"{prefix}: {self.message(language)}"
 
 

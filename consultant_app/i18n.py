@@ -29,6 +29,10 @@ class Text:
     da: str
     en: str
 
-    def render(self, language: str | None = None, **params: object) -> str:
+    def render(self, language: str | None = None, /, **params: object) -> str:
+        # `language` is positional-only so that any placeholder name, given as a keyword or in
+        # a `**params` dict, can never be taken for it.
+        if "language" in params:  # render(language=...) would silently render in the current one
+            raise TypeError("Text.render takes the language as its first positional argument")
         template = self.en if (language or _current) == "en" else self.da
         return template.format(**params)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from consultant_app import support_log
 from ui.op import Op
 from ui.operations import Lane
+from ui.save_dialog import file_name, in_documents
 
 
 def add_help_menu(window: QMainWindow, lane: Lane) -> QAction:
@@ -27,11 +28,10 @@ def add_help_menu(window: QMainWindow, lane: Lane) -> QAction:
 
 def save_error_report(window: QMainWindow, lane: Lane) -> None:
     name = QCoreApplication.translate("ErrorReport", "error-report")
-    suggested = Path.home() / f"consultant-app-{name}-{date.today():%Y%m%d}.zip"
     chosen, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("ErrorReport", "Save error report"),
-        str(suggested),
+        in_documents(file_name("consultant-app", name, f"{date.today():%Y%m%d}", suffix=".zip")),
         QCoreApplication.translate("ErrorReport", "Zip files (*.zip)"),
     )
     if not chosen:

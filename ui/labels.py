@@ -2,14 +2,10 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
 from consultant_app.codes import load_codes
 from consultant_app.danish_dates import danish
-
-# Dates and times as Danes write them, whatever the interface language: one formatter for both,
-# so a date reads the same in Danish and English and as the date fields accept it (15.11.2026).
-_DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
 
 
 def label(list_name: str, code: str | None) -> str:
@@ -47,18 +43,20 @@ def municipality_name(code: str | None) -> str:
 
 
 def short_date(day: date | None) -> str:
+    """Dates as Danes write them, whatever the interface language: one formatter for both, so a
+    date reads the same in Danish and English and as the date fields accept it (15.11.2026)."""
     if day is None:
         return ""
     return danish(day)
 
 
 def short_datetime(moment: datetime | None) -> str:
+    """15.11.2026 14.30, as Danish short formats write it. Formatted here, not through a local
+    QDateTime: that costs ~70 µs a call (time-zone lookups; a list of 100 000 rows waited seconds)
+    and moves a wall time in a daylight-saving gap (02.30 on the spring-forward night)."""
     if moment is None:
         return ""
-    value = QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second)
-    )
-    return _DANISH.toString(value, QLocale.FormatType.ShortFormat)
+    return f"{danish(moment.date())} {moment.hour:02d}.{moment.minute:02d}"
 
 
 def from_qdatetime(value: QDateTime) -> datetime:

@@ -33,12 +33,14 @@ def argparse_strings() -> set[str]:
     """The literal strings argparse passes to gettext (`_`) and `ngettext` (the singular form)."""
     found = set()
     for node in ast.walk(ast.parse(inspect.getsource(argparse))):
-        gettext_call = (
+        if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
             and node.func.id in ("_", "ngettext")
-        )
-        if gettext_call and node.args and isinstance(node.args[0], ast.Constant):
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             found.add(node.args[0].value)
     return found
 
@@ -78,12 +80,14 @@ def read_po(path: Path) -> dict[str, str]:
     entries: dict[str, str] = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
-        name = None
+        name: str | None = None
         for line in block.splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             if line.startswith('"'):  # a continuation of the field before
+                if name is None:
+                    raise ValueError(f"{path}: a continued text before any field")
                 fields[name] += ast.literal_eval(line)
                 continue
             name, _, value = line.partition(" ")

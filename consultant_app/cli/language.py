@@ -12,6 +12,7 @@ import argparse
 import gettext
 import os
 import sys
+from typing import overload
 
 from consultant_app.i18n import LANGUAGES, set_language
 from consultant_app.resources import resource
@@ -48,10 +49,15 @@ def install(language: str) -> None:
     else:
         _translation = gettext.translation(DOMAIN, resource("locale"), languages=[language], fallback=True)
     # argparse looks these two names up in its own module each time it builds a message.
-    argparse._ = _translation.gettext
-    argparse.ngettext = _translation.ngettext
+    # typeshed does not declare them (they are argparse's imports of gettext's functions).
+    argparse._ = _translation.gettext  # type: ignore[attr-defined]  # not in typeshed, see above
+    argparse.ngettext = _translation.ngettext  # type: ignore[attr-defined]  # not in typeshed, see above
 
 
+@overload
+def tr(text: str) -> str: ...
+@overload
+def tr(text: None) -> None: ...
 def tr(text: str | None) -> str | None:
     return _translation.gettext(text) if text else text
 

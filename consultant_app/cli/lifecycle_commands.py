@@ -70,7 +70,7 @@ class ConfirmationNeeded(ConsultantAppError):
 
 def keys_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.session() as s:
-        key = own_key(s, s.get(Profile, 1).name)
+        key = own_key(s, s.get_one(Profile, 1).name)  # every vault has its profile from the start
     emit(
         args,
         f"{_FINGERPRINT.render(fingerprint=key.fingerprint)}\n{key.line}",

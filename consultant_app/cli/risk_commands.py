@@ -109,7 +109,7 @@ def _judgement(row: AssessmentRow) -> str:
     levels = load_codes()["risk_level"]
     parts = []
     for name, code in row.judgement().items():
-        label = levels.label(code) if code in levels else "–"
+        label = levels.label(code) if code is not None and code in levels else "–"
         parts.append(f"{T.JUDGEMENT_NAMES[name].render()}: {label}")
     return "; ".join(parts)
 

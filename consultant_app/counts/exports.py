@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from consultant_app.counts.small_cells import PRIMARY_LABEL, SECONDARY_LABEL
 from consultant_app.counts.tables import Publication, Table
@@ -47,13 +48,14 @@ class Listing:
     sheet: str
     title: str
     header: list[str]
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
     # Shown instead of `rows` when small cells are protected (survey_links.py); None: `rows`.
-    protected_rows: list[list[object]] | None = None
+    protected_rows: Sequence[Sequence[object]] | None = None
 
-    def shown_rows(self, publication: Publication) -> list[list[object]]:
-        protected = publication.protection is not None and self.protected_rows is not None
-        return self.protected_rows if protected else self.rows
+    def shown_rows(self, publication: Publication) -> Sequence[Sequence[object]]:
+        if publication.protection is not None and self.protected_rows is not None:
+            return self.protected_rows
+        return self.rows
 
 
 def protection_note(publication: Publication, language: str | None = None) -> str:
@@ -95,6 +97,8 @@ def write_xlsx(
 ) -> bytes:
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook starts with one worksheet
+        raise AssertionError("a new workbook has no active worksheet")
     sheet.title = ABOUT_SHEET.render(language)
     for label, value in about:
         sheet.append([label, value])
@@ -118,11 +122,11 @@ def write_xlsx(
             cell.font, cell.fill = BOLD, HEADER_FILL
         for row in listing.shown_rows(publication):  # user text is a string cell, never a formula
             line = ws.max_row + 1
-            for column, value in enumerate(row, start=1):
-                if isinstance(value, str):
-                    xlsx_text(ws.cell(line, column), value)
+            for column, item in enumerate(row, start=1):
+                if isinstance(item, str):
+                    xlsx_text(ws.cell(line, column), item)
                 else:
-                    ws.cell(line, column, value)
+                    ws.cell(line, column, item)
         ws.freeze_panes = "A3"
         for column in range(1, len(listing.header) + 1):
             ws.column_dimensions[get_column_letter(column)].width = 36 if column == 1 else 14

@@ -67,9 +67,10 @@ def build_note(history: RegionMonths, first: str, last: str, subject: str) -> St
     for year in sorted({int(m[:4]) for m in history if start <= m <= last} | {int(last[:4])}):
         a, b = max(start, f"{year:04d}-01"), min(last, f"{year:04d}-12")
         if year < int(last[:4]):  # a year ends at its last month with counts (packages may stop early)
-            b = max([m for m in history if a <= m <= b], default=None)
-            if b is None:
+            with_counts = max([m for m in history if a <= m <= b], default=None)
+            if with_counts is None:
                 continue
+            b = with_counts
         years.append(_span(history, a, b))
     return StatsNote(first, last, subject, _span(history, first, last), previous, tuple(years))
 

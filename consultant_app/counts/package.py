@@ -15,7 +15,7 @@ receiver validate with the same `Package` model (`Package.from_json`).
 import json
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -39,7 +39,7 @@ from consultant_app.domain import OutboxPackage, Profile, SurveyCampaign, Survey
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 # Bounds of every field (#12.2): what a real laptop can send, so anything beyond is refused
 # before it reaches a database column (a 32-bit version) or a report's arithmetic.
 FIRST_MONTH = "2018-01"  # before the service existed

@@ -36,9 +36,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
+from typing import ClassVar, Protocol
 
 from sqlalchemy import DateTime, String, and_, bindparam, case, func, literal, or_, select, text, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from consultant_app.counts.blocks import (
     SINGLE_CATEGORIES,
@@ -61,8 +62,17 @@ SINGLE_COLUMNS = {
     "age_group": Inquiry.citizen_age_group,
     "trip_concern": Inquiry.trip_concern,
 }
+
+
+class CodeRows(Protocol):
+    """A table of an inquiry's codes, one row per code (rule 4)."""
+
+    inquiry_id: ClassVar[InstrumentedAttribute[int]]
+    code: ClassVar[InstrumentedAttribute[str]]
+
+
 # Block category -> the table of its rows (rule 4).
-MULTI_TABLES = {"by_reason": InquiryReason, "by_advice_type": InquiryAdvice}
+MULTI_TABLES: dict[str, type[CodeRows]] = {"by_reason": InquiryReason, "by_advice_type": InquiryAdvice}
 
 RegionMonths = dict[str, dict[str, CountBlock]]  # month -> region -> block
 

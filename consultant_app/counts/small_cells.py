@@ -32,8 +32,10 @@ cells whose total is "<5" must each be 1); this is the published-label trade-off
 """
 
 from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TypeVar
 
 SMALL_LIMIT = 5  # figures 1..SMALL_LIMIT-1 are small
 PRIME = (1 << 61) - 1
@@ -125,13 +127,13 @@ def _nonzero(keys: set[Hashable], values: dict[Hashable, int]) -> set[Hashable]:
     return {k for k in keys if values[k] > 0}
 
 
-def _secondary_for(target, grids, equations, by_key, values, order, hidden, exact) -> set[Hashable]:
+def _secondary_for(target, grids, equations, by_key, values, order, hidden, exact) -> AbstractSet[Hashable]:
     """The figures to hide next for a disclosed `target` (see the module's step 3): the
     cheapest single figure from its sums that protects it; else the cheapest rectangle of
     non-zero figures around it in one of its tables (the smallest cycle of hidden cells); else
     the smallest figure from its sums, and the loop looks again."""
 
-    def protects(extra: set[Hashable]) -> bool:
+    def protects(extra: AbstractSet[Hashable]) -> bool:
         return target not in disclosed_figures(equations, hidden | extra, only=target, exact=exact)
 
     def cost(k) -> tuple[int, int]:
@@ -152,7 +154,7 @@ def _secondary_for(target, grids, equations, by_key, values, order, hidden, exac
     return {rest[0]}
 
 
-def _rectangles(target, grids, values, hidden) -> list[frozenset]:
+def _rectangles(target, grids, values, hidden) -> list[frozenset[Hashable]]:
     """For each place `target` appears, the other three corners of every rectangle, as the
     set of those not hidden yet; only rectangles whose new corners are all non-zero."""
     found = set()
@@ -187,7 +189,7 @@ def disclosed_figures(
     for members, group_rows in groups:
         if only is not None and only not in members:
             continue
-        disclosed |= _pinned(group_rows, Fraction if exact else _ModP)
+        disclosed |= _pinned(group_rows, Fraction) if exact else _pinned(group_rows, _ModP)
     return disclosed
 
 
@@ -219,25 +221,29 @@ class _ModP(int):
     def __new__(cls, value: int) -> "_ModP":
         return super().__new__(cls, int(value) % PRIME)
 
-    def __add__(self, other):
+    def __add__(self, other: int) -> "_ModP":
         return _ModP(int(self) + int(other))
 
     __radd__ = __add__
 
-    def __mul__(self, other):
+    def __mul__(self, other: int) -> "_ModP":
         return _ModP(int(self) * int(other))
 
-    def __neg__(self):
+    def __neg__(self) -> "_ModP":
         return _ModP(-int(self))
 
-    def __truediv__(self, other):
+    def __truediv__(self, other: int) -> "_ModP":
         return _ModP(int(self) * pow(int(other), PRIME - 2, PRIME))
 
 
-def _pinned(rows: list[dict[Hashable, int]], number: type) -> set[Hashable]:
+# The field the elimination runs over: exact rationals, or integers modulo PRIME (fast); one per run.
+N = TypeVar("N", Fraction, _ModP)
+
+
+def _pinned(rows: list[dict[Hashable, int]], number: type[N]) -> set[Hashable]:
     """Reduced row echelon form; a variable is pinned when its pivot row holds it alone (no
     free variable can move it)."""
-    pivots: dict[Hashable, dict[Hashable, object]] = {}  # pivot variable -> its reduced row
+    pivots: dict[Hashable, dict[Hashable, N]] = {}  # pivot variable -> its reduced row
     for raw in rows:
         row = {k: number(c) for k, c in raw.items() if number(c)}
         for pivot, prow in pivots.items():  # reduce by the existing pivots
@@ -257,7 +263,7 @@ def _pinned(rows: list[dict[Hashable, int]], number: type) -> set[Hashable]:
     return {p for p, row in pivots.items() if len(row) == 1}
 
 
-def _axpy(target: dict, source: dict, factor) -> None:
+def _axpy(target: dict[Hashable, N], source: dict[Hashable, N], factor: N) -> None:
     for k, c in source.items():
         value = target[k] + factor * c if k in target else factor * c
         if value:

@@ -12,7 +12,7 @@ per region, "I alt" last.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 from consultant_app.codes import load_codes
 from consultant_app.counts.blocks import regions
@@ -46,7 +46,7 @@ def sum_links(packages: Iterable[Package]) -> dict[str, dict[str, int]]:
 def links_grid(links: Links) -> Grid:
     codes = regions()
     values = [[row[r] for r in codes] + [sum(row.values())] for row in links.values()]
-    keys = [[("survey", campaign, r) for r in (*codes, ALL)] for campaign in links]
+    keys: list[list[Hashable]] = [[("survey", campaign, r) for r in (*codes, ALL)] for campaign in links]
     if values:
         values.append([sum(column) for column in zip(*values, strict=True)])
         keys.append([("survey", ALL, r) for r in (*codes, ALL)])

@@ -98,7 +98,9 @@ def merge_packages(packages: Iterable[Package], first: str, last: str) -> TeamRe
     chosen, superseded = latest_versions(packages)
     in_range = set(months_between(first, last))
     by_month: dict[str, list[Package]] = {}
-    used, history_refs, after = [], [], []
+    used: list[PackageRef] = []
+    history_refs: list[PackageRef] = []
+    after: list[PackageRef] = []
     counted: list[Package] = []
     for package in chosen.values():
         ref = _ref(package)

@@ -17,6 +17,7 @@ from consultant_app.demo.weights import (
     SINGLE_CLOSING,
 )
 from consultant_app.domain import (
+    Base,
     Citizen,
     Contact,
     FollowUp,
@@ -46,7 +47,7 @@ class CaseRows:
         self.level = rows.choice(LEVEL)
         self.courses = self.open_courses = self.overdue = 0
 
-    def inquiry(self, received: datetime, t: dict[type, list[dict]]) -> None:
+    def inquiry(self, received: datetime, t: dict[type[Base], list[dict]]) -> None:
         g, rng = self.g, self.rng
         iid = g.new_id(Inquiry)
         day = received.date()
@@ -56,6 +57,7 @@ class CaseRows:
         trip = g.trip[child]()
         region = g.region()
         professional = g.professional(inquirer, region) if inquirer != "borger" else None
+        municipality: str | None
         if professional is not None and inquirer == "kommune":
             municipality = g.professional_municipality[professional]
         else:
@@ -131,7 +133,7 @@ class CaseRows:
             return self.rng.randint(730, 1800)
         return self.rng.randint(1800, 3500)  # open since the first years of the scheme
 
-    def _citizen(self, received: datetime, t: dict[type, list[dict]]) -> int:
+    def _citizen(self, received: datetime, t: dict[type[Base], list[dict]]) -> int:
         rng = self.rng
         first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
         cid = self.g.new_id(Citizen)

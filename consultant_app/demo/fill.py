@@ -6,10 +6,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from consultant_app.demo.rows import ID_TABLES, DemoRows
 from consultant_app.domain import (
+    Base,
     Citizen,
     Contact,
     FollowUp,
@@ -94,7 +95,7 @@ def fill_vault(vault: Vault, inquiries: int, seed: int, *, today: date | None = 
             first_ids,
             ref_prefix=ref_prefix(session),
         )
-        written: Counter[type] = Counter()
+        written: Counter[type[Base]] = Counter()
         connection = session.connection()
         cache_size = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
         connection.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
@@ -102,7 +103,7 @@ def fill_vault(vault: Vault, inquiries: int, seed: int, *, today: date | None = 
             for batch in rows.batches():
                 for table, table_rows in batch.items():
                     if table_rows:  # Core executemany: no ORM objects, no per-row events
-                        session.execute(insert(table.__table__), table_rows)
+                        session.execute(insert(_table(table)), table_rows)
                         written[table] += len(table_rows)
         finally:
             connection.exec_driver_sql(f"PRAGMA cache_size = {cache_size}")
@@ -123,3 +124,10 @@ def fill_vault(vault: Vault, inquiries: int, seed: int, *, today: date | None = 
         last_received=rows.last_received.date() if rows.last_received else None,
         seconds=time.perf_counter() - started,
     )
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__  # declared as any FromClause; a plain declarative model maps a Table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table

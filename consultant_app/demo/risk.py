@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from consultant_app.demo import words
-from consultant_app.domain import RiskAssessment, RiskMeasure, RiskRating
+from consultant_app.domain import Base, RiskAssessment, RiskMeasure, RiskRating
 
 if TYPE_CHECKING:
     from consultant_app.demo.cases import CaseRows
@@ -21,7 +21,7 @@ LEVELS = ("lav", "moderat", "hoej")
 
 
 def assessments(
-    case: "CaseRows", iid: int, day: date, last: date, still_open: bool, t: dict[type, list[dict]]
+    case: "CaseRows", iid: int, day: date, last: date, still_open: bool, t: dict[type[Base], list[dict]]
 ) -> tuple[int, date] | None:
     """A first assessment and re-assessments through the course; returns the latest
     finalised one's id and next review date (what the open follow-up is about)."""
@@ -33,8 +33,8 @@ def assessments(
     for n in range(count):
         on = min(day + timedelta(days=rng.randint(3, 30) + n * step), last)
         draft = still_open and n == count - 1 and rng.random() < 0.3
-        serious = case.level()
-        imminent = min(serious, case.level(), key=LEVELS.index)  # imminent never above serious
+        serious: str | None = case.level()
+        imminent: str | None = min(serious, case.level(), key=LEVELS.index)  # never above serious
         if draft and rng.random() < 0.5:
             serious = imminent = None  # a draft whose judgements are not yet made
         next_review = on + timedelta(days=rng.randint(60, 180)) if not draft else None

@@ -13,6 +13,9 @@ from bisect import bisect
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
+from typing import ClassVar, Generic, Protocol, TypeVar
+
+from sqlalchemy.orm import InstrumentedAttribute
 
 from consultant_app.codes import load_codes
 from consultant_app.demo import words
@@ -36,6 +39,7 @@ from consultant_app.demo.weights import (
     check_codes,
 )
 from consultant_app.domain import (
+    Base,
     Citizen,
     Contact,
     FollowUp,
@@ -53,8 +57,15 @@ DEMO_START = date(2018, 1, 1)
 GROWTH_PER_YEAR = 0.08  # a mild, steady growth in inquiries
 BATCH_SIZE = 5_000
 
+
+class IdTable(Protocol):
+    """A mapped class whose rows get their integer id here, before anything is written."""
+
+    id: ClassVar[InstrumentedAttribute[int]]
+
+
 # Foreign-key order: a table is written after every table it points at.
-TABLES = (
+TABLES: tuple[type[Base], ...] = (
     Professional,
     Citizen,
     Inquiry,
@@ -67,24 +78,37 @@ TABLES = (
     RiskMeasure,
     FollowUp,
 )
-ID_TABLES = tuple(t for t in TABLES if t not in (InquiryReason, InquiryAdvice))
+# All but the reasons and advice, which are keyed by their inquiry and a code.
+ID_TABLES: tuple[type[IdTable], ...] = (
+    Professional,
+    Citizen,
+    Inquiry,
+    Contact,
+    Note,
+    RiskAssessment,
+    RiskRating,
+    RiskMeasure,
+    FollowUp,
+)
+
+V = TypeVar("V")
 
 
-class Choice:
+class Choice(Generic[V]):
     """A weighted draw from a fixed set of values (bisect on cumulative weights: fast)."""
 
-    def __init__(self, rng: random.Random, weights: Mapping[object, float]) -> None:
+    def __init__(self, rng: random.Random, weights: Mapping[V, float]) -> None:
         self._rng = rng
         self._values = tuple(weights)
         self._cumulative = tuple(accumulate(weights.values()))
         self._total = self._cumulative[-1]
 
-    def __call__(self):
+    def __call__(self) -> V:
         return self._values[bisect(self._cumulative, self._rng.random() * self._total)]
 
-    def some(self, k: int) -> list:
+    def some(self, k: int) -> list[V]:
         """`k` different values (fewer if there are not that many)."""
-        chosen: list = []
+        chosen: list[V] = []
         while len(chosen) < min(k, len(self._values)):
             value = self()
             if value not in chosen:
@@ -99,7 +123,7 @@ class DemoRows:
         seed: int,
         today: date,
         consultant: str,
-        first_ids: Mapping[type, int],
+        first_ids: Mapping[type[IdTable], int],
         *,
         ref_prefix: str,
     ) -> None:
@@ -136,24 +160,24 @@ class DemoRows:
         self.advice = Choice(rng, ADVICE)
         self.organisation_type = Choice(rng, ORGANISATION_TYPE)
         # Professionals to draw from, per (organisation type, region) and per region.
-        self._by_type_region: dict[tuple[str, str], Choice] = {}
-        self._by_region: dict[str, Choice] = {}
+        self._by_type_region: dict[tuple[str, str], Choice[int]] = {}
+        self._by_region: dict[str, Choice[int]] = {}
         self.professional_municipality: dict[int, str] = {}
         self.cases = CaseRows(self, consultant)
 
-    def choice(self, weights: Mapping[object, float]) -> Choice:
+    def choice(self, weights: Mapping[V, float]) -> Choice[V]:
         return Choice(self.rng, weights)
 
-    def new_id(self, table: type) -> int:
+    def new_id(self, table: type[IdTable]) -> int:
         value = self._next_id[table]
         self._next_id[table] = value + 1
         return value
 
-    def batches(self) -> Iterator[dict[type, list[dict]]]:
+    def batches(self) -> Iterator[dict[type[Base], list[dict]]]:
         received = self._received_times()
         yield {Professional: self._professionals()}
         for start in range(0, self.count, BATCH_SIZE):
-            tables: dict[type, list[dict]] = {table: [] for table in TABLES[1:]}
+            tables: dict[type[Base], list[dict]] = {table: [] for table in TABLES[1:]}
             for moment in received[start : start + BATCH_SIZE]:
                 self.cases.inquiry(moment, tables)
             yield tables
@@ -258,7 +282,10 @@ def _unique_email(first: str, last: str, kind: str, town: str, taken: set[str]) 
     return email
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
 def _slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    text = text.lower().translate(_DANISH_LETTERS)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(ch for ch in ascii_text if ch.isalnum() or ch == "-")

@@ -4,6 +4,8 @@ The weights are relative (they need not add up to 100). `DISTRIBUTIONS` names th
 each one draws from, so `check_codes` fails loudly when a code is renamed or removed.
 """
 
+from collections.abc import Mapping
+
 from consultant_app.codes import load_codes
 
 # Population in thousands, so inquiries come from where people live.
@@ -75,7 +77,7 @@ ORGANISATION_TYPE = {
     "andet": 8,
 }
 # The code list each distribution draws from: checked, so a renamed code fails loudly.
-DISTRIBUTIONS = (
+DISTRIBUTIONS: tuple[tuple[str, Mapping[str, float]], ...] = (
     ("age_group", AGE),
     ("gender", GENDER),
     ("inquirer_type", INQUIRER_ADULT),

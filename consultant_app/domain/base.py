@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so migrations can refer to them on every backend.
@@ -22,6 +22,14 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The table a model maps, for Core statements (bulk writes, sequences)."""
+    table = model.__table__
+    if not isinstance(table, Table):  # every model of the vault maps one plain table
+        raise TypeError(f"{model.__name__} does not map a table")
+    return table
 
 
 def code_column(nullable: bool = False, **kw) -> Mapped:

@@ -141,7 +141,7 @@ _RISK_TABLES = frozenset(m.__tablename__ for m in _GUARDED)
 def _refuse_changes_to_finalised(session: Session, _context, _instances) -> None:
     assessments: set[int] = set()  # stored assessments being changed or deleted
     parents: set[int] = set()  # stored assessments whose parts are being changed
-    parts: dict[type, set[int]] = {RiskRating: set(), RiskMeasure: set()}
+    parts: dict[type[RiskRating] | type[RiskMeasure], set[int]] = {RiskRating: set(), RiskMeasure: set()}
     dirty = [o for o in session.dirty if isinstance(o, _GUARDED) and session.is_modified(o)]
     for obj in [*dirty, *session.deleted]:
         if isinstance(obj, RiskAssessment) and obj.id is not None:
@@ -158,8 +158,7 @@ def _refuse_changes_to_finalised(session: Session, _context, _instances) -> None
     connection = session.connection()
     for model, ids in parts.items():
         if ids:  # where the part belonged before this change
-            table = model.__table__
-            parents.update(connection.scalars(select(table.c.assessment_id).where(table.c.id.in_(ids))))
+            parents.update(connection.scalars(select(model.assessment_id).where(model.id.in_(ids))))
     finalised = _finalised(connection, assessments | parents)
     if finalised:
         raise AssessmentFinalisedError(id=min(finalised))

@@ -68,8 +68,8 @@ def add_follow_up(
 ) -> FollowUpRow:
     if session.get(Inquiry, inquiry_id) is None:
         raise NotFoundError(what=INQUIRY.render(), id=inquiry_id)
-    _check(type, due_on)
-    follow_up = FollowUp(inquiry_id=inquiry_id, type=type, due_on=due_on, note=_clean(note))
+    due = _check(type, due_on)
+    follow_up = FollowUp(inquiry_id=inquiry_id, type=type, due_on=due, note=_clean(note))
     session.add(follow_up)
     session.flush()
     return get_follow_up(session, follow_up.id)
@@ -88,10 +88,10 @@ def update_follow_up(
 ) -> FollowUpRow:
     """Change what it is and when it is due; a new due date ends a snooze."""
     follow_up = _load(session, follow_up_id)
-    _check(type, due_on)
-    if due_on != follow_up.due_on:
+    due = _check(type, due_on)
+    if due != follow_up.due_on:
         follow_up.snoozed_until = None
-    follow_up.type, follow_up.due_on, follow_up.note = type, due_on, _clean(note)
+    follow_up.type, follow_up.due_on, follow_up.note = type, due, _clean(note)
     session.flush()
     return get_follow_up(session, follow_up_id)
 
@@ -178,7 +178,8 @@ def _load(session: Session, follow_up_id: int) -> FollowUp:
     return follow_up
 
 
-def _check(type: str, due_on: date | None) -> None:
+def _check(type: str, due_on: date | None) -> date:
+    """The due date, once the type and it are valid (else ValidationError with every problem)."""
     problems = []
     types = load_codes()["follow_up_type"]
     if not type:
@@ -189,8 +190,9 @@ def _check(type: str, due_on: date | None) -> None:
         problems.append(Problem("due_on", due_on, REQUIRED))
     elif due_on < EARLIEST_DUE:
         problems.append(Problem("due_on", due_on, TOO_EARLY, (("earliest", EARLIEST_DUE.isoformat()),)))
-    if problems:
+    if problems or due_on is None:  # no due date is one of the problems
         raise ValidationError(problems)
+    return due_on
 
 
 def _clean(note: str | None) -> str | None:

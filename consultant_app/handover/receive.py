@@ -12,11 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import load_codes
 from consultant_app.domain import (
+    Base,
     Citizen,
     Contact,
     FollowUp,
@@ -111,9 +112,12 @@ def open_handover(session: Session, data: bytes) -> Incoming:
     origin = case["origin"]
     if not isinstance(origin.get("submitter"), str) or not isinstance(origin.get("id"), int):
         raise bad("case.origin")
-    lists = {k: case.get(k) for k in ("notes", "contacts", "follow_ups", "risk_assessments")}
-    if not all(isinstance(v, list) for v in lists.values()):
-        raise bad("case")
+    lists: dict[str, list[Any]] = {}
+    for name in ("notes", "contacts", "follow_ups", "risk_assessments"):
+        found = case.get(name)
+        if not isinstance(found, list):
+            raise bad("case")
+        lists[name] = found
     return Incoming(
         sender_name=str(payload["sender"].get("name", "")),
         sender_fingerprint=fingerprint(opened.sender_key),
@@ -148,18 +152,27 @@ def receive(session: Session, incoming: Incoming, *, confirm_unknown_sender: boo
     case = incoming.payload["case"]
     held = _held(session, case["origin"])
     if held is not None:
-        received_at = session.scalar(select(Inquiry.received_at).where(Inquiry.id == held))
-        return Received(case_code(received_at, held), held, added=False)
+        return Received(_case_code(session, held), held, added=False)
     inquiry_id = _import_case(session, case)
     audit.record(session, "receive", "inquiry", inquiry_id, f"from:{incoming.sender_fingerprint}")
-    received_at = session.scalar(select(Inquiry.received_at).where(Inquiry.id == inquiry_id))
-    return Received(case_code(received_at, inquiry_id), inquiry_id, added=True)
+    return Received(_case_code(session, inquiry_id), inquiry_id, added=True)
 
 
-def _insert(session: Session, model, values: dict[str, Any]) -> int:
-    return session.execute(
-        insert(model.__table__).values(**values).returning(model.__table__.c.id)
-    ).scalar_one()
+def _case_code(session: Session, inquiry_id: int) -> str:
+    received_at = session.execute(select(Inquiry.received_at).where(Inquiry.id == inquiry_id)).scalar_one()
+    return case_code(received_at, inquiry_id)
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__  # declared as any FromClause; a plain declarative model maps a Table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table
+
+
+def _insert(session: Session, model: type[Base], values: dict[str, Any]) -> int:
+    table = _table(model)
+    return session.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
 
 
 def _import_case(session: Session, case: dict[str, Any]) -> int:
@@ -206,7 +219,7 @@ def _import_case(session: Session, case: dict[str, Any]) -> int:
         if not isinstance(found, list) or any(c not in known for c in found):
             raise bad(list_name)
         for code in dict.fromkeys(found):
-            session.execute(insert(model.__table__).values(inquiry_id=inquiry_id, code=code))
+            session.execute(insert(_table(model)).values(inquiry_id=inquiry_id, code=code))
     for n, contact in enumerate(case["contacts"]):
         values = row_values(Contact, contact, f"contacts[{n}]")
         values["professional_id"] = professional(contact.get("professional"), f"contacts[{n}]", True)

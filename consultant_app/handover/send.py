@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session
 
 from consultant_app.domain import Inquiry, Profile
 from consultant_app.domain.lifecycle_guard import lifecycle_change
-from consultant_app.errors import CaseErasedError, CaseHandedOverError
+from consultant_app.errors import CaseErasedError, CaseHandedOverError, NotFoundError
 from consultant_app.files import write_private
 from consultant_app.handover import case_file, envelope
 from consultant_app.handover.keys import colleague_public_key, fingerprint, key_line, own_private_key
+from consultant_app.i18n import Text
 from consultant_app.services.case_ref import find_case
 from consultant_app.storage import audit
 
+PROFILE = Text(da="Profilen", en="The profile")
 OLDER_BACKUPS = (
     "Ældre sikkerhedskopier af boksen indeholder stadig sagen, indtil de udskiftes efter "
     "organisationens regler for sikkerhedskopier."
@@ -43,6 +45,8 @@ def origin_of(inquiry: Inquiry, profile: Profile) -> dict:
 
 def handover_payload(session: Session, inquiry: Inquiry, to_name: str, to_key: bytes) -> dict:
     profile = session.get(Profile, 1)
+    if profile is None:  # every vault is made with its profile
+        raise NotFoundError(what=PROFILE.render(), id=1)
     own = own_private_key(session)
     return {
         "schema": case_file.SCHEMA,

@@ -10,7 +10,7 @@ from datetime import date
 from consultant_app.codes import CodeList, Codes
 from consultant_app.i18n import Text
 from consultant_app.interchange.columns import LIST_SEPARATOR, Column, Kind
-from consultant_app.services.inquiries import UNKNOWN_CODE, UNKNOWN_MUNICIPALITY
+from consultant_app.services.inquiry_rules import UNKNOWN_CODE, UNKNOWN_MUNICIPALITY
 
 NOT_A_DATE = Text(
     da="ikke en gyldig dato; brug ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ",
@@ -26,7 +26,7 @@ class CellError(Exception):
     """A cell that cannot be read; `value` is the offending text (one item of a list)."""
 
     def __init__(self, text: Text, value: str, params: tuple[tuple[str, object], ...] = ()) -> None:
-        super().__init__(text.render(language="en", **dict(params)))
+        super().__init__(text.render("en", **dict(params)))
         self.text = text
         self.value = value
         self.params = params
@@ -42,12 +42,18 @@ def parse_cell(column: Column, raw: str, codes: Codes) -> object:
         case Kind.DATE:
             return parse_date(raw)
         case Kind.CODE:
-            return parse_code(raw, codes[column.code_list])
+            return parse_code(raw, _code_list(column, codes))
         case Kind.CODES:
-            return parse_codes(raw, codes[column.code_list])
+            return parse_codes(raw, _code_list(column, codes))
         case Kind.MUNICIPALITY:
             return parse_municipality(raw, codes)
     raise AssertionError(f"unhandled column kind {column.kind}")
+
+
+def _code_list(column: Column, codes: Codes) -> CodeList:
+    if column.code_list is None:  # a defect in COLUMNS, not in the file
+        raise ValueError(f"column {column.name} has no code list")
+    return codes[column.code_list]
 
 
 def parse_date(raw: str) -> date:
@@ -89,8 +95,12 @@ def format_cell(column: Column, value: object, codes: Codes) -> str:
         return ""
     match column.kind:
         case Kind.DATE:
+            if not isinstance(value, date):
+                raise TypeError(f"column {column.name} holds a date, not {type(value).__name__}")
             return value.isoformat()
         case Kind.CODES:
-            order = codes[column.code_list].values()
+            if not isinstance(value, tuple | list):
+                raise TypeError(f"column {column.name} holds a list of codes, not {type(value).__name__}")
+            order = _code_list(column, codes).values()
             return LIST_SEPARATOR.join(sorted(value, key=order.index))
     return str(value)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
@@ -129,7 +129,7 @@ def _inquiries(date_from: date | None, date_to: date | None) -> Select:
     return query
 
 
-def _codes_of(model: type):
+def _codes_of(model: type[InquiryReason] | type[InquiryAdvice]) -> ScalarSelect[str]:
     """The inquiry's codes as one text (looked up by the key of each row, never gathered)."""
     codes = select(func.group_concat(model.code, _CODE_JOIN)).where(model.inquiry_id == Inquiry.id)
     return codes.scalar_subquery()

@@ -10,7 +10,7 @@ the stored value it keeps. A row added without an external_ref gets the vault's 
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -28,9 +28,11 @@ from consultant_app.interchange.vault_state import (
     owner_name,
     taken_refs,
 )
-from consultant_app.services.inquiries import OWN_REF_TAKEN, InquiryDraft
+from consultant_app.services.inquiries import InquiryDraft
+from consultant_app.services.inquiry_rules import OWN_REF_TAKEN
 from consultant_app.services.professionals import (
     FILLABLE_PROFESSIONAL_COLUMNS,
+    KnownProfessional,
     ProfessionalDirectory,
     new_professional_values,
     professional_fill_ins,
@@ -40,6 +42,13 @@ from consultant_app.services.refs import next_id, own_ref, ref_prefix
 # Rows planned and written together: few enough that a batch's stored inquiries and statements
 # are small, many enough that each bulk statement carries real work.
 BATCH = 500
+
+
+class NewProfessionalRow(KnownProfessional):
+    """A professional an import adds, as its row is inserted."""
+
+    created_at: datetime
+    updated_at: datetime
 
 
 class ImportCancelled(ConsultantAppError):
@@ -70,7 +79,7 @@ class ImportPlan:
     new_contacts: list[dict] = field(default_factory=list)
     contact_updates: list[dict] = field(default_factory=list)
     contact_deletes: list[int] = field(default_factory=list)
-    new_professionals: dict[int, dict] = field(default_factory=dict)
+    new_professionals: dict[int, NewProfessionalRow] = field(default_factory=dict)
     professional_updates: dict[int, dict] = field(default_factory=dict)
     # Professionals that existed before the import and were completed by it (for the summary).
     professionals_completed: set[int] = field(default_factory=set)
@@ -190,12 +199,14 @@ class _Planner:
         self.next_inquiry_id += 1
         external_ref = draft.external_ref
         if external_ref is None:
+            if draft.received_at is None:  # row_problems rejects a row without one
+                raise ValueError("an own reference needs the received date")
             external_ref = own_ref(self.ref_prefix, draft.received_at, inquiry_id)
             self.plan.own_refs[external_ref] = line
         professional_id = self._professional_for(draft)
         self.plan.new_inquiries.append(
-            draft.inquiry_values()
-            | {
+            {
+                **draft.inquiry_values(),
                 "id": inquiry_id,
                 "external_ref": external_ref,
                 "consultant": draft.consultant or self.consultant,
@@ -214,22 +225,25 @@ class _Planner:
             professional_id = self._professional_for(draft)
             intake_with = professional_id
         else:  # the file says nothing about professionals: keep the link as it is
-            professional_id = stored.values["professional_id"]
+            professional_id = stored.professional_id
             intake_with = stored.intake.professional_id if stored.intake else None
-        values = draft.inquiry_values() | {"professional_id": professional_id}
+        columns = draft.inquiry_values()
         wanted_intake = (intake_with, draft.received_at, draft.channel) if intake_with is not None else None
         intake = stored.intake
         current_intake = (intake.professional_id, intake.occurred_at, intake.channel) if intake else None
         codes_differ = set(draft.reasons) != stored.reasons or set(draft.advice_types) != stored.advice
         if (
-            all(stored.values[name] == value for name, value in values.items())
+            stored.columns == columns
+            and stored.professional_id == professional_id
             and not codes_differ
             and wanted_intake == current_intake
         ):
             self.plan.unchanged += 1
             return
         self.plan.updated += 1
-        self.plan.inquiry_updates.append(values | {"id": stored.id, "updated_at": self.now})
+        self.plan.inquiry_updates.append(
+            {**columns, "professional_id": professional_id, "id": stored.id, "updated_at": self.now}
+        )
         if codes_differ:
             self.plan.codes_replaced.append(stored.id)
             self._add_codes(stored.id, draft)
@@ -239,7 +253,8 @@ class _Planner:
     def _update_intake(self, stored: StoredInquiry, draft: InquiryDraft, professional_id: int | None) -> None:
         intake = stored.intake
         if professional_id is None:
-            self.plan.contact_deletes.append(intake.id)
+            if intake is not None:  # always: with neither, the intake is unchanged and this is not called
+                self.plan.contact_deletes.append(intake.id)
         elif intake is None:
             self.plan.new_contacts.append(self._contact(stored.id, professional_id, draft))
         else:
@@ -286,21 +301,19 @@ class _Planner:
             if found in self.existing_professionals:
                 self.plan.professionals_completed.add(found)
             if found not in self.plan.new_professionals:  # written already: update it
-                self.plan.professional_updates[found] = {
-                    "id": found,
-                    **{name: known[name] for name in FILLABLE_PROFESSIONAL_COLUMNS},
-                    "updated_at": self.now,
-                }
+                update: dict[str, object] = {"id": found, "updated_at": self.now}
+                for name in FILLABLE_PROFESSIONAL_COLUMNS:
+                    update[name] = known[name]
+                self.plan.professional_updates[found] = update
         return found
 
     def _new_professional(self, draft: InquiryDraft) -> int:
         professional_id = self.next_professional_id
         self.next_professional_id += 1
-        values = new_professional_values(draft) | {
-            "id": professional_id,
-            "created_at": self.now,
-            "updated_at": self.now,
-        }
+        values = NewProfessionalRow(
+            **new_professional_values(draft), id=professional_id, created_at=self.now, updated_at=self.now
+        )
+        # One dict in both: fill-ins from later rows of the batch complete the row to insert.
         self.plan.new_professionals[professional_id] = values
         self.professionals[professional_id] = values
         self.directory.add(professional_id, values["name"], values["email"], values["phone"])

@@ -4,10 +4,14 @@ Bulk Core statements bypass the ORM's per-object work (and its automatic audit l
 is what makes 100 000 rows a matter of seconds; the importer records one audit line instead.
 """
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional
+from consultant_app.domain.base import Base, table_of
 from consultant_app.interchange.import_plan import ImportPlan
 from consultant_app.interchange.vault_state import chunks
 
@@ -24,23 +28,25 @@ def write_plan(session: Session, plan: ImportPlan) -> None:
     _insert(session, InquiryReason, plan.new_reasons)
     _insert(session, InquiryAdvice, plan.new_advice)
     for part in chunks(plan.contact_deletes):
-        session.execute(delete(Contact.__table__).where(Contact.__table__.c.id.in_(part)))
+        session.execute(delete(table_of(Contact)).where(Contact.id.in_(part)))
     _update(session, Contact, plan.contact_updates)
     _insert(session, Contact, plan.new_contacts)
 
 
-def _insert(session: Session, model: type, rows: list[dict]) -> None:
+def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     if rows:
-        session.execute(insert(model.__table__), rows)
+        session.execute(insert(table_of(model)), rows)
 
 
-def _update(session: Session, model: type, rows: list[dict]) -> None:
+def _update(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     if rows:
         # ORM bulk UPDATE by primary key: one executemany per statement shape.
         session.execute(update(model), rows)
 
 
-def _delete_by_inquiry(session: Session, model: type, inquiry_ids: list[int]) -> None:
-    table = model.__table__
+def _delete_by_inquiry(
+    session: Session, model: type[InquiryReason] | type[InquiryAdvice], inquiry_ids: list[int]
+) -> None:
+    table = table_of(model)
     for part in chunks(inquiry_ids):
-        session.execute(delete(table).where(table.c.inquiry_id.in_(part)))
+        session.execute(delete(table).where(model.inquiry_id.in_(part)))

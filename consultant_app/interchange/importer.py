@@ -173,7 +173,7 @@ def import_inquiries(
             if written.summary() != summary:
                 raise InterchangeFileError(path=file.table.path)
             audit.record(session, "import", "inquiry", None, summary.audit_detail())
-        if staging is not None:
+        if staging is not None and rejects_path is not None:  # staged only for a rejects path
             commit_staged(staging, rejects_path)
     except BaseException:
         discard_staged(staging)
@@ -188,7 +188,7 @@ def _check(
     refused, until none is (rare: someone typed a reference in this vault's own format)."""
     refused: dict[int, Problem] = {}
     while True:
-        tally, clashes = _Tally(), {}
+        tally, clashes = _Tally(), dict[int, Problem]()
         for plan in _planned(session, file, today, refused, cancelled, progress, "check", None):
             tally.add(plan)
             clashes |= own_ref_clashes(session, file.refs, plan)

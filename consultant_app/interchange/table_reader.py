@@ -16,11 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.interchange.columns import BY_NAME, ERRORS_COLUMN
 from consultant_app.spreadsheet_safety import csv_uncell
+
+if TYPE_CHECKING:  # openpyxl is imported lazily, when a spreadsheet is read
+    from openpyxl.worksheet._reader import WorkSheetParser
 
 # The largest cell a file may hold, in characters (docs/interchange.md). Notes can be long;
 # the csv module's default cap (128 KiB a cell) would refuse our own export.
@@ -177,6 +181,7 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, list[str]]]:
     # Imported lazily: openpyxl is only needed for spreadsheets.
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -184,16 +189,20 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise InterchangeFileError(BAD_XLSX, path=path) from None
     try:
         sheet = workbook.worksheets[0]
+        if not isinstance(sheet, ReadOnlyWorksheet):  # what read_only=True opens; a chart sheet is not
+            raise InterchangeFileError(BAD_XLSX, path=path)
         width = sheet.max_column or 0
         expected = 1
-        with sheet._get_source() as source:  # read-only sheets offer no parser hook: use their own parts
+        # Read-only sheets offer no parser hook: use their own parts. The typeshed stubs leave
+        # openpyxl's private members out, hence the ignores.
+        with sheet._get_source() as source:  # type: ignore[attr-defined]  # private, unstubbed
             parser = _parser_class()(
                 source,
-                sheet._shared_strings,
+                sheet._shared_strings,  # type: ignore[attr-defined]  # private, unstubbed
                 data_only=True,
                 epoch=workbook.epoch,
-                date_formats=workbook._date_formats,
-                timedelta_formats=workbook._timedelta_formats,
+                date_formats=workbook._date_formats,  # type: ignore[attr-defined]  # private, unstubbed
+                timedelta_formats=workbook._timedelta_formats,  # type: ignore[attr-defined]  # private, unstubbed
             )
             for number, cells in parser.parse():
                 while expected < number:  # rows the sheet leaves out are empty rows
@@ -210,7 +219,7 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         workbook.close()
 
 
-def _parser_class() -> type:
+def _parser_class() -> "type[WorkSheetParser]":
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):

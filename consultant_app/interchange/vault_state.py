@@ -6,12 +6,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional, Profile
-from consultant_app.services.inquiries import INQUIRY_COLUMNS, InquiryDraft
-from consultant_app.services.professionals import FILLABLE_PROFESSIONAL_COLUMNS
+from consultant_app.services.inquiries import InquiryDraft
+from consultant_app.services.inquiry_rules import INQUIRY_COLUMNS, InquiryColumns, stored_columns
+from consultant_app.services.professionals import KnownProfessional
 
 # Well under SQLite's limit on bound parameters in one statement.
 CHUNK = 500
@@ -19,7 +20,6 @@ CHUNK = 500
 # cache holds anyway, and a small cache keeps the process's memory flat in the file's size
 # (SQLite spills changed pages to the file, still inside the one transaction).
 STREAMING_CACHE_KIB = 16 * 1024
-_PROFESSIONAL_COLUMNS = ("id", "name", "email", "email_normalised", *FILLABLE_PROFESSIONAL_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,18 @@ class StoredIntake:
 @dataclass(frozen=True)
 class StoredInquiry:
     id: int
-    values: dict[str, object]  # INQUIRY_COLUMNS, consultant, professional_id
+    columns: InquiryColumns
+    consultant: str | None
+    professional_id: int | None
     reasons: frozenset[str]
     advice: frozenset[str]
     intake: StoredIntake | None
 
-    def draft(self, professionals: dict[int, dict[str, object]]) -> InquiryDraft:
-        professional = professionals.get(self.values["professional_id"])
-        return InquiryDraft.from_stored(self.values, sorted(self.reasons), sorted(self.advice), professional)
+    def draft(self, professionals: dict[int, KnownProfessional]) -> InquiryDraft:
+        professional = professionals.get(self.professional_id) if self.professional_id is not None else None
+        return InquiryDraft.from_stored(
+            self.columns, self.consultant, sorted(self.reasons), sorted(self.advice), professional
+        )
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -51,7 +55,7 @@ def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
 def load_by_refs(session: Session, refs: Iterable[str]) -> dict[str, StoredInquiry]:
     """The stored inquiries whose external_ref is among `refs`, by ref."""
     columns = [getattr(Inquiry, name) for name in ("id", *INQUIRY_COLUMNS, "consultant", "professional_id")]
-    rows = []
+    rows: list[RowMapping] = []
     for part in chunks(sorted(set(refs))):
         rows.extend(session.execute(select(*columns).where(Inquiry.external_ref.in_(part))).mappings())
     ids = [row["id"] for row in rows]
@@ -60,10 +64,11 @@ def load_by_refs(session: Session, refs: Iterable[str]) -> dict[str, StoredInqui
     intakes = _intakes(session, ids)
     stored = {}
     for row in rows:
-        values = {key: value for key, value in row.items() if key != "id"}
         stored[row["external_ref"]] = StoredInquiry(
             row["id"],
-            values,
+            stored_columns(row),
+            row["consultant"],
+            row["professional_id"],
             frozenset(reasons.get(row["id"], ())),
             frozenset(advice.get(row["id"], ())),
             intakes.get(row["id"]),
@@ -71,7 +76,9 @@ def load_by_refs(session: Session, refs: Iterable[str]) -> dict[str, StoredInqui
     return stored
 
 
-def _codes_by_inquiry(session: Session, model: type, ids: list[int]) -> dict[int, list[str]]:
+def _codes_by_inquiry(
+    session: Session, model: type[InquiryReason] | type[InquiryAdvice], ids: list[int]
+) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for part in chunks(ids):
         for inquiry_id, code in session.execute(
@@ -99,11 +106,30 @@ def _intakes(session: Session, ids: list[int]) -> dict[int, StoredIntake]:
     return found
 
 
-def load_professionals(session: Session) -> dict[int, dict[str, object]]:
+def load_professionals(session: Session) -> dict[int, KnownProfessional]:
     """Every professional's identifying and fillable details, by id (hundreds, not millions)."""
-    columns = [getattr(Professional, name) for name in _PROFESSIONAL_COLUMNS]
+    columns = (
+        Professional.id,
+        Professional.name,
+        Professional.email,
+        Professional.email_normalised,
+        Professional.phone,
+        Professional.organisation_name,
+        Professional.organisation_type,
+        Professional.municipality_code,
+    )
     return {
-        row["id"]: dict(row) for row in session.execute(select(*columns).order_by(Professional.id)).mappings()
+        row.id: KnownProfessional(
+            id=row.id,
+            name=row.name,
+            email=row.email,
+            email_normalised=row.email_normalised,
+            phone=row.phone,
+            organisation_name=row.organisation_name,
+            organisation_type=row.organisation_type,
+            municipality_code=row.municipality_code,
+        )
+        for row in session.execute(select(*columns).order_by(Professional.id))
     }
 
 

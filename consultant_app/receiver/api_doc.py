@@ -65,7 +65,7 @@ class NationalReportBody(BaseModel):
 
 MODELS = (ErrorBody, Outcome, Health, Ready, NationalReportBody, Package)
 JSON = "application/json"
-BEARER = [{"bearer": []}]
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 MONTH = {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$", "examples": ["2026-03"]}
 
 

@@ -85,7 +85,10 @@ def begin(
                         started_at=now,
                     )
                 )
-                return Begun(result.inserted_primary_key[0])
+                inserted = result.inserted_primary_key
+                if inserted is None:  # SQLAlchemy gives one for every single-row insert
+                    raise RuntimeError("the Idempotency-Key record has no primary key")
+                return Begun(inserted[0])
         except IntegrityError:
             pass
         with engine.begin() as conn:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -69,7 +70,7 @@ def parse_package(body: bytes | str) -> Package:
         raise InvalidPackage([_problem(e) for e in exc.errors()[:MAX_PROBLEMS]]) from None
 
 
-def _problem(error: dict) -> str:
+def _problem(error: ErrorDetails) -> str:
     where = ".".join(_safe(p) for p in error.get("loc", ())) or "-"
     message = str(error.get("msg", "invalid"))
     if error.get("type") == "json_invalid":
@@ -162,7 +163,10 @@ def store(conn: Connection, package: Package, *, source: str, token_id: str | No
             payload=canonical(package),
         )
     )
-    return Ingested(STORED, result.inserted_primary_key[0], package.submitter, package.month, package.version)
+    inserted = result.inserted_primary_key
+    if inserted is None:  # SQLAlchemy gives one for every single-row insert
+        raise RuntimeError("the stored package has no primary key")
+    return Ingested(STORED, inserted[0], package.submitter, package.month, package.version)
 
 
 def store_with_retry(engine, package: Package, *, source: str, **kw) -> Ingested:

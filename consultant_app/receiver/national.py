@@ -129,9 +129,9 @@ def national_report(conn: Connection, first: str, last: str) -> NationalReport:
         if package.month in in_range:
             counted += 1
             submitters.add(package.submitter)
-            for survey in package.survey:
-                sums = links.setdefault(survey.campaign, dict.fromkeys(regions(), 0))
-                for region, n in survey.links_sent.items():
+            for sent in package.survey:
+                sums = links.setdefault(sent.campaign, dict.fromkeys(regions(), 0))
+                for region, n in sent.links_sent.items():
                     sums[region] += n
     history = {
         month: {r: add_blocks(blocks[r]) for r in regions()} for month, blocks in sorted(by_month.items())

@@ -41,7 +41,10 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    revision = ScriptDirectory.from_config(_config()).get_current_head()
+    if revision is None:  # the migrations shipped with the program are missing: a broken install
+        raise RuntimeError(f"no receiver migrations found in {MIGRATIONS}")
+    return revision
 
 
 def current(engine: Engine) -> str | None:

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy.engine import make_url
 
@@ -51,6 +52,20 @@ class ServeOptions:
     debug: bool = False
 
 
+class _UvicornCommon(TypedDict):
+    """The uvicorn settings both ways of serving share, typed so uvicorn.run checks them."""
+
+    host: str
+    port: int
+    ssl_certfile: str | None
+    ssl_keyfile: str | None
+    server_header: bool
+    proxy_headers: bool
+    access_log: bool
+    log_config: None
+    timeout_graceful_shutdown: int
+
+
 def serve(options: ServeOptions) -> None:
     import uvicorn
 
@@ -68,7 +83,7 @@ def serve(options: ServeOptions) -> None:
     released = release_in_progress(engine)
     if released:
         log.warning("released %d Idempotency-Key record(s) left in progress by an earlier run", released)
-    common = {
+    common: _UvicornCommon = {
         "host": options.host,
         "port": options.port,
         "ssl_certfile": str(options.tls_cert) if options.tls_cert else None,

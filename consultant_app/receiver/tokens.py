@@ -248,7 +248,7 @@ class TokenStore:
     """The tokens the service accepts, re-read when the file changes."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+        self.path: Path | None = Path(path)  # None: a fixed set (`of`)
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._entries: tuple[TokenEntry, ...] = ()

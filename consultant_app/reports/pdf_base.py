@@ -13,6 +13,7 @@ A report subclasses `ReportDocument`, gives `title()` and `story(styles)`, and c
 
 import io
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, partial
@@ -137,6 +138,10 @@ class NumberedCanvas(Canvas):
     """Keeps every page's drawing state until `save`, when the page count is known, then
     stamps "Side x af y" on each page and writes them all."""
 
+    # ReportLab's own members this recipe relies on; types-reportlab leaves the private ones out.
+    _pagesize: tuple[float, float]
+    _startPage: Callable[[], None]
+
     def __init__(self, *args, language: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._language = language
@@ -158,7 +163,7 @@ class NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(FONT, 8)
         self.setFillColor(GREY)
-        label = PAGE_OF.render(self._language, page=self._pageNumber, pages=total)
+        label = PAGE_OF.render(self._language, page=self.getPageNumber(), pages=total)
         self.drawRightString(self._pagesize[0] - MARGIN_X, 12 * mm, label)
         self.restoreState()
 

@@ -25,7 +25,10 @@ from consultant_app.risk.instruments import CHECKLIST, PROTECTIVE, Group, Instru
 from consultant_app.risk.summary import RiskSummary, load_risk_summary
 from consultant_app.storage import audit
 
-_TINT = {  # a light fill behind a rating, so the grid can be scanned; the word carries the meaning
+# Keyed by (group kind, rating); an unrated item (None) has no entry and so no fill.
+_TINT: dict[
+    tuple[str, str | None], colors.Color
+] = {  # a light fill behind a rating, so the grid can be scanned; the word carries the meaning
     ("risk", "ja"): colors.HexColor("#F2D4D4"),
     ("risk", "delvist"): colors.HexColor("#F8E9C8"),
     ("protective", "ja"): colors.HexColor("#D8EBD3"),
@@ -104,7 +107,9 @@ class RiskSummaryReport(ReportDocument):
     def factor_grid(self, styles: StyleSheet1) -> list[Flowable]:
         groups = [g for g in self.instrument.groups if g.kind != PROTECTIVE]
         checklist = self.instrument.kind == CHECKLIST
-        story = [paragraph(self.text(T.QUESTIONS if checklist else T.FACTORS), styles["Heading"])]
+        story: list[Flowable] = [
+            paragraph(self.text(T.QUESTIONS if checklist else T.FACTORS), styles["Heading"])
+        ]
         story.append(
             paragraph(self.text(T.CHECKLIST_LEGEND if checklist else T.FACTORS_LEGEND), styles["Small"])
         )
@@ -115,7 +120,7 @@ class RiskSummaryReport(ReportDocument):
         groups = [g for g in self.instrument.groups if g.kind == PROTECTIVE]
         if not groups and not self.content.protective_factors:
             return []
-        story = [paragraph(self.text(T.PROTECTIVE), styles["Heading"])]
+        story: list[Flowable] = [paragraph(self.text(T.PROTECTIVE), styles["Heading"])]
         if groups:
             story += [self.grid(groups, styles, with_earlier=False), Spacer(0, 2 * mm)]
         if self.content.protective_factors or not groups:
@@ -151,7 +156,7 @@ class RiskSummaryReport(ReportDocument):
         changes = self.summary.changes
         if changes is None:
             return []
-        story = [
+        story: list[Flowable] = [
             paragraph(
                 self.text(T.CHANGES, date=self.day(self.summary.previous_assessed_on)), styles["Heading"]
             )
@@ -209,20 +214,22 @@ class RiskSummaryReport(ReportDocument):
     def grid(self, groups: list[Group], styles: StyleSheet1, *, with_earlier: bool) -> Table:
         protective = all(g.kind == PROTECTIVE for g in groups)
         checklist = self.instrument.kind == CHECKLIST
-        item = T.ITEM_QUESTION if checklist else T.ITEM_PROTECTIVE if protective else T.ITEM
-        header = [self.text(T.NUMBER), self.text(item)]
+        item_heading = T.ITEM_QUESTION if checklist else T.ITEM_PROTECTIVE if protective else T.ITEM
+        header = [self.text(T.NUMBER), self.text(item_heading)]
         header += [self.text(T.ANSWER if checklist else T.PRESENT if protective else T.NOW)]
         header += [self.text(T.EARLIER)] if with_earlier else []
         header.append(self.text(T.NOTE))
         widths = [11 * mm, 0.0, 21 * mm] + ([23 * mm] if with_earlier else []) + [52 * mm]
         widths[1] = BODY_WIDTH - sum(widths)
-        data: list[list[object]] = [[paragraph(h, styles["CellBold"]) for h in header]]
+        data: list[list[Flowable | str]] = [[paragraph(h, styles["CellBold"]) for h in header]]
         commands: list[tuple] = []
         for group in groups:
             if len(groups) > 1:  # a single group's title is the section's heading
                 data.append(
-                    [paragraph(group.title.text(self.language), styles["CellBold"])]
-                    + [""] * (len(header) - 1)
+                    [
+                        paragraph(group.title.text(self.language), styles["CellBold"]),
+                        *[""] * (len(header) - 1),
+                    ]
                 )
                 row = len(data) - 1
                 commands += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), _GROUP_FILL)]
@@ -234,9 +241,12 @@ class RiskSummaryReport(ReportDocument):
                     [
                         paragraph(item.id, styles["Cell"]),
                         paragraph(item.label.text(self.language), styles["Cell"]),
+                        *[
+                            paragraph(self.rating(v), styles["CellBold" if v == "ja" else "Cell"])
+                            for v in cells
+                        ],
+                        paragraph(rating.note or "", styles["CellNote"]),
                     ]
-                    + [paragraph(self.rating(v), styles["CellBold" if v == "ja" else "Cell"]) for v in cells]
-                    + [paragraph(rating.note or "", styles["CellNote"])]
                 )
                 for n, value in enumerate(cells):
                     tint = _TINT.get((group.kind, value))

@@ -212,7 +212,9 @@ class StatsReport(ReportDocument):
         height = 55 * mm
         drawing = Drawing(BODY_WIDTH, height)
         chart = VerticalBarChart()
-        chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, BODY_WIDTH - 18 * mm, height - 16 * mm
+        # types-reportlab declares PlotArea's geometry as int (from its defaults); ReportLab itself
+        # validates it as isNumber, so points in float are what it expects.
+        chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, BODY_WIDTH - 18 * mm, height - 16 * mm  # type: ignore[assignment]
         chart.data = [[v if isinstance(v, int) else 0 for v in values]]
         chart.bars[0].fillColor = BAR
         chart.bars.strokeColor = None
@@ -273,13 +275,16 @@ class StatsReport(ReportDocument):
         spans = [s for s in (note.previous, note.period) if s is not None]
         header = [self.text(PERIOD, period="").rstrip(": "), self.text(INQUIRIES), self.text(CHILDREN)]
         header += [self.text(SHARE_CHILDREN), self.text(CHANGE)]
-        rows, shares = [], []
+        rows: list[list[str]] = []
+        shares: list[float | None] = []
         for i, span in enumerate(spans):
             inquiries, children = self.shown(grid, i, 0), self.shown(grid, i, 1)
-            share_ok = isinstance(inquiries, int) and isinstance(children, int) and inquiries > 0
-            shares.append(100 * children / inquiries if share_ok else None)
+            if isinstance(inquiries, int) and isinstance(children, int) and inquiries > 0:
+                shares.append(100 * children / inquiries)
+            else:  # a hidden or zero figure has no share
+                shares.append(None)
             change = ""
-            if i == 1 and None not in shares:
+            if i == 1 and shares[0] is not None and shares[1] is not None:
                 change = self.text(POINTS, value=self.percent(shares[1] - shares[0]).removesuffix(" %"))
             rows.append(
                 [

@@ -1,9 +1,9 @@
 """Erasure that is real (docs/retention.md): a case's personal data deleted from the vault file,
 an anonymous statistical row kept so every count stays as it was.
 
-In one transaction, with secure delete on: the case's notes, contacts, follow-ups and risk
-assessments (with ratings and measures) are deleted; the citizen is deleted unless another
-case still refers to them; the inquiry row keeps only what the counts read (counts.md) with
+In one transaction, with secure delete on: the case's notes, contacts, follow-ups, risk
+assessments (with ratings and measures) and drafts (input kept at lock) are deleted; the
+citizen is deleted unless another case still refers to them; the inquiry row keeps only what the counts read (counts.md) with
 its dates moved to the first of their month, and loses every free text, the references and
 the links to people. The audit gains one line — case X erased, when, by whom (the vault's
 owner), why (a reason code, never free text) — and older lines about the deleted records keep
@@ -24,6 +24,7 @@ from consultant_app.domain import (
     AuditEvent,
     Citizen,
     Contact,
+    Draft,
     FollowUp,
     Inquiry,
     Note,
@@ -118,22 +119,21 @@ def erase_in_session(session: Session, inquiry: Inquiry, reason: str) -> str:
     records = records_of_inquiries(session, [inquiry_id])
     connection = session.connection()
     assessments = select(RiskAssessment.id).where(RiskAssessment.inquiry_id == inquiry_id)
-    connection.execute(delete(FollowUp.__table__).where(FollowUp.inquiry_id == inquiry_id))
-    connection.execute(delete(RiskRating.__table__).where(RiskRating.assessment_id.in_(assessments)))
-    connection.execute(delete(RiskMeasure.__table__).where(RiskMeasure.assessment_id.in_(assessments)))
+    connection.execute(delete(FollowUp).where(FollowUp.inquiry_id == inquiry_id))
+    connection.execute(delete(RiskRating).where(RiskRating.assessment_id.in_(assessments)))
+    connection.execute(delete(RiskMeasure).where(RiskMeasure.assessment_id.in_(assessments)))
     connection.execute(
-        update(RiskAssessment.__table__)
-        .where(RiskAssessment.inquiry_id == inquiry_id)
-        .values(previous_id=None)
+        update(RiskAssessment).where(RiskAssessment.inquiry_id == inquiry_id).values(previous_id=None)
     )
-    connection.execute(delete(RiskAssessment.__table__).where(RiskAssessment.inquiry_id == inquiry_id))
-    connection.execute(delete(Note.__table__).where(Note.inquiry_id == inquiry_id))
-    connection.execute(delete(Contact.__table__).where(Contact.inquiry_id == inquiry_id))
+    connection.execute(delete(RiskAssessment).where(RiskAssessment.inquiry_id == inquiry_id))
+    connection.execute(delete(Note).where(Note.inquiry_id == inquiry_id))
+    connection.execute(delete(Contact).where(Contact.inquiry_id == inquiry_id))
+    connection.execute(delete(Draft).where(Draft.inquiry_id == inquiry_id))  # unsaved input
     now = utcnow()
     month = _month_start(inquiry.received_at)
     # The anonymous statistical row: what counts.md reads, and nothing finer than a month.
     connection.execute(
-        update(Inquiry.__table__)
+        update(Inquiry)
         .where(Inquiry.id == inquiry_id)
         .values(
             external_ref=None,
@@ -172,9 +172,9 @@ def _delete_citizen(session: Session, citizen_id: int, code: str | None) -> None
     others = connection.scalar(select(func.count()).where(Inquiry.citizen_id == citizen_id))
     if others:
         return
-    connection.execute(delete(Citizen.__table__).where(Citizen.id == citizen_id))
+    connection.execute(delete(Citizen).where(Citizen.id == citizen_id))
     connection.execute(
-        update(AuditEvent.__table__)
+        update(AuditEvent)
         .where(AuditEvent.entity == "citizen", AuditEvent.entity_id == citizen_id)
         .values(entity_id=None, detail=f"case:{code}" if code else None)
     )
@@ -187,7 +187,7 @@ def _keep_only_the_code(session: Session, records: dict[str, set[int]], code: st
         if entity == "inquiry" or not ids:
             continue
         connection.execute(
-            update(AuditEvent.__table__)
+            update(AuditEvent)
             .where(AuditEvent.entity == entity, AuditEvent.entity_id.in_(sorted(ids)))
             .values(entity_id=None, detail=f"case:{code}")
         )

@@ -6,9 +6,11 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Profile
-from consultant_app.errors import ConsultantAppError
+from consultant_app.errors import ConsultantAppError, NotFoundError
 from consultant_app.i18n import Text
 from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS
+
+PROFILE = Text(da="Profilen", en="The profile")
 
 __all__ = ["DEFAULT_YEARS", "RetentionPeriodError", "retention_years", "set_retention_years", "years_after"]
 
@@ -32,7 +34,10 @@ def retention_years(session: Session) -> int:
 
 
 def set_retention_years(session: Session, years: int) -> None:
-    session.get(Profile, 1).retention_years = check_years(years)
+    profile = session.get(Profile, 1)
+    if profile is None:  # every vault is made with its profile
+        raise NotFoundError(what=PROFILE.render(), id=1)
+    profile.retention_years = check_years(years)
 
 
 def years_after(day: date, years: int) -> date:

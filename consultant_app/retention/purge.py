@@ -14,6 +14,7 @@ from the remaining content, so the erased case's trigrams are gone from it too.
 
 from sqlalchemy import Connection
 
+from consultant_app.errors import VaultError
 from consultant_app.storage import search_index
 from consultant_app.storage.vault import Vault
 
@@ -34,6 +35,8 @@ def compact(vault: Vault) -> None:
     raw = vault.engine.raw_connection()
     try:
         conn = raw.driver_connection
+        if conn is None:  # only a connection invalidated under us has none
+            raise VaultError()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         conn.execute("VACUUM")
         conn.execute("PRAGMA secure_delete = OFF").fetchall()

@@ -127,8 +127,9 @@ def finalisation_problems(
 
 
 def _text_problems(field: str, value: str | None) -> list[Problem]:
-    if not (value or "").strip():
+    text = value or ""
+    if not text.strip():
         return [_problem(field, "", REQUIRED)]
-    if len(value) > TEXT_LIMIT:
+    if len(text) > TEXT_LIMIT:
         return [_problem(field, "", TOO_LONG, limit=TEXT_LIMIT)]
     return []

@@ -86,7 +86,7 @@ class Assessment:
     case_code: str
     instrument_id: str
     instrument_version: str
-    instrument_kind: str  # spj | checklist
+    instrument_kind: str | None  # spj | checklist; None when the version is not in this installation
     status: str  # draft | finalised
     previous_id: int | None
     next_id: int | None  # the assessment that revised this one, if any

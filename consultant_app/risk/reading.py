@@ -136,7 +136,7 @@ def list_assessments(
         instrument = _instrument_or_none(library, a.instrument_id, a.instrument_version)
         kind = instrument.kind if instrument else None
         level = None
-        if kind == CHECKLIST:
+        if instrument is not None and instrument.kind == CHECKLIST:
             level = a.screening_override or instrument.band_for(yes_counts.get(a.id, 0))
         rows.append(
             AssessmentRow(
@@ -176,7 +176,7 @@ def chain_of(session: Session, assessment_id: int) -> list[int]:
     while previous is not None and previous not in ids:
         ids.insert(0, previous)
         previous = session.scalar(select(RiskAssessment.previous_id).where(RiskAssessment.id == previous))
-    following = row.id
+    following: int | None = row.id
     while True:
         following = session.scalar(select(RiskAssessment.id).where(RiskAssessment.previous_id == following))
         if following is None or following in ids:

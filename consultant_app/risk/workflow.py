@@ -260,15 +260,15 @@ def _apply(row: RiskAssessment, content: AssessmentContent) -> None:
             row.ratings.remove(rating)
     have = {r.item_id: r for r in row.ratings}
     for item_id, r in wanted.items():
-        target = have.get(item_id) or RiskRating(item_id=item_id)
-        _set(target, now=r.now, earlier=r.earlier, note=_clean(r.note))
+        rating = have.get(item_id) or RiskRating(item_id=item_id)
+        _set(rating, now=r.now, earlier=r.earlier, note=_clean(r.note))
         if item_id not in have:
-            row.ratings.append(target)
+            row.ratings.append(rating)
     for position, m in enumerate(content.measures):
         new = position >= len(row.measures)
-        target = RiskMeasure() if new else row.measures[position]
+        measure = RiskMeasure() if new else row.measures[position]
         _set(
-            target,
+            measure,
             position=position,
             action=m.action.strip(),
             responsible=(m.responsible or "").strip(),
@@ -276,7 +276,7 @@ def _apply(row: RiskAssessment, content: AssessmentContent) -> None:
             follow_up_type=m.follow_up_type,
         )
         if new:
-            row.measures.append(target)
+            row.measures.append(measure)
     del row.measures[len(content.measures) :]
 
 

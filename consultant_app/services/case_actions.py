@@ -8,6 +8,7 @@ on an existing case, and the small changes of a case's state. Results are plain 
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TypedDict, Unpack
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,16 +18,14 @@ from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services.case_ref import find_case
-from consultant_app.services.inquiries import (
+from consultant_app.services.inquiries import InquiryDraft, create_inquiry, update_inquiry
+from consultant_app.services.inquiry_rules import (
     EARLIEST_RECEIVED,
     IN_FUTURE,
     REQUIRED,
     TOO_EARLY,
     TOO_LONG,
     UNKNOWN_CODE,
-    InquiryDraft,
-    create_inquiry,
-    update_inquiry,
     validate_inquiry,
 )
 from consultant_app.services.professionals import professional_for
@@ -161,7 +160,17 @@ def make_course(session: Session, inquiry_id: int) -> SavedCase:
     return _change(session, inquiry_id, None, kind="forloeb")
 
 
-def _change(session: Session, inquiry_id: int, today: date | None, **changes: object) -> SavedCase:
+class _CaseChange(TypedDict, total=False):
+    """The columns a case action sets."""
+
+    closed_on: date | None
+    closing_reason: str | None
+    kind: str
+
+
+def _change(
+    session: Session, inquiry_id: int, today: date | None, **changes: Unpack[_CaseChange]
+) -> SavedCase:
     """Set a few columns, checked by the shared rules; only problems with them count (a case
     stored long ago under older rules can still be closed)."""
     inquiry = _inquiry(session, inquiry_id)
@@ -218,28 +227,41 @@ def validate_contact(draft: ContactDraft, codes: Codes, today: date) -> list[Pro
 def add_contact(session: Session, inquiry_id: int, draft: ContactDraft, *, today: date | None = None) -> int:
     """A contact on the case, with a known professional or a new one (found again by e-mail)."""
     _inquiry(session, inquiry_id)
-    problems = validate_contact(draft, load_codes(), today or date.today())
-    if problems:
-        raise ValidationError(problems)
-    if draft.professional_id is not None:
-        professional = session.get(Professional, draft.professional_id)
-        if professional is None:
-            raise NotFoundError(what=PROFESSIONAL.render(), id=draft.professional_id)
-    else:
-        who = InquiryDraft(
-            professional_name=draft.professional_name, professional_email=draft.professional_email
-        )
-        professional = professional_for(session, who.normalised())
+    require_valid_contact(draft, today)
     contact = Contact(
         inquiry_id=inquiry_id,
-        professional=professional,
+        professional=contact_professional(session, draft),
         occurred_at=draft.occurred_at,
         channel=draft.channel,
-        summary=draft.summary if draft.summary and draft.summary.strip() else None,
+        summary=contact_summary(draft),
     )
     session.add(contact)
     session.flush()
     return contact.id
+
+
+def require_valid_contact(draft: ContactDraft, today: date | None) -> None:
+    problems = validate_contact(draft, load_codes(), today or date.today())
+    if problems:
+        raise ValidationError(problems)
+
+
+def contact_professional(session: Session, draft: ContactDraft) -> Professional:
+    """The professional a (valid) contact is with: the chosen one, or one found by e-mail or made."""
+    if draft.professional_id is not None:
+        professional = session.get(Professional, draft.professional_id)
+        if professional is None:
+            raise NotFoundError(what=PROFESSIONAL.render(), id=draft.professional_id)
+        return professional
+    who = InquiryDraft(professional_name=draft.professional_name, professional_email=draft.professional_email)
+    professional = professional_for(session, who.normalised())
+    if professional is None:  # only a draft without a name, which validation refuses
+        raise ValidationError([Problem("professional_name", "", REQUIRED)])
+    return professional
+
+
+def contact_summary(draft: ContactDraft) -> str | None:
+    return draft.summary if draft.summary and draft.summary.strip() else None
 
 
 def professional_choices(session: Session) -> list[ProfessionalChoice]:

@@ -1,304 +1,29 @@
-"""Inquiries: one set of rules for every way an inquiry comes in (the desktop form, a file import).
-
-`InquiryDraft` holds typed values; `validate_inquiry` is a pure check that returns every problem
-at once, so a form can mark all fields and an import can report all lines. `create_inquiry` and
-`update_inquiry` validate, give a new inquiry its reference (services/refs.py), and link the
+"""Inquiries stored: `create_inquiry` and `update_inquiry` validate a draft (the rules are in
+`services/inquiry_rules.py`), give a new inquiry its reference (services/refs.py), and link the
 professional who made contact (services/professionals.py).
 """
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from consultant_app.codes import Codes, load_codes
+from consultant_app.codes import load_codes
 from consultant_app.domain import Inquiry, InquiryAdvice, InquiryReason, Profile
-from consultant_app.domain.people import looks_like_email
 from consultant_app.errors import Problem, ValidationError
-from consultant_app.i18n import Text
-from consultant_app.services.professionals import link_professional, professional_for
+
+# InquiryDraft is also imported from here by the many callers that create inquiries with it.
+from consultant_app.services.inquiry_rules import (
+    OWN_REF_TAKEN,
+    REF_TAKEN,
+    InquiryDraft,
+    validate_inquiry,
+)
+from consultant_app.services.professionals import (
+    link_professional,
+    professional_for,
+)
 from consultant_app.services.refs import next_id, own_ref, ref_prefix
-
-# A received date before the scheme's records began is a typing error (0224 for 2024).
-EARLIEST_RECEIVED = date(2000, 1, 1)
-
-REQUIRED_FIELDS = ("received_at", "region", "inquirer_type", "channel", "citizen_age_group", "trip_concern")
-# Draft field -> the code list (codes.json) its value must come from.
-CODE_FIELDS = {
-    "region": "region",
-    "inquirer_type": "inquirer_type",
-    "municipal_department": "municipal_department",
-    "channel": "channel",
-    "citizen_age_group": "age_group",
-    "citizen_gender": "gender",
-    "consent": "consent",
-    "trip_concern": "trip_concern",
-    "kind": "kind",
-    "closing_reason": "closing_reason",
-}
-CODE_LIST_FIELDS = {"reasons": "reason", "advice_types": "advice_type"}
-PROFESSIONAL_FIELDS = (
-    "professional_name",
-    "professional_email",
-    "professional_phone",
-    "professional_organisation",
-)
-# The column sizes of the schema: longer text would be cut or refused by the database.
-TEXT_LIMITS = {
-    "external_ref": 64,
-    "consultant": 200,
-    "professional_name": 200,
-    "professional_email": 254,
-    "professional_phone": 40,
-    "professional_organisation": 200,
-}
-# Draft fields stored as Inquiry columns of the same name.
-INQUIRY_COLUMNS = (
-    "external_ref",
-    "received_at",
-    "region",
-    "municipality_code",
-    "inquirer_type",
-    "municipal_department",
-    "inquirer_other_note",
-    "channel",
-    "citizen_age_group",
-    "citizen_gender",
-    "consent",
-    "trip_concern",
-    "kind",
-    "closed_on",
-    "closing_reason",
-    "notes",
-)
-_MULTILINE_FIELDS = ("notes", "inquirer_other_note")
-
-REQUIRED = Text(da="skal udfyldes", en="is required")
-UNKNOWN_CODE = Text(
-    da="ukendt værdi; gyldige værdier: {allowed}", en="unknown value; valid values: {allowed}"
-)
-IN_FUTURE = Text(da="datoen ligger i fremtiden", en="the date is in the future")
-TOO_EARLY = Text(da="datoen ligger før {earliest}", en="the date is before {earliest}")
-CLOSED_BEFORE_RECEIVED = Text(
-    da="lukkedatoen ligger før modtagelsesdatoen ({received})",
-    en="the closing date is before the received date ({received})",
-)
-UNKNOWN_MUNICIPALITY = Text(
-    da="ukendt kommune; brug den 3-cifrede kommunekode", en="unknown municipality; use the 3-digit code"
-)
-WRONG_REGION = Text(
-    da="{municipality} ligger i region {municipality_region}, ikke i {region}",
-    en="{municipality} lies in region {municipality_region}, not in {region}",
-)
-DEPARTMENT_NOT_KOMMUNE = Text(
-    da="en forvaltning kan kun angives, når henvenderen er en kommune",
-    en="a department can only be given when the inquirer is a municipality",
-)
-CLOSING_REASON_NOT_CLOSED = Text(
-    da="en afslutningsårsag kræver en lukkedato", en="a closing reason needs a closing date"
-)
-TOO_LONG = Text(da="højst {limit} tegn (her {length})", en="at most {limit} characters (here {length})")
-NAME_NEEDED = Text(
-    da="fagpersonens navn skal udfyldes, når e-mail, telefon eller organisation er angivet",
-    en="the professional's name is required when an e-mail, phone or organisation is given",
-)
-BAD_EMAIL = Text(da="ikke en gyldig e-mailadresse", en="not a valid e-mail address")
-REF_TAKEN = Text(
-    da="referencen bruges allerede af en anden henvendelse",
-    en="the reference is already used by another inquiry",
-)
-# Only when a reference was given by hand (or a file) in this vault's own format.
-OWN_REF_TAKEN = Text(
-    da="referencen, henvendelsen ellers ville få, bruges allerede af en anden henvendelse; angiv en reference",
-    en="the reference the inquiry would be given is already used by another inquiry; give it a reference",
-)
-
-
-@dataclass(frozen=True)
-class InquiryDraft:
-    """What a form or a file row says about one inquiry, before it is checked and stored."""
-
-    received_at: datetime | None = None
-    region: str | None = None
-    inquirer_type: str | None = None
-    channel: str | None = None
-    citizen_age_group: str | None = None
-    trip_concern: str | None = None
-    external_ref: str | None = None
-    municipality_code: str | None = None
-    municipal_department: str | None = None
-    inquirer_other_note: str | None = None
-    citizen_gender: str | None = None
-    consent: str = "anonym"
-    kind: str = "enkelt"
-    reasons: tuple[str, ...] = ()
-    advice_types: tuple[str, ...] = ()
-    closed_on: date | None = None
-    closing_reason: str | None = None
-    notes: str | None = None
-    consultant: str | None = None
-    professional_name: str | None = None
-    professional_email: str | None = None
-    professional_phone: str | None = None
-    professional_organisation: str | None = None
-
-    def normalised(self) -> "InquiryDraft":
-        """Single-line text trimmed, blank text as not given, lists without repeats."""
-        values = dict(vars(self))  # not dataclasses.replace: an import calls this 100 000 times
-        for name, value in values.items():
-            if not isinstance(value, str):
-                continue
-            if name in _MULTILINE_FIELDS:
-                # Free text keeps its own spacing: an export must read back byte for byte.
-                values[name] = value if value.strip() else None
-            else:
-                values[name] = value.strip() or None
-        values["reasons"] = tuple(dict.fromkeys(self.reasons))
-        values["advice_types"] = tuple(dict.fromkeys(self.advice_types))
-        values["consent"] = values["consent"] or "anonym"
-        values["kind"] = values["kind"] or "enkelt"
-        return InquiryDraft(**values)
-
-    @property
-    def has_professional(self) -> bool:
-        return any(getattr(self, name) for name in PROFESSIONAL_FIELDS)
-
-    def inquiry_values(self) -> dict[str, object]:
-        """The Inquiry columns this draft sets (the professional and consultant are linked apart)."""
-        return {name: getattr(self, name) for name in INQUIRY_COLUMNS}
-
-    @classmethod
-    def from_stored(
-        cls,
-        values: Mapping[str, object],
-        reasons: Iterable[str],
-        advice_types: Iterable[str],
-        professional: Mapping[str, object] | None,
-    ) -> "InquiryDraft":
-        """A draft of a stored inquiry: its columns, codes and linked professional's details."""
-        own = {name: values[name] for name in (*INQUIRY_COLUMNS, "consultant")}
-        pro = professional or {}
-        return cls(
-            **own,
-            reasons=tuple(reasons),
-            advice_types=tuple(advice_types),
-            professional_name=pro.get("name"),
-            professional_email=pro.get("email"),
-            professional_phone=pro.get("phone"),
-            professional_organisation=pro.get("organisation_name"),
-        )
-
-    @classmethod
-    def from_inquiry(cls, inquiry: Inquiry) -> "InquiryDraft":
-        pro = inquiry.professional
-        details = ("name", "email", "phone", "organisation_name")
-        return cls.from_stored(
-            {name: getattr(inquiry, name) for name in (*INQUIRY_COLUMNS, "consultant")},
-            inquiry.reason_codes,
-            inquiry.advice_codes,
-            {name: getattr(pro, name) for name in details} if pro else None,
-        )
-
-
-# --- validation ---------------------------------------------------------------------------
-
-
-def validate_inquiry(draft: InquiryDraft, codes: Codes, today: date) -> list[Problem]:
-    """Every problem with the draft (empty when it can be stored). Pure: no database."""
-    return [
-        *_required(draft),
-        *_codes(draft, codes),
-        *_dates(draft, today),
-        *_municipality(draft, codes),
-        *_department(draft),
-        *_lengths(draft),
-        *_professional(draft),
-    ]
-
-
-def _required(draft: InquiryDraft) -> list[Problem]:
-    return [Problem(name, "", REQUIRED) for name in REQUIRED_FIELDS if getattr(draft, name) is None]
-
-
-def _allowed(codes: Codes, list_name: str) -> tuple[tuple[str, object], ...]:
-    return (("allowed", ", ".join(codes[list_name].values())),)
-
-
-def _codes(draft: InquiryDraft, codes: Codes) -> list[Problem]:
-    problems = []
-    for name, list_name in CODE_FIELDS.items():
-        value = getattr(draft, name)
-        if value is not None and value not in codes[list_name]:
-            problems.append(Problem(name, value, UNKNOWN_CODE, _allowed(codes, list_name)))
-    for name, list_name in CODE_LIST_FIELDS.items():
-        for value in getattr(draft, name):
-            if value not in codes[list_name]:
-                problems.append(Problem(name, value, UNKNOWN_CODE, _allowed(codes, list_name)))
-    return problems
-
-
-def _dates(draft: InquiryDraft, today: date) -> list[Problem]:
-    problems = []
-    received = draft.received_at.date() if draft.received_at else None
-    for name, day in (("received_at", received), ("closed_on", draft.closed_on)):
-        if day is None:
-            continue
-        if day > today:
-            problems.append(Problem(name, day, IN_FUTURE))
-        elif day < EARLIEST_RECEIVED:
-            problems.append(Problem(name, day, TOO_EARLY, (("earliest", EARLIEST_RECEIVED),)))
-    if received and draft.closed_on and draft.closed_on < received:
-        problems.append(
-            Problem("closed_on", draft.closed_on, CLOSED_BEFORE_RECEIVED, (("received", received),))
-        )
-    if draft.closing_reason and draft.closed_on is None:
-        problems.append(Problem("closing_reason", draft.closing_reason, CLOSING_REASON_NOT_CLOSED))
-    return problems
-
-
-def _municipality(draft: InquiryDraft, codes: Codes) -> list[Problem]:
-    code = draft.municipality_code
-    if code is None:
-        return []
-    municipality = codes.municipality(code) if code.isdigit() and len(code) == 3 else None
-    if municipality is None:
-        return [Problem("municipality_code", code, UNKNOWN_MUNICIPALITY)]
-    if draft.region in codes["region"] and municipality.region != draft.region:
-        params = (
-            ("municipality", municipality.name),
-            ("municipality_region", municipality.region),
-            ("region", draft.region),
-        )
-        return [Problem("municipality_code", code, WRONG_REGION, params)]
-    return []
-
-
-def _department(draft: InquiryDraft) -> list[Problem]:
-    if draft.municipal_department and draft.inquirer_type != "kommune":
-        return [Problem("municipal_department", draft.municipal_department, DEPARTMENT_NOT_KOMMUNE)]
-    return []
-
-
-def _lengths(draft: InquiryDraft) -> list[Problem]:
-    problems = []
-    for name, limit in TEXT_LIMITS.items():
-        value = getattr(draft, name)
-        if value is not None and len(value) > limit:
-            problems.append(Problem(name, value, TOO_LONG, (("limit", limit), ("length", len(value)))))
-    return problems
-
-
-def _professional(draft: InquiryDraft) -> list[Problem]:
-    problems = []
-    if draft.has_professional and not draft.professional_name:
-        problems.append(Problem("professional_name", "", NAME_NEEDED))
-    email = draft.professional_email
-    if email is not None and not looks_like_email(email):
-        problems.append(Problem("professional_email", email, BAD_EMAIL))
-    return problems
-
 
 # --- create and update --------------------------------------------------------------------
 
@@ -335,11 +60,10 @@ def update_inquiry(
     draft = _checked(session, draft, inquiry.id, today)
     professional = professional_for(session, draft)
     # Loading the codes and contacts must not flush half the change (two audit lines for one save).
-    values = draft.inquiry_values()
-    if values["external_ref"] is None:
-        del values["external_ref"]
     with session.no_autoflush:
-        for name, value in values.items():
+        for name, value in draft.inquiry_values().items():
+            if name == "external_ref" and value is None:
+                continue  # the stored reference is kept
             setattr(inquiry, name, value)
         if draft.consultant:
             inquiry.consultant = draft.consultant
@@ -367,7 +91,9 @@ def _ref_taken(session: Session, ref: str, inquiry_id: int | None) -> bool:
     return owner is not None and owner != inquiry_id
 
 
-def _free_own_ref(session: Session, received_at: datetime, inquiry_id: int) -> str:
+def _free_own_ref(session: Session, received_at: datetime | None, inquiry_id: int) -> str:
+    if received_at is None:  # a checked draft has its received date (REQUIRED_FIELDS)
+        raise ValueError("an own reference needs the received date")
     ref = own_ref(ref_prefix(session), received_at, inquiry_id)
     if _ref_taken(session, ref, None):
         raise ValidationError([Problem("external_ref", ref, OWN_REF_TAKEN)])

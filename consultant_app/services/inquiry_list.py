@@ -6,7 +6,9 @@ after the last row of the page before: keyset paging, not OFFSET, so the 50th pa
 the first does), then the columns of those ids only.
 
 Text search looks in the inquiry's notes, its case notes, the professionals in it (name,
-e-mail, organisation), the citizen's pseudonym and its reference; a case code (2024-00042)
+e-mail, organisation), the citizen's pseudonym, its reference and the labels of its reasons
+(a reason is stored as a code, so the term is matched against the labels here and the inquiries
+with a matching code are found by code: no text index needed); a case code (2024-00042)
 finds its case at once, without reading any text. It ignores
 case for every letter, Danish ones included: a fast LIKE (which folds ASCII only, so other
 letters are left open in it) picks candidates and a GLOB with both cases of each letter decides.
@@ -33,10 +35,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    SQLColumnExpression,
     String,
     and_,
     bindparam,
@@ -56,19 +60,17 @@ from sqlalchemy import (
     column as sql_column,
 )
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from consultant_app.codes import load_codes
-from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
+from consultant_app.codes import fold, load_codes
+from consultant_app.domain import Citizen, Contact, Inquiry, InquiryReason, Note, Professional
 from consultant_app.domain.case_code import CaseCode, case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 from consultant_app.storage import search_index
 
 PAGE_SIZE = 200
-# A searched text column, as a model's attribute or an expression.
-Searched = ColumnElement[str | None] | QueryableAttribute[str | None] | QueryableAttribute[str]
 # The models with a trigram index (storage/search_index.py).
 IndexedModel = type[Inquiry] | type[Note] | type[Professional] | type[Citizen]
 # The walk (see above): the window, in pages asked for, and the hits from which walking beats
@@ -111,6 +113,8 @@ class InquiryFilter:
     received_from: date | None = None
     received_to: date | None = None  # inclusive
     region: str | None = None
+    municipality: str | None = None  # a municipality code (municipalities.csv)
+    reason: str | None = None  # one reason code: inquiries that have it among theirs
     status: str | None = None  # "open", "closed" or None for both
     inquirer_type: str | None = None
     age_group: str | None = None
@@ -268,7 +272,10 @@ def _hits_reach(session: Session, term: str, enough: int) -> bool:
     inquiry_fts, inquiry_match = index(Inquiry)
     note_fts, note_match = index(Note)
     citizen_fts, citizen_match = index(Citizen)
+    reasons = reason_codes_matching(term)
+    by_reason = [_with_reasons(reasons)] if reasons else []
     streams = union_all(
+        *by_reason,
         select(Inquiry.id)
         .select_from(inquiry_fts)
         .join(Inquiry, Inquiry.id == inquiry_fts.c.rowid)
@@ -309,6 +316,7 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
         where.append(Inquiry.received_at < datetime.combine(f.received_to + timedelta(days=1), time()))
     for column, value in (
         (Inquiry.region, f.region),
+        (Inquiry.municipality_code, f.municipality),
         (Inquiry.inquirer_type, f.inquirer_type),
         (Inquiry.citizen_age_group, f.age_group),
         (Inquiry.trip_concern, f.trip_concern),
@@ -320,6 +328,8 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
         where.append(Inquiry.closed_on.is_(None))
     elif f.status == "closed":
         where.append(Inquiry.closed_on.is_not(None))
+    if f.reason is not None:
+        where.append(Inquiry.id.in_(select(InquiryReason.inquiry_id).where(InquiryReason.code == f.reason)))
     if f.text.strip():
         where.append(text_condition(f.text))
     return where
@@ -352,6 +362,9 @@ def _scanned_text_condition(term: str) -> ColumnElement[bool]:
         Inquiry.id.in_(select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals))),
         Inquiry.citizen_id.in_(select(Citizen.id).where(matches(Citizen.pseudonym))),
     ]
+    reasons = reason_codes_matching(term)
+    if reasons:
+        found.append(Inquiry.id.in_(_with_reasons(reasons)))
     return or_(*found)
 
 
@@ -385,7 +398,7 @@ def _row_matches(term: str) -> ColumnElement[bool]:
             .where(Contact.inquiry_id == Inquiry.id, professional_found())
         )
     # Cheapest first: the row's own text, then one lookup each, then its notes and contacts.
-    return or_(
+    tests = [
         matches(Inquiry.notes),
         matches(Inquiry.inquirer_other_note),
         matches(Inquiry.external_ref),
@@ -393,7 +406,15 @@ def _row_matches(term: str) -> ColumnElement[bool]:
         by_professional,
         select(Note.id).where(Note.inquiry_id == Inquiry.id, matches(Note.text)).exists(),
         by_contact.exists(),
-    )
+    ]
+    reasons = reason_codes_matching(term)
+    if reasons:  # its reasons, by their key (inquiry, code)
+        tests.append(
+            select(InquiryReason.code)
+            .where(InquiryReason.inquiry_id == Inquiry.id, InquiryReason.code.in_(reasons))
+            .exists()
+        )
+    return or_(*tests)
 
 
 def _candidates(model: IndexedModel, term: str) -> ColumnElement[bool]:
@@ -429,8 +450,23 @@ def _indexed_text_condition(term: str) -> ColumnElement[bool]:
             Inquiry.citizen_id.in_(select(Citizen.id).where(candidates(Citizen), matches(Citizen.pseudonym)))
         ),
     ]
+    reasons = reason_codes_matching(term)
+    if reasons:
+        found.append(_with_reasons(reasons))
     # One set of ids, gathered from the few candidates, which the outer query looks up by key.
     return Inquiry.id.in_(union(*found))
+
+
+def reason_codes_matching(term: str) -> tuple[str, ...]:
+    """The reason codes whose label, in Danish or English, holds `term` (case ignored)."""
+    wanted = fold(term)
+    if not wanted:
+        return ()
+    return tuple(c.code for c in load_codes()["reason"] if wanted in fold(c.da) or wanted in fold(c.en))
+
+
+def _with_reasons(codes: tuple[str, ...]) -> Select[Any]:
+    return select(InquiryReason.inquiry_id).where(InquiryReason.code.in_(codes))
 
 
 def _indexable(term: str) -> bool:
@@ -447,7 +483,10 @@ def _folds_alike(ch: str) -> bool:
     return "\u00c0" <= ch <= "\u00fe" and ch not in "\u00d7\u00f7\u00df"
 
 
-def _matcher(term: str) -> Callable[[Searched], ColumnElement[bool]]:
+Column = SQLColumnExpression[Any]
+
+
+def _matcher(term: str) -> Callable[[Column], ColumnElement[bool]]:
     like = "%" + "".join(_like_char(ch) for ch in term) + "%"
     if term.isascii():
         return lambda column: column.like(like, escape="\\")
@@ -462,20 +501,20 @@ def _like_char(ch: str) -> str:
 
 
 def _glob_char(ch: str) -> str:
-    # 'ß'.upper() is two letters
-    variants = [v for v in dict.fromkeys((ch, ch.lower(), ch.upper())) if len(v) == 1]
+    cases = dict.fromkeys((ch, ch.lower(), ch.upper()))
+    variants = [v for v in cases if len(v) == 1]  # 'ß'.upper() is two letters
     if len(variants) == 1 and ch not in "*?[]":
         return ch
     return "[" + "".join(variants) + "]"
 
 
-def _label_rank(column, list_name: str) -> ColumnElement:
+def _label_rank(column: Column, list_name: str) -> ColumnElement[Any]:
     """Sorts a code column by its label in the current language, not by the ASCII code."""
     labels = sorted(load_codes()[list_name], key=lambda c: c.label().casefold())
     return case({c.code: rank for rank, c in enumerate(labels)}, value=column, else_=len(labels))
 
 
-def _sort_expression(key: str) -> ColumnElement:
+def _sort_expression(key: str) -> ColumnElement[Any]:
     if key == "case":
         return Inquiry.id.expression
     if key == "received":
@@ -528,42 +567,30 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
         .outerjoin(Citizen, Citizen.id == Inquiry.citizen_id)
         .where(Inquiry.id.in_(ids))
     ).all()
-    professionals = {row[6] for row in found if row[6] is not None}
+    professionals = {r.professional_id for r in found if r.professional_id is not None}
     names: dict[int, str] = {}
     if professionals:
         names = {
             id_: name for id_, name in session.execute(_PROFESSIONAL_NAMES, {"ids": list(professionals)})
         }
-    by_id = {}
-    for (
-        id_,
-        ref,
-        received,
-        region,
-        municipality,
-        inquirer,
-        professional,
-        citizen,
-        age,
-        trip,
-        kind,
-        closed,
-    ) in found:
-        by_id[id_] = InquiryRow(
-            id_,
-            case_code(received, id_),
-            ref,
-            received,
-            region,
-            municipality,
-            inquirer,
-            names.get(professional) if professional is not None else None,
-            citizen,
-            age,
-            trip,
-            kind,
-            closed,
+    by_id = {
+        r.id: InquiryRow(
+            id=r.id,
+            case_code=case_code(r.received_at, r.id),
+            external_ref=r.external_ref,
+            received_at=r.received_at,
+            region=r.region,
+            municipality_code=r.municipality_code,
+            inquirer_type=r.inquirer_type,
+            professional_name=names.get(r.professional_id) if r.professional_id is not None else None,
+            citizen_pseudonym=r.pseudonym,
+            citizen_age_group=r.citizen_age_group,
+            trip_concern=r.trip_concern,
+            kind=r.kind,
+            closed_on=r.closed_on,
         )
+        for r in found
+    }
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -582,7 +609,7 @@ def _cancellable(session: Session, cancelled: Callable[[], bool] | None) -> Iter
     if cancelled():
         raise QueryCancelled()
     driver = session.connection().connection.driver_connection
-    assert driver is not None  # a checked-out connection has its driver's
+    assert driver is not None  # a live session always holds its SQLite connection
     driver.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_POLL_STEPS)
     try:
         yield

@@ -11,12 +11,13 @@ from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from consultant_app.codes import Codes, fold, load_codes
 from consultant_app.domain import Contact, Inquiry, Professional
 from consultant_app.domain.case_code import case_code
 from consultant_app.domain.people import looks_like_email
+from consultant_app.domain.phone import looks_like_phone
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.storage import audit
@@ -32,6 +33,10 @@ NAME_REQUIRED = Text(da="Navnet skal udfyldes.", en="The name is required.")
 BAD_EMAIL = Text(
     da="Det ligner ikke en e-mailadresse (fx navn@kommune.dk).",
     en="This does not look like an e-mail address (e.g. name@municipality.dk).",
+)
+BAD_PHONE = Text(
+    da="Det ligner ikke et telefonnummer (fx 12 34 56 78, eller +46 70 123 45 67 for et udenlandsk).",
+    en="That does not look like a telephone number (e.g. 12 34 56 78, or +46 70 123 45 67 for a foreign one).",
 )
 UNKNOWN_MUNICIPALITY = Text(
     da="Ukendt kommune: vælg en af de 98 kommuner, eller skriv den 3-cifrede kommunekode.",
@@ -131,10 +136,13 @@ def list_professionals(session: Session) -> list[ProfessionalRow]:
         .group_by(Contact.professional_id)
         .subquery()
     )
-    query = select(*_columns(), func.coalesce(counts.c.contacts, 0), counts.c.last).outerjoin(
-        counts, counts.c.pid == Professional.id
-    )
-    rows = [ProfessionalRow(*row) for row in session.execute(query)]
+    query = select(
+        *_columns(),
+        func.coalesce(counts.c.contacts, 0).label("contacts"),
+        counts.c.last.label("last_contact_at"),
+    ).outerjoin(counts, counts.c.pid == Professional.id)
+    # Each column is labelled with its field's name.
+    rows = [ProfessionalRow(**row._mapping) for row in session.execute(query)]
     return sorted(rows, key=lambda r: (fold(r.name), r.id))
 
 
@@ -162,7 +170,16 @@ def open_professional(session: Session, professional_id: int) -> tuple[Professio
     return row, contacts
 
 
-def _columns():
+def _columns() -> tuple[
+    InstrumentedAttribute[int],
+    InstrumentedAttribute[str],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+    InstrumentedAttribute[str | None],
+]:
+    """ProfessionalRow's own fields, in its order."""
     return (
         Professional.id,
         Professional.name,
@@ -194,6 +211,8 @@ def validate_professional(edit: ProfessionalEdit, codes: Codes) -> list[Problem]
         problems.append(Problem("name", "", NAME_REQUIRED))
     if edit.email is not None and not looks_like_email(edit.email):
         problems.append(Problem("email", edit.email, BAD_EMAIL))
+    if edit.phone is not None and not looks_like_phone(edit.phone):
+        problems.append(Problem("phone", edit.phone, BAD_PHONE))
     if edit.municipality_code is not None and _municipality(edit.municipality_code, codes) is None:
         problems.append(Problem("municipality_code", edit.municipality_code, UNKNOWN_MUNICIPALITY))
     types = codes["inquirer_type"]
@@ -261,7 +280,7 @@ def likely_duplicates(session: Session) -> list[DuplicateSuggestion]:
     groups = _Groups()
     first_with: dict[tuple[str, object], int] = {}
     for pid in sorted(rows):
-        keys = []
+        keys: list[tuple[str, object]] = []
         if emails.get(pid):
             keys.append((SAME_EMAIL, emails[pid]))
         phone = phone_key(rows[pid].phone)

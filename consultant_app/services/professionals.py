@@ -12,7 +12,7 @@ The same person entered twice (two spellings, an old and a new address) is made 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypedDict, get_args
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +27,35 @@ if TYPE_CHECKING:  # inquiries.py imports this module
     from consultant_app.services.inquiries import InquiryDraft
 
 # The details an inquiry may add to a professional who lacks them.
-FILLABLE_PROFESSIONAL_COLUMNS = ("phone", "organisation_name", "organisation_type", "municipality_code")
+FillableColumn = Literal["phone", "organisation_name", "organisation_type", "municipality_code"]
+FILLABLE_PROFESSIONAL_COLUMNS: tuple[FillableColumn, ...] = get_args(FillableColumn)
+
+
+class FillIns(TypedDict, total=False):
+    """Those of a professional's fillable details an inquiry adds."""
+
+    phone: str | None
+    organisation_name: str | None
+    organisation_type: str | None
+    municipality_code: str | None
+
+
+class ProfessionalValues(TypedDict):
+    """The columns of a professional as an inquiry describes them."""
+
+    name: str
+    email: str | None
+    email_normalised: str | None
+    phone: str | None
+    organisation_name: str | None
+    organisation_type: str | None
+    municipality_code: str | None
+
+
+class KnownProfessional(ProfessionalValues):
+    """A stored professional, or one an import has planned, with its id."""
+
+    id: int
 
 
 class ProfessionalDirectory:
@@ -65,8 +93,10 @@ class ProfessionalDirectory:
         return self._by_name_phone.get((name, phone))
 
 
-def new_professional_values(draft: "InquiryDraft") -> dict[str, object]:
+def new_professional_values(draft: "InquiryDraft") -> ProfessionalValues:
     """The columns of a professional first met through this inquiry."""
+    if draft.professional_name is None:  # validate_inquiry refuses a professional without a name
+        raise ValueError("a new professional needs a name")
     email = draft.professional_email
     return {
         "name": draft.professional_name,
@@ -80,15 +110,28 @@ def new_professional_values(draft: "InquiryDraft") -> dict[str, object]:
     }
 
 
-def professional_fill_ins(stored: Mapping[str, object], draft: "InquiryDraft") -> dict[str, object]:
+def stored_professional(professional: Professional) -> ProfessionalValues:
+    """The columns of a stored professional, as a draft describes them."""
+    return ProfessionalValues(
+        name=professional.name,
+        email=professional.email,
+        email_normalised=professional.email_normalised,
+        phone=professional.phone,
+        organisation_name=professional.organisation_name,
+        organisation_type=professional.organisation_type,
+        municipality_code=professional.municipality_code,
+    )
+
+
+def professional_fill_ins(stored: Mapping[str, object], draft: "InquiryDraft") -> FillIns:
     """Details the draft knows and the stored professional lacks. A professional is shared by
     many inquiries, so one inquiry never overwrites what is already recorded about them."""
     offered = new_professional_values(draft)
-    return {
-        name: offered[name]
-        for name in FILLABLE_PROFESSIONAL_COLUMNS
-        if offered[name] is not None and stored.get(name) is None
-    }
+    fill_ins: FillIns = {}
+    for name in FILLABLE_PROFESSIONAL_COLUMNS:
+        if offered[name] is not None and stored.get(name) is None:
+            fill_ins[name] = offered[name]
+    return fill_ins
 
 
 def professional_for(session: Session, draft: "InquiryDraft") -> Professional | None:
@@ -100,10 +143,10 @@ def professional_for(session: Session, draft: "InquiryDraft") -> Professional | 
     found = directory.find(draft.professional_name, draft.professional_email, draft.professional_phone)
     if found is None:
         values = new_professional_values(draft)
-        values.pop("email_normalised")  # kept by the model's own e-mail validator
-        return Professional(**values)
+        # email_normalised is left to the model's own e-mail validator.
+        return Professional(**{name: value for name, value in values.items() if name != "email_normalised"})
     professional = session.get_one(Professional, found)
-    stored = {name: getattr(professional, name) for name in FILLABLE_PROFESSIONAL_COLUMNS}
+    stored: dict[str, object] = {name: getattr(professional, name) for name in FILLABLE_PROFESSIONAL_COLUMNS}
     for name, value in professional_fill_ins(stored, draft).items():
         setattr(professional, name, value)
     return professional
@@ -121,6 +164,8 @@ def link_professional(inquiry: Inquiry, professional: Professional | None, draft
     if intake is None:
         intake = Contact(is_intake=True)
         inquiry.contacts.append(intake)
+    if draft.received_at is None or draft.channel is None:  # validate_inquiry requires both
+        raise ValueError("an intake contact needs the inquiry's received date and channel")
     intake.professional = professional
     intake.occurred_at = draft.received_at
     intake.channel = draft.channel

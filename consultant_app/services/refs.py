@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Profile
+from consultant_app.domain.base import Base, table_of
 from consultant_app.domain.case_code import case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
@@ -40,15 +41,16 @@ def ref_prefix(session: Session) -> str:
     return prefix
 
 
-def next_id(session: Session, model: type) -> int:
+def next_id(session: Session, model: type[Base]) -> int:
     """The id the next row of `model` gets, known before the insert (so an own reference can be
     stored with the row). Safe because a vault has one connection, behind its file lock, and the
     caller's transaction holds it: nobody else can take an id meanwhile. For an AUTOINCREMENT
     table the highest id ever used counts too, so a deleted row's id is never reused."""
-    highest = session.scalar(select(func.max(model.id))) or 0
-    if model.__table__.dialect_options["sqlite"]["autoincrement"]:
+    table = table_of(model)
+    highest = session.scalar(select(func.max(table.c.id))) or 0
+    if table.dialect_options["sqlite"]["autoincrement"]:
         used = session.execute(
-            text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": model.__tablename__}
+            text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": table.name}
         ).scalar()
         highest = max(highest, used or 0)
     return highest + 1

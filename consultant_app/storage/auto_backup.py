@@ -133,8 +133,7 @@ def run_auto_backup(
 ) -> AutoBackupResult:
     """Write, verify and rotate one automatic backup. A given folder or count is remembered."""
     now = now or utcnow()
-    settings = _remember(vault, folder, keep)
-    target_folder = Path(settings.folder)
+    target_folder, keep_count = _remember(vault, folder, keep)
     if not target_folder.is_dir():
         raise BackupFolderMissingError(path=str(target_folder))
     destination = _free_name(target_folder, vault.path.name, now)
@@ -151,7 +150,7 @@ def run_auto_backup(
         raise BackupVerificationError(detail=_detail(exc)) from None
     recovery.remember_backup(vault.path, destination)
     with vault.session() as session:
-        row = session.get(BackupSettings, 1)
+        row = _chosen_settings(session)
         row.last_good_at = now
         row.last_good_path = str(destination)
         row.last_audit_id = audit_mark
@@ -159,11 +158,11 @@ def run_auto_backup(
         row.written = json.dumps(written)
     # Deleted after the list is saved: a crash in between leaves names of deleted files, which
     # the next run drops, never a written backup that is not listed.
-    kept, pruned = _prune(target_folder, vault.path.name, written, settings.keep)
+    kept, pruned = _prune(target_folder, vault.path.name, written, keep_count)
     with vault.session() as session:
-        session.get(BackupSettings, 1).written = json.dumps([p.name for p in reversed(kept)])
+        _chosen_settings(session).written = json.dumps([p.name for p in reversed(kept)])
     log.info("automatic backup written and verified; %d pruned", len(pruned))
-    return AutoBackupResult(destination, now, target_folder, settings.keep, kept, pruned)
+    return AutoBackupResult(destination, now, target_folder, keep_count, kept, pruned)
 
 
 def last_good_backup(vault: Vault, now: datetime | None = None) -> BackupStatus:
@@ -224,7 +223,8 @@ def auto_backups(folder: Path, vault_name: str) -> list[Path]:
 # --- internals ---------------------------------------------------------------------------
 
 
-def _remember(vault: Vault, folder: Path | str | None, keep: int | None) -> BackupSettings:
+def _remember(vault: Vault, folder: Path | str | None, keep: int | None) -> tuple[Path, int]:
+    """The folder and count to use, after remembering those given."""
     if keep is not None and not KEEP_RANGE[0] <= keep <= KEEP_RANGE[1]:
         raise BackupKeepError(low=KEEP_RANGE[0], high=KEEP_RANGE[1], value=keep)
     with vault.session() as session:
@@ -243,7 +243,15 @@ def _remember(vault: Vault, folder: Path | str | None, keep: int | None) -> Back
         if keep is not None:
             row.keep = keep
         session.flush()
-        return row
+        return Path(row.folder), row.keep
+
+
+def _chosen_settings(session: Session) -> BackupSettings:
+    """The settings row `_remember` made sure of, within a later unit of work."""
+    row = session.get(BackupSettings, 1)
+    if row is None or not row.folder:  # removed since (another program on the vault)
+        raise BackupFolderNotChosenError()
+    return row
 
 
 def _changed_since(session: Session, mark: int | None) -> bool:

@@ -93,6 +93,8 @@ def update_campaign(
     campaign = load_campaign(session, campaign_id)
     name, link = (name or "").strip(), (link or "").strip()
     _validate(name, link, period_from, period_to, email_subject, email_text)
+    if period_from is None or period_to is None:  # unreachable: _validate refuses a missing date
+        raise AssertionError("a campaign without a period passed validation")
     campaign.name, campaign.link = name, link
     campaign.period_from, campaign.period_to = period_from, period_to
     campaign.email_subject = (email_subject or "").strip() or None

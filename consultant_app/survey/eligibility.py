@@ -62,13 +62,15 @@ def eligible_professionals(session: Session, campaign_id: int) -> list[EligibleP
 
 def eligible(session: Session, campaign: SurveyCampaign) -> list[EligibleProfessional]:
     dispatched = select(SurveyDispatch.professional_id).where(SurveyDispatch.campaign_id == campaign.id)
-    rows = session.execute(
-        select(Professional, func.count(Contact.id), func.min(Contact.occurred_at))
-        .join(Contact, Contact.professional_id == Professional.id)
-        .where(in_period(campaign), Professional.id.not_in(dispatched))
-        .group_by(Professional.id)
-    ).all()
-    rows.sort(key=lambda row: (danish_sort_key(row[0].name), row[0].id))
+    rows = sorted(
+        session.execute(
+            select(Professional, func.count(Contact.id), func.min(Contact.occurred_at))
+            .join(Contact, Contact.professional_id == Professional.id)
+            .where(in_period(campaign), Professional.id.not_in(dispatched))
+            .group_by(Professional.id)
+        ).all(),
+        key=lambda row: (danish_sort_key(row[0].name), row[0].id),
+    )
     ids = [p.id for p, _, _ in rows]
     regions = _inquiry_regions(session, campaign, ids)
     fallback = fallback_region(session)
@@ -82,7 +84,8 @@ def eligible(session: Session, campaign: SurveyCampaign) -> list[EligibleProfess
             contacts=count,
             first_contact_on=first.date(),
             region=municipality_region(p.municipality_code) or regions.get(p.id) or fallback,
-            shares_email_with=tuple(i for i in twins.get(p.email_normalised, ()) if i != p.id),
+            # twins is keyed by the addresses there are; "" (none) is never one of them
+            shares_email_with=tuple(i for i in twins.get(p.email_normalised or "", ()) if i != p.id),
         )
         for p, count, first in rows
     ]
@@ -148,6 +151,8 @@ def likely_duplicates(session: Session, campaign_id: int) -> list[DuplicateGroup
         .where(Professional.email_normalised.in_(set(emails)))
         .order_by(Professional.email_normalised, Professional.id)
     ):
+        if p.email_normalised is None:  # unreachable: the query matched it against e-mails
+            raise AssertionError("a professional without an e-mail matched one")
         groups.setdefault(p.email_normalised, []).append(
             DuplicateMember(p.id, p.name, p.organisation_name, p.id in eligible_ids, statuses.get(p.id))
         )
@@ -178,5 +183,7 @@ def _same_email(session: Session, emails: list[str]) -> dict[str, list[int]]:
         Professional.email_normalised.in_(set(emails))
     )
     for email, professional_id in session.execute(query.order_by(Professional.id)):
+        if email is None:  # unreachable: the query matched it against e-mails
+            raise AssertionError("a professional without an e-mail matched one")
         found.setdefault(email, []).append(professional_id)
     return found

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -176,7 +177,7 @@ def _stage(report: SurveyReport, path: Path, fmt: str) -> Path:
     if fmt == "csv":
         comma = language == "da"
         rows = [
-            (label, links, responses, "" if rate is None else _decimal(rate, comma))
+            (label, str(links), str(responses), "" if rate is None else _decimal(rate, comma))
             for label, links, responses, rate in table_rows(report, language)
         ]
         return stage_csv(path, [t.render(language) for t in HEADER], rows)
@@ -207,14 +208,16 @@ def _decimal(rate: float, comma: bool) -> str:
 def _workbook(report: SurveyReport, language: str) -> Workbook:
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook starts with one worksheet
+        raise AssertionError("a new workbook has no active worksheet")
     sheet.title = report.code[:31] or "survey"
     bold = Font(bold=True)
     sheet.append([report.name])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([CAMPAIGN.render(language), report.code])
     sheet.append([PERIOD.render(language), report.period_from, report.period_to])
-    for cell in ("B3", "C3"):
-        sheet[cell].number_format = "yyyy-mm-dd"
+    for name in ("B3", "C3"):
+        sheet[name].number_format = "yyyy-mm-dd"
     sheet.append([])
     sheet.append([t.render(language) for t in HEADER])
     for cell in sheet[5]:

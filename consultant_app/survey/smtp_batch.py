@@ -17,6 +17,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, make_msgid
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -146,8 +147,12 @@ def send_batch(
                 try:
                     sent.append(
                         in_vault(
-                            lambda session, pid=pid: record_dispatch(
-                                session, campaign_id, pid, channel="mail", method="smtp"
+                            partial(
+                                record_dispatch,
+                                campaign_id=campaign_id,
+                                professional_id=pid,
+                                channel="mail",
+                                method="smtp",
                             )
                         )
                     )
@@ -268,4 +273,6 @@ def _smtp_code(exc: BaseException) -> str:
 
 
 def _problem(texts: dict[str, Text], professional_id: int, reason: str, **params: object) -> BatchProblem:
-    return BatchProblem(professional_id, reason, texts[reason].render(professional=professional_id, **params))
+    return BatchProblem(
+        professional_id, reason, texts[reason].render(None, professional=professional_id, **params)
+    )

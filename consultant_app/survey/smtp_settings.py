@@ -4,9 +4,11 @@ The desktop's settings form reads `SmtpSettingsView` (never the password, only w
 stored) and saves with `save_smtp_settings`. Only encrypted connections can be configured.
 """
 
+import enum
 import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final, Literal
 
 from sqlalchemy.orm import Session
 
@@ -15,7 +17,14 @@ from consultant_app.domain.settings import SMTP_SECURITY
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.i18n import Text
 
-KEEP = object()  # save_smtp_settings(password=KEEP): leave the stored password as it is
+
+class _Keep(enum.Enum):
+    """A one-member enum, so the "leave it" marker has a type of its own next to str and None."""
+
+    KEEP = "keep"
+
+
+KEEP: Final = _Keep.KEEP  # save_smtp_settings(password=KEEP): leave the stored password as it is
 DEFAULT_PORTS = {"tls": 465, "starttls": 587}
 
 REQUIRED = Text(da="skal udfyldes", en="is required")
@@ -57,8 +66,10 @@ class SmtpCredentials:
 
 def smtp_settings(session: Session) -> SmtpSettingsView | None:
     row = session.get(SmtpSettings, 1)
-    if row is None:
-        return None
+    return None if row is None else _view(row)
+
+
+def _view(row: SmtpSettings) -> SmtpSettingsView:
     return SmtpSettingsView(
         row.host,
         row.port,
@@ -95,7 +106,7 @@ def save_smtp_settings(
     security: str,
     from_address: str,
     username: str | None = None,
-    password: object = KEEP,
+    password: str | Literal[_Keep.KEEP] | None = KEEP,
     from_name: str | None = None,
     ca_file: str | None = None,
 ) -> SmtpSettingsView:
@@ -103,6 +114,8 @@ def save_smtp_settings(
     host, from_address = (host or "").strip(), (from_address or "").strip()
     ca_file = (ca_file or "").strip() or None
     _validate(host, port, security, from_address, ca_file)
+    if port is None:  # unreachable: _validate refuses a missing port
+        raise AssertionError("a missing SMTP port passed validation")
     row = session.get(SmtpSettings, 1) or SmtpSettings(id=1)
     row.host, row.port, row.security = host, port, security
     row.username = (username or "").strip() or None
@@ -112,7 +125,7 @@ def save_smtp_settings(
         row.password = password or None
     session.add(row)
     session.flush()
-    return smtp_settings(session)
+    return _view(row)
 
 
 def clear_smtp_settings(session: Session) -> None:

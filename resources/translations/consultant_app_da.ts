@@ -39,28 +39,12 @@
         <translation>&amp;Udskriv / PDF…</translation>
     </message>
     <message>
-        <source>Set</source>
-        <translation>Fastsat</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historik</translation>
-    </message>
-    <message>
-        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
-        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
-    </message>
-    <message>
         <source>followed by no. {id}</source>
         <translation>fulgt op af nr. {id}</translation>
     </message>
     <message>
         <source>No. {id}</source>
         <translation>Nr. {id}</translation>
-    </message>
-    <message>
-        <source>(this one)</source>
-        <translation>(denne)</translation>
     </message>
     <message>
         <source>Not yet ready to be finalised:</source>
@@ -109,6 +93,48 @@
     <message>
         <source>Leave the draft without saving your changes?</source>
         <translation>Forlad udkastet uden at gemme dine ændringer?</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <source>Set</source>
+        <translation>Fastsat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Oldest first; what changed since the assessment before. Enter opens one.</source>
+        <translation>Ældste først, med hvad der er ændret siden vurderingen før. Enter åbner en vurdering.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Samlet vurdering</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Næste revurdering</translation>
     </message>
 </context>
 <context>
@@ -230,6 +256,85 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Make backup</source>
+        <translation>&amp;Tag sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Make a backup</source>
+        <translation>Tag en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>To the &amp;backup folder</source>
+        <translation>Til &amp;mappen til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Looking for the backup folder …</source>
+        <translation>Finder mappen til sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
+    </message>
+    <message>
+        <source>To a &amp;file:</source>
+        <translation>Til en &amp;fil:</translation>
+    </message>
+    <message>
+        <source>File for the backup</source>
+        <translation>Fil til sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and opens with the vault&apos;s current passphrase. It is opened and checked after it is written. Keep it on another drive than the laptop&apos;s.</source>
+        <translation>Sikkerhedskopien er krypteret og åbnes med boksens nuværende adgangskode. Den åbnes og kontrolleres, når den er skrevet. Gem den på et andet drev end den bærbares.</translation>
+    </message>
+    <message>
+        <source>No backup folder is chosen yet. Choose one here or in Overview: backups are then also made there automatically.</source>
+        <translation>Der er endnu ikke valgt en mappe til sikkerhedskopier. Vælg en her eller i Overblik; så tages der også sikkerhedskopier dér automatisk.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be reached: {path}</source>
+        <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>{path} (new: the automatic backups are written here from now on)</source>
+        <translation>{path} (ny: de automatiske sikkerhedskopier skrives her fra nu af)</translation>
+    </message>
+    <message>
+        <source>Save backup as</source>
+        <translation>Gem sikkerhedskopi som</translation>
+    </message>
+    <message>
+        <source>Backups (*.bak);;All files (*)</source>
+        <translation>Sikkerhedskopier (*.bak);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the backup in.</source>
+        <translation>Vælg den fil, sikkerhedskopien skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup …</source>
+        <translation>Skriver og kontrollerer sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>Stopped. No backup was kept.</source>
+        <translation>Stoppet. Der er ikke gemt nogen sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked: {path} ({size}).</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret: {path} ({size}).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>New survey campaign</source>
@@ -282,6 +387,10 @@
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -333,12 +442,36 @@
         <translation>Slet sag…</translation>
     </message>
     <message>
+        <source>Add follo&amp;w-up</source>
+        <translation>Tilføj o&amp;pfølgning</translation>
+    </message>
+    <message>
+        <source>&amp;Start risk assessment</source>
+        <translation>&amp;Start risikovurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Print risk summary…</source>
+        <translation>&amp;Udskriv risikovurdering…</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry (Enter)</source>
+        <translation>Å&amp;bn punkt (Enter)</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Sagens oplysninger</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <source>Timeline (newest first)</source>
-        <translation>Tidslinje (nyeste først)</translation>
+        <source>&amp;Timeline (newest first)</source>
+        <translation>T&amp;idslinje (nyeste først)</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen entry to correct it; Delete removes a contact or a note.</source>
+        <translation>Enter åbner det valgte punkt, så det kan rettes; Delete sletter en kontakt eller et notat.</translation>
     </message>
     <message>
         <source>Case {code}</source>
@@ -408,6 +541,10 @@
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
+    <message>
+        <source>This case is read-only here.</source>
+        <translation>Sagen er skrivebeskyttet her.</translation>
+    </message>
 </context>
 <context>
     <name>CitizenEraseDialog</name>
@@ -443,6 +580,10 @@
         <translation>Luk sagen</translation>
     </message>
     <message>
+        <source>Edit closing</source>
+        <translation>Ret lukningen</translation>
+    </message>
+    <message>
         <source>Choose …</source>
         <translation>Vælg …</translation>
     </message>
@@ -460,6 +601,10 @@
     <message>
         <source>Add contact</source>
         <translation>Tilføj kontakt</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Ret kontakt</translation>
     </message>
     <message>
         <source>Choose …</source>
@@ -484,6 +629,10 @@
     <message>
         <source>&amp;Summary:</source>
         <translation>&amp;Resumé:</translation>
+    </message>
+    <message>
+        <source>Delete this contact? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet denne kontakt? Det kan ikke fortrydes; revisionssporet viser, at den er slettet.</translation>
     </message>
 </context>
 <context>
@@ -534,6 +683,72 @@
     <message>
         <source>The encryption key is made from your passphrase. This takes a moment.</source>
         <translation>Krypteringsnøglen dannes ud fra din adgangskode. Det tager et øjeblik.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>Kassér det, du har skrevet?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsæt</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kassér</translation>
+    </message>
+    <message>
+        <source>You have a draft from {when} ({form}).</source>
+        <translation>Du har en kladde fra {when} ({form}).</translation>
+    </message>
+    <message>
+        <source>{count} more after this.</source>
+        <translation>{count} mere efter denne.</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} kl. {time}</translation>
+    </message>
+    <message>
+        <source>new inquiry</source>
+        <translation>ny henvendelse</translation>
+    </message>
+    <message>
+        <source>new follow-up</source>
+        <translation>ny opfølgning</translation>
+    </message>
+    <message>
+        <source>a form</source>
+        <translation>en formular</translation>
+    </message>
+    <message>
+        <source>inquiry {case}</source>
+        <translation>henvendelse {case}</translation>
+    </message>
+    <message>
+        <source>note on {case}</source>
+        <translation>notat til {case}</translation>
+    </message>
+    <message>
+        <source>contact on {case}</source>
+        <translation>kontakt i {case}</translation>
+    </message>
+    <message>
+        <source>follow-up on {case}</source>
+        <translation>opfølgning på {case}</translation>
+    </message>
+    <message>
+        <source>risk assessment on {case}</source>
+        <translation>risikovurdering i {case}</translation>
     </message>
 </context>
 <context>
@@ -625,10 +840,17 @@
     </message>
 </context>
 <context>
+    <name>FileListModel</name>
+    <message>
+        <source>Package files</source>
+        <translation>Pakkefiler</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <source>Notes, professional, citizen, case code or reference</source>
-        <translation>Notater, fagperson, borger, sagskode eller reference</translation>
+        <source>Notes, professional, citizen, reason, case code or reference</source>
+        <translation>Notater, fagperson, borger, årsag, sagskode eller reference</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -687,6 +909,14 @@
         <translation>Alle regioner</translation>
     </message>
     <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle årsager</translation>
+    </message>
+    <message>
         <source>All inquirers</source>
         <translation>Alle henvendere</translation>
     </message>
@@ -699,12 +929,63 @@
         <translation>Al rejsestatus</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Inquirer</source>
+        <translation>Henvender</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Trip status</source>
+        <translation>Rejsestatus</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Søg:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtre:</translation>
+    </message>
+    <message>
+        <source>Remove the filter {filter}</source>
+        <translation>Fjern filteret {filter}</translation>
     </message>
 </context>
 <context>
@@ -724,6 +1005,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Open an existing &amp;vault…</source>
+        <translation>Åbn en eksisterende &amp;boks…</translation>
     </message>
     <message>
         <source>Type a passphrase.</source>
@@ -1021,7 +1306,48 @@
     </message>
 </context>
 <context>
+    <name>HistoryList</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>Nr. {id}</translation>
+    </message>
+    <message>
+        <source>(this one)</source>
+        <translation>(denne)</translation>
+    </message>
+</context>
+<context>
+    <name>IdleNotice</name>
+    <message>
+        <source>The vault is about to lock</source>
+        <translation>Boksen låses snart</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bliv</translation>
+    </message>
+    <message>
+        <source>Nothing has happened for a while: the vault locks in {seconds} seconds. What you have typed is kept as a draft.</source>
+        <translation>Der er ikke sket noget i et stykke tid: boksen låses om {seconds} sekunder. Det, du har skrevet, gemmes som kladde.</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesSection</name>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>Ryd &amp;filtre</translation>
+    </message>
     <message>
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
@@ -1033,6 +1359,14 @@
     <message>
         <source>The search was stopped.</source>
         <translation>Søgningen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>No inquiries match these filters: {filters}.</source>
+        <translation>Ingen henvendelser passer til disse filtre: {filters}.</translation>
+    </message>
+    <message>
+        <source>There are no inquiries yet.</source>
+        <translation>Der er ingen henvendelser endnu.</translation>
     </message>
     <message>
         <source>Counting …</source>
@@ -1087,10 +1421,6 @@
     <message>
         <source>Initials or a pseudonym (optional)</source>
         <translation>Initialer eller et pseudonym (frivilligt)</translation>
-    </message>
-    <message>
-        <source>Discard what you have typed?</source>
-        <translation>Kassér det, du har skrevet?</translation>
     </message>
     <message>
         <source>&amp;Received</source>
@@ -1384,8 +1714,47 @@
         <translation>Tilføj notat</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Ret notat</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notat:</translation>
+    </message>
+    <message>
+        <source>Delete this note? It cannot be undone; the audit log keeps that it was deleted.</source>
+        <translation>Slet dette notat? Det kan ikke fortrydes; revisionssporet viser, at det er slettet.</translation>
+    </message>
+</context>
+<context>
+    <name>OtherVault</name>
+    <message>
+        <source>&amp;Open a vault file…</source>
+        <translation>&amp;Åbn en boksfil…</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new vault…</source>
+        <translation>&amp;Opret en ny boks…</translation>
+    </message>
+    <message>
+        <source>Open a vault</source>
+        <translation>Åbn en boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns});;All files (*)</source>
+        <translation>Bokse ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>Opret en ny boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns})</source>
+        <translation>Bokse ({patterns})</translation>
+    </message>
+    <message>
+        <source>A file already exists there and is never overwritten: {path}. Choose another name.</source>
+        <translation>Der findes allerede en fil der, og den overskrives aldrig: {path}. Vælg et andet navn.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1877,37 @@
     <message>
         <source>No: after the period</source>
         <translation>Nej: efter perioden</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Your c&amp;urrent passphrase:</source>
+        <translation>Din &amp;nuværende adgangskode:</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>Skriv din nuværende adgangskode.</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase in both fields.</source>
+        <translation>Skriv den nye adgangskode i begge felter.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase: the vault is written again under the new key …</source>
+        <translation>Skifter adgangskode: boksen skrives igen under den nye nøgle …</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. From now on the vault opens only with the new one.</source>
+        <translation>Adgangskoden er skiftet. Fra nu af åbnes boksen kun med den nye.</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2336,362 @@
     </message>
 </context>
 <context>
+    <name>RecipientModel</name>
+    <message>
+        <source>Same e-mail address as another professional: probably one person.</source>
+        <translation>Samme e-mailadresse som en anden fagperson: sandsynligvis én person.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>(no e-mail)</source>
+        <translation>(ingen e-mail)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Første kontakt</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsTab</name>
+    <message>
+        <source>Who gets the link</source>
+        <translation>Hvem får linket</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail program</source>
+        <translation>Åbn i &amp;mailprogram</translation>
+    </message>
+    <message>
+        <source>Open the e-mail to the chosen professional in the mail program</source>
+        <translation>Åbn mailen til den valgte fagperson i mailprogrammet</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail text to paste it yourself</source>
+        <translation>Kopiér mailteksten, så du selv kan indsætte den</translation>
+    </message>
+    <message>
+        <source>Send through SM&amp;TP…</source>
+        <translation>Send via SM&amp;TP…</translation>
+    </message>
+    <message>
+        <source>Send the e-mail to every chosen professional through the mail server</source>
+        <translation>Send mailen til alle valgte fagpersoner via mailserveren</translation>
+    </message>
+    <message>
+        <source>Sent &amp;another way…</source>
+        <translation>Sendt på &amp;anden måde…</translation>
+    </message>
+    <message>
+        <source>Record that the link was sent by phone, mail or otherwise</source>
+        <translation>Registrér at linket er givet pr. telefon, mail eller på anden måde</translation>
+    </message>
+    <message>
+        <source>Not &amp;relevant</source>
+        <translation>Ikke &amp;relevant</translation>
+    </message>
+    <message>
+        <source>Record that the chosen professionals are not to get the link</source>
+        <translation>Registrér at de valgte fagpersoner ikke skal have linket</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professional(s) should get the link.</source>
+        <translation>
+            <numerusform>%n fagperson skal have linket.</numerusform>
+            <numerusform>%n fagpersoner skal have linket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n group(s) share an e-mail address and are probably one person entered twice. Merge them in Professionals before sending, so the link goes out only once.</source>
+        <translation>
+            <numerusform>⚠ %n gruppe deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+            <numerusform>⚠ %n grupper deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Pr. telefon</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Pr. mail</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>På anden måde</translation>
+    </message>
+    <message>
+        <source>Sent another way</source>
+        <translation>Sendt på anden måde</translation>
+    </message>
+    <message>
+        <source>How was the link given?</source>
+        <translation>Hvordan blev linket givet?</translation>
+    </message>
+    <message>
+        <source>No mail program answered, so nothing was sent or recorded. Use “Copy text” and send it yourself, then record how it was sent.</source>
+        <translation>Intet mailprogram svarede, så intet er sendt eller registreret. Brug “Kopiér tekst” og send den selv, og registrér så, hvordan den blev sendt (“Sendt på anden måde…”).</translation>
+    </message>
+    <message>
+        <source>The text was shortened to fit the mail program; the link is whole.</source>
+        <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
+    </message>
+    <message>
+        <source>Open in mail program</source>
+        <translation>Åbn i mailprogram</translation>
+    </message>
+    <message>
+        <source>Was the e-mail sent?</source>
+        <translation>Blev mailen sendt?</translation>
+    </message>
+    <message>
+        <source>The e-mail text is copied. Paste it into your mail.</source>
+        <translation>Mailteksten er kopieret. Indsæt den i din mail.</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>Was the text sent?</source>
+        <translation>Blev teksten sendt?</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>Ikke relevant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record that %n professional(s) are not to get the link in this campaign?</source>
+        <translation>
+            <numerusform>Registrér at %n fagperson ikke skal have linket i denne kampagne?</numerusform>
+            <numerusform>Registrér at %n fagpersoner ikke skal have linket i denne kampagne?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as sent: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som sendt: %n fagperson.</numerusform>
+            <numerusform>Registreret som sendt: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as not relevant: %n professional(s).</source>
+        <translation>
+            <numerusform>Registreret som ikke relevant: %n fagperson.</numerusform>
+            <numerusform>Registreret som ikke relevant: %n fagpersoner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send through SMTP</source>
+        <translation>Send via SMTP</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the e-mail with the survey link to %n professional(s) now?</source>
+        <translation>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagperson nu?</numerusform>
+            <numerusform>Send mailen med spørgeskemalinket til %n fagpersoner nu?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent and recorded: %n.</source>
+        <translation>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+            <numerusform>Sendt og registreret: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending stopped. The e-mails sent before are recorded.</source>
+        <translation>Afsendelsen er stoppet. De mails, der blev sendt inden, er registreret.</translation>
+    </message>
+    <message>
+        <source>Sending the survey link…</source>
+        <translation>Sender spørgeskemalinket…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModel</name>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Links sent</source>
+        <translation>Links sendt</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Svarprocent</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsesTab</name>
+    <message>
+        <source>Save &amp;responses</source>
+        <translation>Gem &amp;svar</translation>
+    </message>
+    <message>
+        <source>Responses per region, as the survey tool reports them:</source>
+        <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
+    </message>
+    <message>
+        <source>Responses per region</source>
+        <translation>Besvarelser pr. region</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Eksportér &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>The responses are saved.</source>
+        <translation>Svarene er gemt.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export survey report</source>
+        <translation>Eksportér spørgeskemarapport</translation>
+    </message>
+    <message>
+        <source>The report is written to {path}.</source>
+        <translation>Rapporten er gemt i {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gendan</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Choose &amp;another file…</source>
+        <translation>Vælg en &amp;anden fil…</translation>
+    </message>
+    <message>
+        <source>R&amp;ead the backup</source>
+        <translation>&amp;Læs sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>&amp;Backups:</source>
+        <translation>&amp;Sikkerhedskopier:</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s &amp;passphrase:</source>
+        <translation>Sikkerhedskopiens adgangs&amp;kode:</translation>
+    </message>
+    <message>
+        <source>Before the restore, the vault as it is now is saved and checked beside it ({name}.before-restore-….bak). The backup then replaces the vault, and the program opens the restored vault.</source>
+        <translation>Før gendannelsen gemmes og kontrolleres boksen, som den er nu, ved siden af den ({name}.before-restore-….bak). Derefter erstatter sikkerhedskopien boksen, og programmet åbner den gendannede boks.</translation>
+    </message>
+    <message>
+        <source>Looking for backups …</source>
+        <translation>Finder sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>No backups were found. Choose a backup file with “Choose another file”.</source>
+        <translation>Der blev ikke fundet nogen sikkerhedskopier. Vælg en fil med “Vælg en anden fil”.</translation>
+    </message>
+    <message>
+        <source>Other passphrase</source>
+        <translation>Anden adgangskode</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Kan ikke bruges</translation>
+    </message>
+    <message>
+        <source>This backup was made under another passphrase. Type it and press “Read the backup”.</source>
+        <translation>Sikkerhedskopien er taget under en anden adgangskode. Skriv den, og tryk “Læs sikkerhedskopien”.</translation>
+    </message>
+    <message>
+        <source>{count} inquiries. Press “Restore” to put this backup in the vault&apos;s place.</source>
+        <translation>{count} henvendelser. Tryk “Gendan” for at sætte sikkerhedskopien i boksens sted.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Vælg en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backups ({patterns});;All files (*)</source>
+        <translation>Sikkerhedskopier ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>Skriv sikkerhedskopiens adgangskode.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup …</source>
+        <translation>Gendanner sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>The backup is restored. The vault as it was before is kept as {path}.</source>
+        <translation>Sikkerhedskopien er gendannet. Boksen, som den var før, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <source>From now on the vault opens with the backup&apos;s passphrase.</source>
+        <translation>Fra nu af åbnes boksen med sikkerhedskopiens adgangskode.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <source>Finalised</source>
@@ -1969,30 +2725,6 @@
         <translation>Star&amp;t vurdering</translation>
     </message>
     <message>
-        <source>Case</source>
-        <translation>Sag</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>Instrument</source>
-        <translation>Instrument</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Judgement</source>
-        <translation>Samlet vurdering</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Næste revurdering</translation>
-    </message>
-    <message>
         <source>New assessment for &amp;case:</source>
         <translation>Ny vurdering for &amp;sag:</translation>
     </message>
@@ -2024,8 +2756,12 @@
         <translation>Ingen kan gendanne en glemt adgangskode: hverken din teamleder, IT eller programmets udviklere. Uden den er alt i boksen tabt for altid.</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In a terminal:</source>
-        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I en terminal:</translation>
+        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In the program:</source>
+        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I programmet:</translation>
+    </message>
+    <message>
+        <source>{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves.</source>
+        <translation>{backup_now}; eller vælg en mappe til sikkerhedskopier i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
     </message>
     <message>
         <source>I &amp;understand that a lost passphrase cannot be recovered</source>
@@ -2069,6 +2805,18 @@
     <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>Gen&amp;dan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2428,106 +3176,6 @@
         <translation>Mail&amp;server…</translation>
     </message>
     <message>
-        <source>Who gets the link</source>
-        <translation>Hvem får linket</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
-        <source>First contact</source>
-        <translation>Første kontakt</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <source>Open in &amp;mail program</source>
-        <translation>Åbn i &amp;mailprogram</translation>
-    </message>
-    <message>
-        <source>Open the e-mail to the chosen professional in the mail program</source>
-        <translation>Åbn mailen til den valgte fagperson i mailprogrammet</translation>
-    </message>
-    <message>
-        <source>&amp;Copy text</source>
-        <translation>&amp;Kopiér tekst</translation>
-    </message>
-    <message>
-        <source>Copy the e-mail text to paste it yourself</source>
-        <translation>Kopiér mailteksten, så du selv kan indsætte den</translation>
-    </message>
-    <message>
-        <source>Send through SM&amp;TP…</source>
-        <translation>Send via SM&amp;TP…</translation>
-    </message>
-    <message>
-        <source>Send the e-mail to every chosen professional through the mail server</source>
-        <translation>Send mailen til alle valgte fagpersoner via mailserveren</translation>
-    </message>
-    <message>
-        <source>Sent &amp;another way…</source>
-        <translation>Sendt på &amp;anden måde…</translation>
-    </message>
-    <message>
-        <source>Record that the link was sent by phone, mail or otherwise</source>
-        <translation>Registrér at linket er givet pr. telefon, mail eller på anden måde</translation>
-    </message>
-    <message>
-        <source>Not &amp;relevant</source>
-        <translation>Ikke &amp;relevant</translation>
-    </message>
-    <message>
-        <source>Record that the chosen professionals are not to get the link</source>
-        <translation>Registrér at de valgte fagpersoner ikke skal have linket</translation>
-    </message>
-    <message>
-        <source>Save &amp;responses</source>
-        <translation>Gem &amp;svar</translation>
-    </message>
-    <message>
-        <source>Responses per region, as the survey tool reports them:</source>
-        <translation>Svar pr. region, som spørgeskemaværktøjet opgør dem:</translation>
-    </message>
-    <message>
-        <source>Responses per region</source>
-        <translation>Besvarelser pr. region</translation>
-    </message>
-    <message>
-        <source>Links sent</source>
-        <translation>Links sendt</translation>
-    </message>
-    <message>
-        <source>Responses</source>
-        <translation>Svar</translation>
-    </message>
-    <message>
-        <source>Response rate</source>
-        <translation>Svarprocent</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Eksportér &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>Export &amp;XLSX…</source>
-        <translation>Eksportér &amp;XLSX…</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Modtagere</translation>
     </message>
@@ -2550,147 +3198,6 @@
     <message>
         <source>Code {code} · period {start} – {end} · {sent} link(s) sent, {not_relevant} not relevant</source>
         <translation>Kode {code} · periode {start} – {end} · {sent} link sendt, {not_relevant} ikke relevante</translation>
-    </message>
-    <message>
-        <source>(no e-mail)</source>
-        <translation>(ingen e-mail)</translation>
-    </message>
-    <message>
-        <source>Same e-mail address as another professional: probably one person.</source>
-        <translation>Samme e-mailadresse som en anden fagperson: sandsynligvis én person.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n professional(s) should get the link.</source>
-        <translation>
-            <numerusform>%n fagperson skal have linket.</numerusform>
-            <numerusform>%n fagpersoner skal have linket.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n group(s) share an e-mail address and are probably one person entered twice. Merge them in Professionals before sending, so the link goes out only once.</source>
-        <translation>
-            <numerusform>⚠ %n gruppe deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
-            <numerusform>⚠ %n grupper deler en e-mailadresse og er sandsynligvis én person oprettet to gange. Flet dem under Fagpersoner før afsendelse, så linket kun sendes én gang.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>By phone</source>
-        <translation>Pr. telefon</translation>
-    </message>
-    <message>
-        <source>By e-mail</source>
-        <translation>Pr. mail</translation>
-    </message>
-    <message>
-        <source>Otherwise</source>
-        <translation>På anden måde</translation>
-    </message>
-    <message>
-        <source>Sent another way</source>
-        <translation>Sendt på anden måde</translation>
-    </message>
-    <message>
-        <source>How was the link given?</source>
-        <translation>Hvordan blev linket givet?</translation>
-    </message>
-    <message>
-        <source>No mail program answered, so nothing was sent or recorded. Use “Copy text” and send it yourself, then record how it was sent.</source>
-        <translation>Intet mailprogram svarede, så intet er sendt eller registreret. Brug “Kopiér tekst” og send den selv, og registrér så, hvordan den blev sendt (“Sendt på anden måde…”).</translation>
-    </message>
-    <message>
-        <source>The text was shortened to fit the mail program; the link is whole.</source>
-        <translation>Teksten er forkortet, så mailprogrammet kan tage den; linket er helt.</translation>
-    </message>
-    <message>
-        <source>Open in mail program</source>
-        <translation>Åbn i mailprogram</translation>
-    </message>
-    <message>
-        <source>Was the e-mail sent?</source>
-        <translation>Blev mailen sendt?</translation>
-    </message>
-    <message>
-        <source>The e-mail text is copied. Paste it into your mail.</source>
-        <translation>Mailteksten er kopieret. Indsæt den i din mail.</translation>
-    </message>
-    <message>
-        <source>Copy text</source>
-        <translation>Kopiér tekst</translation>
-    </message>
-    <message>
-        <source>Was the text sent?</source>
-        <translation>Blev teksten sendt?</translation>
-    </message>
-    <message>
-        <source>Not relevant</source>
-        <translation>Ikke relevant</translation>
-    </message>
-    <message numerus="yes">
-        <source>Record that %n professional(s) are not to get the link in this campaign?</source>
-        <translation>
-            <numerusform>Registrér at %n fagperson ikke skal have linket i denne kampagne?</numerusform>
-            <numerusform>Registrér at %n fagpersoner ikke skal have linket i denne kampagne?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Recorded as sent: %n professional(s).</source>
-        <translation>
-            <numerusform>Registreret som sendt: %n fagperson.</numerusform>
-            <numerusform>Registreret som sendt: %n fagpersoner.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Recorded as not relevant: %n professional(s).</source>
-        <translation>
-            <numerusform>Registreret som ikke relevant: %n fagperson.</numerusform>
-            <numerusform>Registreret som ikke relevant: %n fagpersoner.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Send through SMTP</source>
-        <translation>Send via SMTP</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send the e-mail with the survey link to %n professional(s) now?</source>
-        <translation>
-            <numerusform>Send mailen med spørgeskemalinket til %n fagperson nu?</numerusform>
-            <numerusform>Send mailen med spørgeskemalinket til %n fagpersoner nu?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending the survey link…</source>
-        <translation>Sender spørgeskemalinket…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sent and recorded: %n.</source>
-        <translation>
-            <numerusform>Sendt og registreret: %n.</numerusform>
-            <numerusform>Sendt og registreret: %n.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending stopped. The e-mails sent before are recorded.</source>
-        <translation>Afsendelsen er stoppet. De mails, der blev sendt inden, er registreret.</translation>
-    </message>
-    <message>
-        <source>The responses are saved.</source>
-        <translation>Svarene er gemt.</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-projektmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export survey report</source>
-        <translation>Eksportér spørgeskemarapport</translation>
-    </message>
-    <message>
-        <source>The report is written to {path}.</source>
-        <translation>Rapporten er gemt i {path}.</translation>
     </message>
     <message>
         <source>Campaign {code} is created.</source>
@@ -2760,16 +3267,44 @@
         <translation>Send alle ventende pakker til SIRIs modtager</translation>
     </message>
     <message>
+        <source>Set &amp;up sync…</source>
+        <translation>Sæt s&amp;ynkronisering op…</translation>
+    </message>
+    <message>
+        <source>Sending is not set up yet. Choose “Set up sync…” and enter the receiver&apos;s address and the access token from SIRI.</source>
+        <translation>Afsendelse er ikke sat op endnu. Vælg “Sæt synkronisering op…”, og indtast modtagerens adresse og adgangsnøglen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge setup…</source>
+        <translation>S&amp;kift opsætning…</translation>
+    </message>
+    <message>
+        <source>the system&apos;s proxy settings</source>
+        <translation>systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>no proxy</source>
+        <translation>ingen proxy</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>systemets certifikater</translation>
+    </message>
+    <message>
+        <source>Receiver: {endpoint} · Proxy: {proxy} · Trusts: {ca}</source>
+        <translation>Modtager: {endpoint} · Proxy: {proxy} · Stoler på: {ca}</translation>
+    </message>
+    <message>
+        <source>The sync setup was saved in the vault.</source>
+        <translation>Opsætningen af synkronisering er gemt i boksen.</translation>
+    </message>
+    <message>
         <source>Sending %1 (%2 of %3)</source>
         <translation>Sender %1 (%2 af %3)</translation>
     </message>
     <message>
         <source>Sending packages to SIRI…</source>
         <translation>Sender pakker til SIRI…</translation>
-    </message>
-    <message>
-        <source>Sending is not set up. Store the receiver&apos;s address and the access token from SIRI with: consultant-app sync --endpoint https://… --token-file FILE</source>
-        <translation>Afsendelse er ikke sat op. Gem modtagerens adresse og adgangsnøglen fra SIRI med: consultant-app sync --endpoint https://… --token-file FIL</translation>
     </message>
     <message>
         <source>What leaves this laptop: one package of counts per month.</source>
@@ -2820,8 +3355,167 @@
         <translation>{n} pakke(r) sendt.</translation>
     </message>
     <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one and paste it under “Change setup…”. {n} package(s) waiting.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny, og indsæt den under “Skift opsætning…”. {n} pakke(r) venter.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate could not be verified. Check the address and the CA file under “Change setup…” (“Test connection” says more). {n} package(s) waiting.</source>
+        <translation>Modtagerens certifikat kunne ikke verificeres. Kontrollér adressen og CA-filen under “Skift opsætning…” (“Test forbindelse” siger mere). {n} pakke(r) venter.</translation>
+    </message>
+    <message>
         <source>Sending is not set up yet</source>
         <translation>Afsendelse er ikke sat op endnu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSetupDialog</name>
+    <message>
+        <source>Set up sync</source>
+        <translation>Sæt synkronisering op</translation>
+    </message>
+    <message>
+        <source>Stored in the vault: leave empty to keep it</source>
+        <translation>Gemt i boksen: lad feltet stå tomt for at beholde den</translation>
+    </message>
+    <message>
+        <source>Paste the access token from SIRI</source>
+        <translation>Indsæt adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>Read from &amp;file…</source>
+        <translation>Læs fra &amp;fil…</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Tom: systemets certifikater</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Ingen proxy</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>Denne proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Proxyadresse</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s &amp;address</source>
+        <translation>Modtagerens &amp;adresse</translation>
+    </message>
+    <message>
+        <source>Access &amp;token</source>
+        <translation>Adgangs&amp;nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (PEM)</source>
+        <translation>&amp;CA-fil (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Test forbindelse</translation>
+    </message>
+    <message>
+        <source>The address and the access token come from SIRI. The token is kept encrypted in the vault and is never shown again.</source>
+        <translation>Adressen og adgangsnøglen får du fra SIRI. Nøglen gemmes krypteret i boksen og vises aldrig igen.</translation>
+    </message>
+    <message>
+        <source>The access token from SIRI</source>
+        <translation>Adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>The token is read from: {path}</source>
+        <translation>Nøglen læses fra: {path}</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Tester forbindelsen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop test</source>
+        <translation>&amp;Stop test</translation>
+    </message>
+    <message>
+        <source>The connection works: the receiver answered and accepts the access token.</source>
+        <translation>Forbindelsen virker: modtageren svarede og godkender adgangsnøglen.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s name was not found (DNS). Check the address, and that this computer is on the network.</source>
+        <translation>Modtagerens navn blev ikke fundet (DNS). Kontrollér adressen, og at computeren er på netværket.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at that address and port. Check the address.</source>
+        <translation>Forbindelsen blev afvist: intet svarer på den adresse og port. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No answer in time. The receiver or the network does not answer; perhaps a proxy is needed.</source>
+        <translation>Intet svar i tide. Modtageren eller netværket svarer ikke; måske skal der bruges en proxy.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is not trusted: it is not from a known authority, or has expired. Choose the CA file from SIRI.</source>
+        <translation>Modtagerens certifikat er ikke betroet: det er ikke udstedt af en kendt udsteder, eller det er udløbet. Vælg CA-filen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is for another name than the address. Check the address.</source>
+        <translation>Modtagerens certifikat gælder et andet navn end adressen. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No secure connection (TLS) could be made. Is this the receiver&apos;s https address?</source>
+        <translation>Der kunne ikke oprettes en sikker forbindelse (TLS). Er det modtagerens https-adresse?</translation>
+    </message>
+    <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny.</translation>
+    </message>
+    <message>
+        <source>This access token may not send packages (403): it is not a consultant&apos;s token. Contact SIRI.</source>
+        <translation>Denne adgangsnøgle må ikke sende pakker (403): den er ikke en konsulents nøgle. Kontakt SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver answers, but cannot receive right now (503). Try again later.</source>
+        <translation>Modtageren svarer, men kan ikke modtage lige nu (503). Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>Something answered at the address, but it is not SIRI&apos;s receiver (HTTP {status}). Check the address.</source>
+        <translation>Noget svarede på adressen, men det er ikke SIRIs modtager (HTTP {status}). Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached or refused the connection. Check the proxy setting.</source>
+        <translation>Proxyen kunne ikke nås eller afviste forbindelsen. Kontrollér proxyindstillingen.</translation>
+    </message>
+    <message>
+        <source>The connection failed. Try again, or contact your IT support.</source>
+        <translation>Forbindelsen mislykkedes. Prøv igen, eller kontakt jeres IT-support.</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>Testen blev stoppet.</translation>
+    </message>
+    <message>
+        <source>Close without saving the sync setup?</source>
+        <translation>Luk uden at gemme opsætningen af synkronisering?</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3683,10 @@
         <translation>A&amp;fslut</translation>
     </message>
     <message>
+        <source>&amp;Another vault</source>
+        <translation>Anden &amp;boks</translation>
+    </message>
+    <message>
         <source>Enter the passphrase.</source>
         <translation>Skriv adgangskoden.</translation>
     </message>
@@ -3002,6 +3700,36 @@
             <numerusform>For mange forkerte forsøg: vent %n sekund før næste forsøg.</numerusform>
             <numerusform>For mange forkerte forsøg: vent %n sekunder før næste forsøg.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Gendan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Skift adgangs&amp;kode…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another vault…</source>
+        <translation>Åbn &amp;en anden boks…</translation>
+    </message>
+    <message>
+        <source>Lock this vault and open or create another</source>
+        <translation>Lås denne boks, og åbn eller opret en anden</translation>
+    </message>
+</context>
+<context>
+    <name>VaultDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
     </message>
 </context>
 </TS>

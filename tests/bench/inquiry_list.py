@@ -67,12 +67,15 @@ FILTERS: dict[str, InquiryQuery] = {
     "sort by professional": InquiryQuery(sort="professional", descending=False),
     "sort by region": InquiryQuery(sort="region", descending=False),
     "sort by trip status": InquiryQuery(sort="trip"),
+    "reason": InquiryQuery(InquiryFilter(reason="trusler")),
+    "municipality": InquiryQuery(InquiryFilter(municipality="461")),
 }
 SEARCHES = {
     "search a surname": "hansen",
     "search a case code": None,  # filled in from the vault
     "search, no match": "xyzzy",
     "search Danish letters": "søren",
+    "search a reason label": "tvangsægteskab",  # by code: no text index for labels
 }
 
 

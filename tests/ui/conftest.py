@@ -8,12 +8,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from consultant_app.storage.vault import Vault
-from tests.ui.support import NAME, PASSPHRASE, flush_deletions
+from tests.ui.support import DARK, NAME, PASSPHRASE, dark_palette, flush_deletions
 from ui.app import install_translators
 from ui.desktop import Desktop
 from ui.operations import Lane
 from ui.section import Session
 from ui.unlock_dialog import open_vault
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dark_theme_when_asked(qapp):
+    """CONSULTANT_APP_SCREENSHOT_THEME=dark: every window in Windows 11's dark colours."""
+    if DARK:
+        qapp.setStyle("Fusion")
+        qapp.setPalette(dark_palette())
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,6 +143,44 @@ def seed_case(vault, *, pseudonym: str | None = None, **changes):
 SCREENSHOTS = os.environ.get("CONSULTANT_APP_SCREENSHOTS") or tempfile.mkdtemp(prefix="consultant-app-shots-")
 if "CONSULTANT_APP_SCREENSHOTS" not in os.environ or not os.environ["CONSULTANT_APP_SCREENSHOTS"]:
     atexit.register(shutil.rmtree, SCREENSHOTS, ignore_errors=True)
+# The same screens in a dark theme (CONSULTANT_APP_SCREENSHOT_THEME=dark), into a folder "moerk"
+# beside the light ones: Xvfb has no desktop to ask for a colour scheme, so the palette of
+# Windows 11's dark mode is set on the application (tests/ui/conftest.py).
+DARK = os.environ.get("CONSULTANT_APP_SCREENSHOT_THEME") == "dark"
+if DARK:
+    SCREENSHOTS = str(Path(SCREENSHOTS) / "moerk")
+    Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+
+
+def dark_palette() -> QPalette:
+    """The colours of Windows 11's dark mode, as Qt's windows11 style paints it."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202020"),
+        (QPalette.ColorRole.WindowText, "#ffffff"),
+        (QPalette.ColorRole.Base, "#1c1c1c"),
+        (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+        (QPalette.ColorRole.Text, "#ffffff"),
+        (QPalette.ColorRole.Button, "#2d2d2d"),
+        (QPalette.ColorRole.ButtonText, "#ffffff"),
+        (QPalette.ColorRole.ToolTipBase, "#2b2b2b"),
+        (QPalette.ColorRole.ToolTipText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+        (QPalette.ColorRole.Highlight, "#0078d4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, "#6cb8ff"),
+        (QPalette.ColorRole.Light, "#3c3c3c"),
+        (QPalette.ColorRole.Midlight, "#333333"),
+        (QPalette.ColorRole.Mid, "#2a2a2a"),
+        (QPalette.ColorRole.Dark, "#151515"),
+        (QPalette.ColorRole.Shadow, "#000000"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
 needs_screenshots = pytest.mark.screenshots  # selects them (`-m screenshots`); no longer skips
 
 
@@ -157,3 +195,14 @@ def save_screenshot(widget, name: str) -> Path:
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
     assert image.save(str(path), "PNG")
     return path
+
+
+def cell(view, row: int, column: int) -> str:
+    """The text a table view shows in one cell (what `QTableWidget.item(row, column).text()` gave)."""
+    model = view.model()
+    assert 0 <= row < model.rowCount() and 0 <= column < model.columnCount(), (row, column)
+    return model.index(row, column).data()
+
+
+def rows(view) -> int:
+    return view.model().rowCount()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from consultant_app.domain import FollowUp
 from consultant_app.services.case_actions import make_course
-from tests.ui.support import press, seed_case
+from tests.ui.support import cell, press, seed_case
 
 
 def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
@@ -28,11 +28,11 @@ def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
     assert overview.due_today.heading.text() == "Opfølgninger i dag: 1"
     assert overview.month.heading.text() == "Henvendelser denne måned: 2"
     assert overview.courses.heading.text() == "Åbne forløb: 1"
-    first = overview.overdue.list.item(0).text()
+    first = cell(overview.overdue.list, 0, 0)
     assert first.startswith(overdue_case.case_code) and "Opkald" in first
 
     overview.overdue.list.setFocus()
-    overview.overdue.list.setCurrentRow(0)
+    overview.overdue.list.setCurrentIndex(overview.overdue.list.model().index(0, 0))
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: main_window.case_view is not None, timeout=2_000)
     assert main_window.case_view.inquiry_id == overdue_case.id
@@ -41,5 +41,20 @@ def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
 def test_an_empty_vault_says_so(qtbot, main_window):
     overview = main_window.section("overview")
     qtbot.waitUntil(lambda: overview.data is not None, timeout=5_000)
-    assert overview.overdue.list.item(0).text() == "Intet er forfaldent."
+    assert cell(overview.overdue.list, 0, 0) == "Intet er forfaldent."
     assert not overview.overdue.more.isVisible()
+
+
+def test_the_empty_line_cannot_be_chosen_or_opened(qtbot, main_window):
+    """ "Nothing is overdue" is a line in the list, not a case: it cannot be chosen, and Enter on
+    it opens nothing."""
+    overview = main_window.section("overview")
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=5_000)
+    view = overview.overdue.list
+    index = view.model().index(0, 0)
+    assert not view.model().flags(index) & Qt.ItemFlag.ItemIsSelectable
+    assert overview.overdue.current_id() is None
+    opened: list[int] = []
+    overview.open_case.connect(opened.append)
+    view.activated.emit(index)
+    assert opened == [] and main_window.case_view is None

@@ -5,96 +5,59 @@ page with `more_wanted(before_id)` and the screen answers, later, with `append_r
 never touches the vault itself, so it can be tested on its own.
 """
 
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from consultant_app.services.audit_detail import describe
 from consultant_app.services.audit_log import AuditRow, action_label, entity_label
 from ui.labels import short_datetime
+from ui.table_model import Column, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordTableModel[AuditRow]):
     WHEN, ACTION, RECORD, RECORD_ID, DETAIL = range(5)
     more_wanted = Signal(int)  # the id of the oldest row shown: load what is older
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
+        super().__init__(parent=parent)
         self._has_more = False
         self._fetching = False
-        self._headers = (
-            self.tr("Time"),
-            self.tr("Action"),
-            self.tr("Record"),
-            self.tr("Id or case"),
-            self.tr("Details"),
+        self.columns = (
+            Column(self.tr("Time"), lambda r: short_datetime(r.local_at), tip=True),
+            Column(self.tr("Action"), lambda r: action_label(r.action), tip=True),
+            Column(self.tr("Record"), lambda r: entity_label(r.entity), tip=True),
+            Column(self.tr("Id or case"), self._record_id, tip=True),
+            Column(self.tr("Details"), lambda r: describe(r.action, r.detail), tip=True),
         )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if column == self.WHEN:
-            return short_datetime(row.local_at)
-        if column == self.ACTION:
-            return action_label(row.action)
-        if column == self.RECORD:
-            return entity_label(row.entity)
-        if column == self.RECORD_ID:
-            if row.entity_id is None:
-                return self.tr("all") if row.entity else ""
-            return row.case_code or str(row.entity_id)
-        return describe(row.action, row.detail)
+    def _record_id(self, row: AuditRow) -> str:
+        if row.entity_id is None:
+            return self.tr("all") if row.entity else ""
+        return row.case_code or str(row.entity_id)
 
     # --- loading --------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[AuditRow], has_more: bool) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Iterable[AuditRow], has_more: bool = False) -> None:
         self._has_more = has_more
         self._fetching = False
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def append_rows(self, rows: list[AuditRow], has_more: bool) -> None:
+    def append_rows(self, rows: Sequence[AuditRow], has_more: bool = False) -> None:
         self._fetching = False
         self._has_more = has_more
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        super().append_rows(rows)
 
     def fetch_failed(self) -> None:
         self._fetching = False
         self._has_more = False  # no endless retries; a reload starts again
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more and not self._fetching and bool(self._rows)
+    def _can_load_more(self) -> bool:
+        return self._has_more and not self._fetching and self.rowCount() > 0
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._fetching = True
-            self.more_wanted.emit(self._rows[-1].id)
-
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
+    def _load_more(self) -> None:
+        self._fetching = True
+        self.more_wanted.emit(self.row_at(self.rowCount() - 1).id)
 
     @property
     def has_more(self) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.followups import agenda
+from ui import theme
 from ui.op import vault_op
 from ui.section import Session
 
@@ -87,7 +88,7 @@ class FollowUpReminder(QObject):
             bar.setObjectName("follow_up_reminder")
             bar.setMovable(False)
             bar.setFloatable(False)
-            bar.setStyleSheet("QToolBar { background: #fff4ce; border: 1px solid #e0c36a; padding: 2px; }")
+            bar.setStyleSheet(theme.notice_style("QToolBar#follow_up_reminder"))
             self.banner_text = QLabel()
             self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
             show = QPushButton(self.tr("Show follow-ups"))

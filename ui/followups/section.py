@@ -3,9 +3,8 @@ upcoming, snoozed. Space marks the chosen ones done, Enter opens the case; snooz
 case code, and export the chosen ones to the ordinary calendar (.ics, the case code only)."""
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.followups import Agenda, FollowUpRow, agenda, export_calendar, mark_done, unsnooze
+from ui import theme
 from ui.followups.dialogs import FollowUpDialog, SnoozeDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op
+from ui.save_dialog import file_name, in_documents
 from ui.section import Section, Session
-from ui.widgets import ERROR_COLOUR, StatusLine, heading
+from ui.widgets import StatusLine, heading
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 GROUPS = ("overdue", "due_today", "upcoming", "snoozed")
@@ -94,7 +95,7 @@ class FollowUpsSection(Section):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(theme.muted_style())
 
         actions = QHBoxLayout()
         for b in (
@@ -145,7 +146,7 @@ class FollowUpsSection(Section):
         }
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        red = QBrush(QColor(ERROR_COLOUR))
+        red = QBrush(QColor(theme.tones().error))
         current_item = None
         for group in GROUPS:
             rows: list[FollowUpRow] = getattr(data, group)
@@ -313,11 +314,10 @@ class FollowUpsSection(Section):
         rows = self.selected_rows()
         if not rows:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export follow-ups to calendar"),
-            str(Path(folder) / "opfoelgning.ics"),
+            in_documents(file_name("opfoelgning", date.today().isoformat(), suffix=".ics")),
             self.tr("Calendar (*.ics)"),
         )
         if not path:

@@ -28,6 +28,7 @@ from consultant_app.handover.receive import Incoming, open_handover, read_handov
 from consultant_app.handover.send import hand_over
 from consultant_app.retention.erase import OLDER_BACKUPS, REASONS, erase_case, erase_citizen
 from ui.op import Op, vault_op
+from ui.save_dialog import file_name, in_documents
 from ui.section import Session
 from ui.widgets import StatusLine, heading
 
@@ -153,7 +154,7 @@ class HandoverDialog(_ActionDialog):
             self.colleague.setCurrentText(chosen)
         self._show_fingerprint()
         if not self.path.text():
-            self.path.setText(str(Path.home() / f"sag-{self.case_code}{FILE_SUFFIX}"))
+            self.path.setText(in_documents(file_name("sag", self.case_code, suffix=FILE_SUFFIX)))
 
     def _show_fingerprint(self) -> None:
         index = self.colleague.currentIndex()

@@ -21,6 +21,8 @@ class LanePageSource:
     def __init__(self, session: Session, owner: QObject) -> None:
         self._session = session
         self._owner = owner  # results for a deleted list are dropped
+        # While the list goes to its end (Ctrl+End) it asks for bigger pages: fewer trips.
+        self.least_rows = 0
 
     def fetch(
         self,
@@ -31,6 +33,7 @@ class LanePageSource:
         done: Callable[[Page], None],
         failed: Callable[[Exception], None],
     ) -> None:
+        limit = max(limit, self.least_rows)
         work = in_vault(self._session.vault, fetch_page, query, after, limit=limit, cancelled=cancelled)
         Op(self._owner, self._session.lane, work).success(done).failure(_unless_cancelled(failed)).run()
 

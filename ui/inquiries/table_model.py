@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from consultant_app.services.inquiry_list import (
     PAGE_SIZE,
@@ -23,9 +23,9 @@ from consultant_app.services.inquiry_list import (
 )
 from ui.labels import label, municipality_name, region_short, short_date, short_datetime, trip_short
 from ui.op import error_text
+from ui.table_model import Column, RecordTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
 
 
 class PageSource(Protocol):
@@ -65,33 +65,38 @@ class Generation:
         return lambda: self.current != generation
 
 
-class InquiryTableModel(QAbstractTableModel):
+class InquiryTableModel(RecordTableModel[InquiryRow]):
     loading_changed = Signal(bool)
     count_changed = Signal(int)  # -1 while unknown
     first_page_arrived = Signal()
     failed = Signal(str)
 
     def __init__(self, source: PageSource, page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns: tuple[tuple[str, str], ...] = (
-            ("case", self.tr("Case")),
-            ("received", self.tr("Received")),
-            ("region", self.tr("Region")),
-            ("municipality", self.tr("Municipality")),
-            ("inquirer", self.tr("Inquirer")),
-            ("professional", self.tr("Professional")),
-            ("citizen", self.tr("Citizen")),
-            ("age_group", self.tr("Age")),
-            ("trip", self.tr("Trip status")),
-            ("kind", self.tr("Kind")),
-            ("closed", self.tr("Closed")),
+        def column(key: str, header: str, text: Callable[[InquiryRow], str]) -> Column[InquiryRow]:
+            return Column(header, text, tip=True, key=key)
+
+        super().__init__(parent=parent)
+        self.columns = (
+            column("case", self.tr("Case"), lambda r: r.case_code),
+            column("received", self.tr("Received"), lambda r: short_datetime(r.received_at)),
+            column("region", self.tr("Region"), lambda r: region_short(r.region)),
+            column("municipality", self.tr("Municipality"), lambda r: municipality_name(r.municipality_code)),
+            column("inquirer", self.tr("Inquirer"), lambda r: label("inquirer_type", r.inquirer_type)),
+            column("professional", self.tr("Professional"), lambda r: r.professional_name or ""),
+            column("citizen", self.tr("Citizen"), lambda r: r.citizen_pseudonym or ""),
+            column("age_group", self.tr("Age"), lambda r: label("age_group", r.citizen_age_group)),
+            column("trip", self.tr("Trip status"), lambda r: trip_short(r.trip_concern)),
+            column("kind", self.tr("Kind"), lambda r: label("kind", r.kind)),
+            column(
+                "closed",
+                self.tr("Closed"),
+                lambda r: short_date(r.closed_on) if r.closed_on else self.tr("Open"),
+            ),
         )
         self._source = source
         self._page_size = page_size
         self._generation = Generation()
         self._query = InquiryQuery()
-        self._rows: list[InquiryRow] = []
-        self._cells: list[tuple[str, ...]] = []  # display texts, made once per row
         self._next: Cursor | None = None
         self._started = False
         self._loading = False
@@ -110,11 +115,10 @@ class InquiryTableModel(QAbstractTableModel):
     def set_query(self, query: InquiryQuery) -> None:
         """Show what `query` finds, from its first page (the previous query stops)."""
         generation = self._generation.advance()
-        self.beginResetModel()
         self._query = query
-        self._rows, self._cells, self._next = [], [], None
+        self._next = None
         self._started = True
-        self.endResetModel()
+        self.set_rows(())
         self.count = -1
         self.count_changed.emit(-1)
         self._request(generation, None)
@@ -148,12 +152,7 @@ class InquiryTableModel(QAbstractTableModel):
     def _arrived(self, generation: int, page: Page, *, first: bool) -> None:
         if generation != self._generation.current:
             return  # an older query's answer
-        if page.rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._cells.extend(self._texts(row) for row in page.rows)
-            self.endInsertRows()
+        self.append_rows(page.rows)
         self._next = page.next
         self._set_loading(False)
         if first:
@@ -180,37 +179,21 @@ class InquiryTableModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    # --- Qt's model interface ---------------------------------------------------------------
+    # --- the base's hooks: paging in, the id role ----------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+    def _can_load_more(self) -> bool:
+        return self._next is not None and not self._loading
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def _load_more(self) -> None:
+        self._request(self._generation.current, self._next)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._next is not None and not self._loading
+    def role_data(self, row: InquiryRow, column: int, role: int) -> object:
+        return row.id if role == ID_ROLE else None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._request(self._generation.current, self._next)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells[index.row()][index.column()]
-        if role == ID_ROLE:
-            return self._rows[index.row()].id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][1]
-        return None
+    # --- sorting: a new query, in the database ----------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column][0]
+        key = self.columns[column].key
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort, self._query.descending):
             return
@@ -221,7 +204,7 @@ class InquiryTableModel(QAbstractTableModel):
             self._query = query  # the header is being set up: the first query is yet to come
 
     def sort_column(self) -> int:
-        return next(n for n, (key, _) in enumerate(self.columns) if key == self._query.sort)
+        return next(n for n, c in enumerate(self.columns) if c.key == self._query.sort)
 
     # --- rows -------------------------------------------------------------------------------
 
@@ -229,19 +212,4 @@ class InquiryTableModel(QAbstractTableModel):
         return self._rows[row].id
 
     def row_of(self, inquiry_id: int) -> int | None:
-        return next((n for n, row in enumerate(self._rows) if row.id == inquiry_id), None)
-
-    def _texts(self, row: InquiryRow) -> tuple[str, ...]:
-        return (
-            row.case_code,
-            short_datetime(row.received_at),
-            region_short(row.region),
-            municipality_name(row.municipality_code),
-            label("inquirer_type", row.inquirer_type),
-            row.professional_name or "",
-            row.citizen_pseudonym or "",
-            label("age_group", row.citizen_age_group),
-            trip_short(row.trip_concern),
-            label("kind", row.kind),
-            short_date(row.closed_on) if row.closed_on else self.tr("Open"),
-        )
+        return self.find(lambda row: row.id == inquiry_id)

@@ -3,62 +3,88 @@ inquiries and the open courses; each a count and a list whose entries open the c
 the top shows the last verified automatic backup, warns when there has been none for a week or
 the folder is gone, and lets the user choose the folder (which writes the first backup at once)."""
 
-from datetime import UTC
+from collections.abc import Callable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from consultant_app.retention.due import DueCase
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
-from consultant_app.storage.auto_backup import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
+from consultant_app.services.vault_admin import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
 from ui.handover.dialogs import EraseDialog, ReceiveDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op
 from ui.section import Section, Session
+from ui.table_model import Column, RecordTableModel
 from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+Line = tuple[int | None, str]  # the inquiry id (None: the "nothing here" line) and its text
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LineModel(RecordTableModel[Line]):
+    """Lines that each stand for a case; the line saying the list is empty cannot be chosen."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__((Column("", lambda line: line[1]),), parent)
+
+    def role_data(self, row: Line, column: int, role: int) -> object:
+        return row[0] if role == ID_ROLE else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and self.row_at(index.row())[0] is None:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
 
 
 class CaseList(QWidget):
     """A heading with a count, and the cases; Enter or a double click opens one."""
 
-    def __init__(self, open_case, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, open_case: Callable[[int], None], title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading("", 1.15)
         self.more = QLabel()
-        self.list = QListWidget()
+        self.lines = LineModel(self)
+        self.list = QListView()
+        self.list.setModel(self.lines)
         self.list.setAccessibleName(title)  # before the first load too: what a screen reader says
-        self.list.itemActivated.connect(lambda item: open_case(item.data(ID_ROLE)))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.activated.connect(lambda index: self._open(open_case, index))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
 
+    def _open(self, open_case: Callable[[int], None], index: Index) -> None:
+        inquiry_id = self.lines.row_at(index.row())[0]
+        if inquiry_id is not None:
+            open_case(inquiry_id)
+
     def show_items(self, title: str, count: int, lines: list[tuple[int, str]], empty: str) -> None:
         self.heading.setText(f"{title}: {count}")
         self.list.setAccessibleName(title)
-        self.list.clear()
-        for inquiry_id, text in lines:
-            item = QListWidgetItem(text, self.list)
-            item.setData(ID_ROLE, inquiry_id)
-        if not lines:
-            placeholder = QListWidgetItem(empty, self.list)
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.lines.set_rows(lines if lines else [(None, empty)])
         shown = len(lines)
         self.more.setText(self.tr("The first {shown} of {count} are shown.").format(shown=shown, count=count))
         self.more.setVisible(count > shown)
+
+    def current_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return self.lines.row_at(index.row())[0] if index.isValid() else None
 
 
 class OverviewSection(Section):
@@ -85,7 +111,7 @@ class OverviewSection(Section):
         self.backup_button.clicked.connect(self.choose_backup_folder)
         self.backup: BackupStatus | None = None
         self.data: Overview | None = None
-        self._due: dict = {}
+        self._due: dict[int, DueCase] = {}
         grid = QGridLayout()
         grid.addWidget(self.overdue, 0, 0)
         grid.addWidget(self.due_today, 0, 1)
@@ -193,8 +219,8 @@ class OverviewSection(Section):
         self.erase_button.setEnabled(bool(data.erasure_due))
 
     def erase_selected(self) -> None:
-        item = self.erasure.list.currentItem()
-        due = self._due.get(item.data(ID_ROLE)) if item is not None else None
+        inquiry_id = self.erasure.current_id()
+        due = self._due.get(inquiry_id) if inquiry_id is not None else None
         if due is None:
             return
         dialog = EraseDialog(self.session, due.case_code, due.reason, self)
@@ -222,6 +248,6 @@ class OverviewSection(Section):
         return row.id, " · ".join(parts)
 
 
-def _local(utc) -> str:
+def _local(utc: datetime) -> str:
     """A stored naive-UTC time as the user's local wall time."""
     return utc.replace(tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H:%M")

@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
+from ui import theme
 from ui.handover.dialogs import CitizenEraseDialog
 from ui.op import vault_op
+from ui.save_dialog import in_documents
 from ui.section import Session
 from ui.widgets import StatusLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, JSON = ".md", ".json"
 TYPING_REST_MS = 250
-WARNING_STYLE = "QFrame#warning { background: #fff4e5; border: 1px solid #b35c00; border-radius: 4px; }"
 
 
 class SubjectAccessDialog(QDialog):
@@ -74,7 +75,7 @@ class SubjectAccessDialog(QDialog):
 
         self.warning = QFrame()
         self.warning.setObjectName("warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(theme.notice_style("QFrame#warning"))
         warning_text = QLabel(
             self.tr(
                 "<b>The file is NOT encrypted and holds personal data</b>, which may be very sensitive. "
@@ -178,7 +179,9 @@ class SubjectAccessDialog(QDialog):
     def ask_path(self, suggested: str) -> str:
         """Where to save (the platform's dialog; it asks before replacing a file)."""
         kinds = self.tr("JSON (*.json)") if self.suffix() == JSON else self.tr("Text (*.md *.txt)")
-        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save subject access file"), suggested, kinds)
+        path, _kind = QFileDialog.getSaveFileName(
+            self, self.tr("Save subject access file"), in_documents(suggested), kinds
+        )
         return path
 
     def save(self) -> None:

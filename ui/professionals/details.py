@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.domain.phone import danish_phone
 from consultant_app.services.professional_directory import ContactRow, ProfessionalRow
 from ui.labels import label, municipality_name
 from ui.professionals.contacts_model import INQUIRY_ROLE, ContactTableModel
@@ -106,7 +107,7 @@ class ProfessionalDetails(QWidget):
         self.values["organisation"].setText(row.organisation_name or none)
         self.values["municipality"].setText(municipality_name(row.municipality_code) or none)
         self.values["email"].setText(row.email or none)
-        self.values["phone"].setText(row.phone or none)
+        self.values["phone"].setText(danish_phone(row.phone) or none)
         self.contacts.set_rows(contacts)
         self.contacts_heading.setText(self.tr("Contacts (%n)", "", len(contacts)))
         self.stack.setCurrentIndex(1)

@@ -7,7 +7,7 @@ The merge itself is the core's (`merge_professionals`): all or nothing, audited.
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
+    QListView,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from consultant_app.domain.phone import danish_phone
 from consultant_app.services.professional_directory import SAME_EMAIL, DuplicateCandidate, DuplicateSuggestion
 from consultant_app.services.professionals import MergeOutcome, merge_professionals
 from ui.op import vault_op
 from ui.section import Session
+from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLabel
 
 
@@ -43,19 +45,26 @@ def suggestion_title(suggestion: DuplicateSuggestion) -> str:
     return f"{suggestion.members[0].name} ({len(suggestion.members)}) – {why}"
 
 
+class GroupModel(RecordTableModel[MergeGroup]):
+    def __init__(self, groups: list[MergeGroup], parent: QObject | None = None) -> None:
+        super().__init__((Column("", lambda group: group.title, tip=True),), parent)
+        self.set_rows(groups)
+
+
 class MergeDialog(QDialog):
     merged = Signal(object)  # MergeOutcome
 
     def __init__(self, session: Session, groups: list[MergeGroup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._groups = list(groups)
+        self.groups = GroupModel(groups, self)
         self.setWindowTitle(self.tr("Merge professionals"))
         self.setMinimumWidth(960 if len(groups) > 1 else 700)
 
-        self.group_list = QListWidget()
+        self.group_list = QListView()
+        self.group_list.setModel(self.groups)
         self.group_list.setAccessibleName(self.tr("Suggested groups"))
-        self.group_list.currentRowChanged.connect(self._show_group)
+        self.group_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.reason = QLabel()  # whom the group is, and why they seem to be one person
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.members_box = QGroupBox(self.tr("Keep which one?"))
@@ -87,9 +96,9 @@ class MergeDialog(QDialog):
         layout.addLayout(body)
         layout.addWidget(self.buttons)
 
-        self.group_list.setVisible(len(self._groups) > 1)
-        self.group_list.addItems([g.title for g in self._groups])
-        self.group_list.setCurrentRow(0)
+        self.group_list.setVisible(self.groups.rowCount() > 1)
+        self.group_list.setCurrentIndex(self.groups.index(0, 0))
+        self._show_group(self.group_list.currentIndex().row())  # also when there is no group
 
     @classmethod
     def for_suggestions(
@@ -98,21 +107,32 @@ class MergeDialog(QDialog):
         groups = [MergeGroup(suggestion_title(s), s.members, s.keep_id) for s in suggestions]
         return cls(session, groups, parent)
 
+    def _current_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: object) -> None:
+        self._show_group(current.row())
+
     def _show_group(self, row: int) -> None:
         for button in self.keep.buttons():
             self.keep.removeButton(button)
             button.deleteLater()
-        if not 0 <= row < len(self._groups):
+        if not 0 <= row < self.groups.rowCount():
             self.reason.clear()
             self.merge_button.setEnabled(False)
             return
-        group = self._groups[row]
+        group = self.groups.row_at(row)
         self.reason.setText(group.title)
         for member in group.members:
-            button = QRadioButton(self._describe(member))
+            # '&&': an '&' in a name ("Børne- & Ungeforvaltningen") is shown, not an Alt key.
+            button = QRadioButton(self._describe(member).replace("&", "&&"))
             button.setChecked(member.professional_id == group.keep_id)
             self.keep.addButton(button, member.professional_id)
             self.members_layout.addWidget(button)
+        # Made after the buttons below them, so Tab would visit them last: put them in reading
+        # order, between the list of groups and the dialog's buttons.
+        previous: QWidget = self.group_list
+        for button in self.keep.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.buttons)
         self.merge_button.setEnabled(True)
         self.merge_button.setText(self.tr("&Merge %n into one", "", len(group.members)))
 
@@ -120,16 +140,18 @@ class MergeDialog(QDialog):
         """Two lines: who and how much, then what is recorded about them."""
         contacts = self.tr("%n contact(s)", "", member.contacts)
         first = f"{member.name} · {contacts}"
-        details = [d for d in (member.organisation_name, member.email, member.phone) if d]
+        details = [d for d in (member.organisation_name, member.email, danish_phone(member.phone)) if d]
         return first + ("\n" + " · ".join(details) if details else "")
 
     @property
     def current_group(self) -> MergeGroup | None:
-        row = self.group_list.currentRow()
-        return self._groups[row] if 0 <= row < len(self._groups) else None
+        index = self.group_list.currentIndex()
+        return self.groups.row_at(index.row()) if index.isValid() else None
 
     def choose_keep(self, professional_id: int) -> None:
-        self.keep.button(professional_id).setChecked(True)
+        button = self.keep.button(professional_id)
+        if button is not None:
+            button.setChecked(True)
 
     def merge(self) -> None:
         group = self.current_group
@@ -144,11 +166,9 @@ class MergeDialog(QDialog):
         ).run()
 
     def _done(self, outcome: MergeOutcome) -> None:
-        row = self.group_list.currentRow()
-        del self._groups[row]
-        self.group_list.takeItem(row)  # the next group, if any, becomes current
+        self.groups.remove_row(self.group_list.currentIndex().row())  # a neighbour becomes current
         self.merged.emit(outcome)
-        if not self._groups:
+        if not self.groups.rowCount():
             self.accept()
 
     def _failed(self, text: str) -> None:

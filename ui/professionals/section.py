@@ -34,7 +34,7 @@ from ui.op import vault_op
 from ui.professionals.details import ProfessionalDetails
 from ui.professionals.edit_dialog import ProfessionalDialog
 from ui.professionals.merge_dialog import MergeDialog, MergeGroup
-from ui.professionals.table_model import ID_ROLE, ProfessionalTableModel
+from ui.professionals.table_model import ProfessionalTableModel
 from ui.section import Section, Session
 from ui.widgets import StatusLine, heading
 
@@ -186,7 +186,7 @@ class ProfessionalsSection(Section):
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
-        return [self.model.data(index, ID_ROLE) for index in sorted(rows, key=lambda i: i.row())]
+        return [self.model.row_at(index.row()).id for index in sorted(rows, key=lambda i: i.row())]
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
         ids = self.selected_ids()

@@ -6,10 +6,12 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLa
 
 from consultant_app.risk import CHECKLIST, Instrument, Rating
 from consultant_app.risk import texts as T
+from ui import theme
 from ui.risk.fields import CodeChoice
-from ui.widgets import ERROR_COLOUR
 
-MARKED = f"QComboBox {{ border: 2px solid {ERROR_COLOUR}; }}"
+
+def _marked() -> str:
+    return f"QComboBox {{ border: 2px solid {theme.tones().error}; }}"
 
 
 class ItemRow:
@@ -83,7 +85,9 @@ class FactorGrid(QWidget):
             column.addWidget(box)
 
     def _changed(self) -> None:
-        self.sender().setStyleSheet("")
+        sender = self.sender()
+        if isinstance(sender, QWidget):  # the choice that was answered is no longer marked
+            sender.setStyleSheet("")
         self.changed.emit()
 
     def set_ratings(self, ratings: tuple[Rating, ...]) -> None:
@@ -97,7 +101,7 @@ class FactorGrid(QWidget):
     def mark(self, item_ids: set[str]) -> None:
         """Outline the answers still missing (after a refused finalising)."""
         for item_id, row in self.rows.items():
-            row.now.setStyleSheet(MARKED if item_id in item_ids else "")
+            row.now.setStyleSheet(_marked() if item_id in item_ids else "")
 
     def yes_count(self) -> int:
         return sum(row.now.code() == "ja" for row in self.rows.values())

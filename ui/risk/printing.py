@@ -183,6 +183,8 @@ class PrintPreview(QDialog):
     def print_on(self, printer: QPrinter) -> None:
         """Render the pages on the lane, then paint them on `printer`, one sheet each."""
         data = self.data
+        if data is None:  # nothing rendered yet
+            return
 
         def paint(images: list[QImage]) -> None:
             painter = QPainter()

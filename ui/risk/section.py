@@ -2,7 +2,11 @@
 Enter or a double click opens one in the editor; a new one is started for a case code.
 """
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,8 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +30,45 @@ from ui.risk.editor import AssessmentEditor
 from ui.risk.printing import PrintPreview
 from ui.risk.texts import instrument_name, judgement_text, status_text
 from ui.section import Section, Session
+from ui.table_model import Column, RecordTableModel
 from ui.widgets import StatusLine, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _instrument_text(row: AssessmentRow) -> str:
+    try:
+        instrument = default_library().get(row.instrument_id, row.instrument_version)
+    except Exception:  # an assessment made with an instrument this installation lacks
+        return instrument_name(None, row.instrument_id, "")
+    return instrument.name.text()
+
+
+class AssessmentModel(RecordTableModel[AssessmentRow]):
+    """The assessments, newest first; a draft's status in italics."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
+        italic = QFont()
+        italic.setItalic(True)
+        self.columns = (
+            Column(self.tr("Case"), lambda r: r.case_code),
+            Column(self.tr("Date"), lambda r: short_date(r.assessed_on)),
+            Column(self.tr("Instrument"), _instrument_text, tip=True),
+            Column(
+                self.tr("Status"),
+                lambda r: status_text(r.status),
+                font=lambda r: italic if r.status == DRAFT else None,
+            ),
+            Column(self.tr("Judgement"), judgement_text, tip=True),
+            Column(self.tr("Next review"), lambda r: short_date(r.next_review_on)),
+        )
+
+    def set_rows(self, rows: Iterable[AssessmentRow]) -> None:
+        super().set_rows(sorted(rows, key=lambda r: (r.assessed_on, r.id), reverse=True))
+
+    def role_data(self, row: AssessmentRow, column: int, role: int) -> object:
+        return row.id if role == ID_ROLE else None
 
 
 class RiskSection(Section):
@@ -38,7 +77,6 @@ class RiskSection(Section):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.rows: list[AssessmentRow] = []
         self.editor: AssessmentEditor | None = None
         self.preview: PrintPreview | None = None
         self._generation = 0
@@ -64,17 +102,10 @@ class RiskSection(Section):
         self.start_button.setAutoDefault(False)
         self.start_button.clicked.connect(self.start)
 
-        headers = (
-            self.tr("Case"),
-            self.tr("Date"),
-            self.tr("Instrument"),
-            self.tr("Status"),
-            self.tr("Judgement"),
-            self.tr("Next review"),
-        )
-        self.table = QTableWidget(0, len(headers))
+        self.model = AssessmentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Risk assessments"))
-        self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -104,9 +135,9 @@ class RiskSection(Section):
         new_row.addWidget(self.filter)
 
         list_page = QWidget()
-        column = QVBoxLayout(list_page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(heading(self.title()))
+        page = QVBoxLayout(list_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(heading(self.title()))
         intro = QLabel(
             self.tr(
                 "Structured risk assessments and screenings of the cases. Enter opens one; a "
@@ -114,11 +145,11 @@ class RiskSection(Section):
             )
         )
         intro.setWordWrap(True)
-        column.addWidget(intro)
-        column.addLayout(new_row)
-        column.addWidget(self.error)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.summary)
+        page.addWidget(intro)
+        page.addLayout(new_row)
+        page.addWidget(self.error)
+        page.addWidget(self.table, 1)
+        page.addWidget(self.summary)
         self.list_page = list_page
 
         self.stack = QStackedWidget()
@@ -150,54 +181,31 @@ class RiskSection(Section):
 
     def _show_rows(self, rows: list[AssessmentRow]) -> None:
         selected = self.selected_id()
-        self.rows = sorted(rows, key=lambda r: (r.assessed_on, r.id), reverse=True)
-        self.table.setRowCount(len(self.rows))
-        library = default_library()
-        for n, row in enumerate(self.rows):
-            try:
-                instrument = library.get(row.instrument_id, row.instrument_version)
-            except Exception:  # an assessment made with an instrument this installation lacks
-                instrument = None
-            values = (
-                row.case_code,
-                short_date(row.assessed_on),
-                instrument.name.text() if instrument else instrument_name(None, row.instrument_id, ""),
-                status_text(row.status),
-                judgement_text(row),
-                short_date(row.next_review_on),
-            )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(ID_ROLE, row.id)
-                if column == 3 and row.status == DRAFT:
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
-                self.table.setItem(n, column, item)
+        self.model.set_rows(rows)
         if selected is not None:
             self.select(selected)
-        elif self.rows and self.table.currentRow() < 0:
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        drafts = sum(r.status == DRAFT for r in self.rows)
+        drafts = sum(r.status == DRAFT for r in self.model.rows)
         self.summary.setText(
             self.tr("{count} assessments, {drafts} of them drafts.").format(
-                count=len(self.rows), drafts=drafts
+                count=self.model.rowCount(), drafts=drafts
             )
         )
         self.error.clear_message()
 
     def selected_id(self) -> int | None:
-        row = self.table.currentRow()
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
 
     def select(self, assessment_id: int) -> None:
-        for n, row in enumerate(self.rows):
-            if row.id == assessment_id:
-                self.table.selectRow(n)
+        row = self.model.find(lambda r: r.id == assessment_id)
+        if row is not None:
+            self.table.selectRow(row)
 
     def _open_row(self, row: int) -> None:
-        if 0 <= row < len(self.rows):
-            self.open_assessment(self.rows[row].id)
+        if 0 <= row < self.model.rowCount():
+            self.open_assessment(self.model.row_at(row).id)
 
     # --- starting one --------------------------------------------------------------------------
 
@@ -267,13 +275,13 @@ class RiskSection(Section):
 
     # --- navigation state: ids and codes only ---------------------------------------------------
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         return {
             "status": self.filter.currentData(),
             "assessment": self.editor.assessment_id if self.editor else None,
         }
 
-    def restore(self, state: dict) -> None:
+    def restore(self, state: dict[str, Any]) -> None:
         status = state.get("status")
         self.filter.blockSignals(True)
         self.filter.setCurrentIndex(max(0, self.filter.findData(status if isinstance(status, str) else None)))

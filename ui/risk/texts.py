@@ -97,17 +97,17 @@ def problem_lines(problems: list[Problem], *, checklist: bool = False) -> list[s
             unrated.setdefault((which.render(), p.message()), []).append(item_id)
         elif field.startswith("measures["):
             number, _, part = field.removeprefix("measures[").partition("].")
-            caption = {"action": T.ACTION, "responsible": T.RESPONSIBLE}.get(part, T.MEASURES)
+            part_caption = {"action": T.ACTION, "responsible": T.RESPONSIBLE}.get(part, T.MEASURES)
             lines.append(
                 QCoreApplication.translate("Risk", "Measure {n}, {field}: {message}").format(
-                    n=number, field=caption.render().lower(), message=p.message()
+                    n=number, field=part_caption.render().lower(), message=p.message()
                 )
             )
         else:
             caption = _FIELDS.get(field)
             lines.append(f"{caption.render() if caption else field}: {p.message()}")
-    for (which, message), items in unrated.items():
-        lines.insert(0, f"{which} – {', '.join(items)}: {message}")
+    for (column, message), items in unrated.items():
+        lines.insert(0, f"{column} – {', '.join(items)}: {message}")
     return lines
 
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
-COLOURS = ("#2f6f9f", "#d0822b", "#5b8c3a", "#8c4f9f")
+from ui import theme
+
 MAX_LABELLED_BARS = 24  # more bars than this: the figures would overlap, the table has them
 
 
@@ -46,6 +47,8 @@ class BarChart(QChartView):
         self.horizontal = horizontal
         self.percent = percent
         chart = QChart()
+        if theme.is_dark():  # first: a theme resets fonts; a white panel in a dark window glares
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
         chart.setTitle(title)
         font = QFont(chart.titleFont())
         font.setBold(True)
@@ -71,11 +74,14 @@ class BarChart(QChartView):
         shown = [_wrapped(c) for c in self.categories] if self.horizontal else self.categories
         series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         top = 0.0
+        colours = theme.tones().series
         for number, (name, values) in enumerate(sets):
             bar_set = QBarSet(name)
-            bar_set.setColor(QColor(COLOURS[number % len(COLOURS)]))
-            bar_set.setBorderColor(QColor(COLOURS[number % len(COLOURS)]))
-            bar_set.setLabelColor(QColor("#202020"))  # the figure above the bar (white by default)
+            colour = QColor(colours[number % len(colours)])
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour)
+            # The figure above the bar (white by default): the chart's own text colour.
+            bar_set.setLabelColor(self.chart().titleBrush().color())
             figures = [float(v) if v is not None else 0.0 for v in values]
             bar_set.append(figures)
             top = max([top, *figures])

@@ -15,6 +15,7 @@ from consultant_app.counts.months import parse_month
 from consultant_app.services.stats_export import export_own_stats, subject_of
 from ui.labels import label, region_short
 from ui.op import Op, vault_op
+from ui.save_dialog import in_documents
 from ui.section import Section, Session
 from ui.stats.charts import BarChart
 from ui.stats.controls import ExportRow, MonthRange, file_filter, this_year_so_far
@@ -201,7 +202,7 @@ class StatsSection(Section):
     def ask_path(self, fmt: str, suggested: str) -> str:
         """Where to save (the platform's dialog; it asks before replacing a file)."""
         path, _kind = QFileDialog.getSaveFileName(
-            self, self.tr("Export statistics"), suggested, file_filter(fmt)
+            self, self.tr("Export statistics"), in_documents(suggested), file_filter(fmt)
         )
         return path
 

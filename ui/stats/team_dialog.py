@@ -3,9 +3,8 @@ packages are merged by the core's rules (the newest version of each consultant's
 shown with which package versions were used, and exported like the screen's own statistics."""
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,8 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -32,23 +30,27 @@ from ui.stats.controls import ExportRow, MonthRange, file_filter
 from ui.stats.panes import ChartAndTable
 from ui.stats.tables import CountTable, chart_month_labels, month_label, monthly_table
 from ui.stats.work import merge_files
+from ui.table_model import Column, RecordTableModel
 from ui.widgets import StatusLine
 
-Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole
+Package = tuple[PackageRef, str]  # the package and whether (or why not) it counts
 
 
-class PackageTableModel(QAbstractTableModel):
+class PackageTableModel(RecordTableModel[Package]):
     """The packages found in the files: consultant, month, version, and whether they count."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[PackageRef, str]] = []
-        self._headers = (self.tr("Consultant (id)"), self.tr("Month"), self.tr("Version"), self.tr("Counted"))
+        super().__init__(parent=parent)
+        self.columns = (
+            Column(self.tr("Consultant (id)"), lambda p: p[0].submitter, tip=True),
+            Column(self.tr("Month"), lambda p: month_label(p[0].month), tip=True),
+            Column(self.tr("Version"), lambda p: str(p[0].version), tip=True),
+            Column(self.tr("Counted"), lambda p: p[1], tip=True),
+        )
 
     def set_report(self, report: TeamReport | None) -> None:
-        self.beginResetModel()
-        self.rows = []
+        rows: list[Package] = []
         if report is not None:
             for refs, status in (
                 (report.used, self.tr("Yes")),
@@ -56,27 +58,21 @@ class PackageTableModel(QAbstractTableModel):
                 (report.superseded, self.tr("No: a newer version is used")),
                 (report.after_range, self.tr("No: after the period")),
             ):
-                self.rows += [(ref, status) for ref in refs]
-        self.endResetModel()
+                rows += [(ref, status) for ref in refs]
+        self.set_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+class FileListModel(RecordTableModel[str]):
+    """The chosen package files: the name shown, the whole path as the tooltip."""
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
+        self.columns = (
+            Column(self.tr("Package files"), lambda path: Path(path).name, tip=lambda path: path),
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        ref, status = self.rows[index.row()]
-        return (ref.submitter, month_label(ref.month), str(ref.version), status)[index.column()]
+    def role_data(self, row: str, column: int, role: int) -> object:
+        return row if role == PATH_ROLE else None
 
 
 class TeamReportDialog(QDialog):
@@ -88,7 +84,9 @@ class TeamReportDialog(QDialog):
         self.setWindowTitle(self.tr("Team report"))
         self.resize(1100, 680)
 
-        self.files = QListWidget()
+        self.file_model = FileListModel(self)
+        self.files = QListView()
+        self.files.setModel(self.file_model)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files.setMaximumHeight(110)
         self.files.setAccessibleName(self.tr("Package files"))
@@ -130,7 +128,9 @@ class TeamReportDialog(QDialog):
         file_row.addWidget(self.files, 1)
         file_row.addLayout(file_buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("&Package files:"), buddy=self.files))
+        files_label = QLabel(self.tr("&Package files:"))
+        files_label.setBuddy(self.files)
+        layout.addWidget(files_label)
         layout.addLayout(file_row)
         layout.addWidget(self.range)
         layout.addWidget(self.summary)
@@ -150,22 +150,17 @@ class TeamReportDialog(QDialog):
         self.add_files(self.ask_files())
 
     def add_files(self, paths: list[str]) -> None:
-        known = set(self.paths())
-        for path in paths:
-            if path not in known:
-                item = QListWidgetItem(Path(path).name, self.files)
-                item.setData(PATH_ROLE, path)
-                item.setToolTip(path)
-                known.add(path)
+        known = self.paths()
+        self.file_model.append_rows(list(dict.fromkeys(p for p in paths if p not in known)))
         self.merge()
 
     def remove_chosen(self) -> None:
-        for item in self.files.selectedItems():
-            self.files.takeItem(self.files.row(item))
+        chosen = {index.row() for index in self.files.selectionModel().selectedIndexes()}
+        self.file_model.set_rows(p for n, p in enumerate(self.paths()) if n not in chosen)
         self.merge()
 
     def paths(self) -> list[str]:
-        return [self.files.item(i).data(PATH_ROLE) for i in range(self.files.count())]
+        return list(self.file_model.rows)
 
     # --- merging --------------------------------------------------------------------------
 

@@ -31,11 +31,11 @@ from consultant_app.survey import (
     save_smtp_settings,
     smtp_settings,
 )
-from ui.date_fields import refuse_typed_dates
+from ui.date_fields import DateField, refuse_typed_dates
 from ui.labels import from_qdate, to_qdate
 from ui.op import Op, in_vault, vault_op
 from ui.section import Session
-from ui.widgets import DateField, ErrorLabel, name_from, save_key
+from ui.widgets import ErrorLabel, name_from, save_key
 
 
 class _FormDialog(QDialog):

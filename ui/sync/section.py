@@ -1,6 +1,7 @@
 """Synkronisering: what leaves this laptop. Every month in the outbox with its version, state,
 attempts, sent time and the receiver's last error; the exact package JSON of the chosen row;
-"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel). While
+"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel); the
+receiver it sends to, and "Skift opsætning…" (ui/sync/setup_dialog.py) to set it up. While
 unlocked, the session's timer (the main window's, not this screen's) asks it to sync in the
 background when sync is set up, whether or not the screen was ever opened."""
 
@@ -23,11 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
+from consultant_app.sync import (
+    Outcome,
+    SyncNotConfiguredError,
+    SyncProgress,
+    SyncReport,
+    SyncSettingsView,
+    refresh_outbox,
+    sync_pending,
+)
+from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM
 from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
+from ui import theme
 from ui.labels import short_datetime
 from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
+from ui.sync.setup_dialog import SyncSetupDialog
 from ui.widgets import StatusLine, heading
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -51,6 +63,7 @@ class SyncSection(Section):
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
         self.policy = None  # tests shorten the retries; None means the client's own
+        self.setup_dialog: SyncSetupDialog | None = None
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
@@ -89,7 +102,7 @@ class SyncSection(Section):
             )
         )
         explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: #555;")
+        explanation.setStyleSheet(theme.muted_style())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,20 +120,27 @@ class SyncSection(Section):
         self.send_button = QPushButton(self.tr("&Send now"))
         self.send_button.setToolTip(self.tr("Send every waiting package to SIRI's receiver"))
         self.send_button.clicked.connect(self.send_now)
+        self.setup_button = QPushButton(self.tr("Set &up sync…"))
+        self.setup_button.clicked.connect(self.open_setup)
         actions = QHBoxLayout()
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.send_button)
         actions.addStretch(1)
+        actions.addWidget(self.setup_button)
 
+        self.receiver = QLabel()  # where the packages go (never the token)
+        self.receiver.setWordWrap(True)
+        self.receiver.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.receiver.hide()
         self.hint = QLabel(
             self.tr(
-                "Sending is not set up. Store the receiver's address and the access token from SIRI "
-                "with: consultant-app sync --endpoint https://… --token-file FILE"
+                "Sending is not set up yet. Choose “Set up sync…” and enter the receiver's address and "
+                "the access token from SIRI."
             )
         )
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
+        self.hint.setStyleSheet(theme.notice_style())
         self.hint.hide()
         self.status = StatusLine()
 
@@ -128,6 +148,7 @@ class SyncSection(Section):
         layout.addWidget(heading(self.title()))
         layout.addWidget(QLabel(self.tr("What leaves this laptop: one package of counts per month.")))
         layout.addLayout(actions)
+        layout.addWidget(self.receiver)
         layout.addWidget(self.hint)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -184,9 +205,43 @@ class SyncSection(Section):
             self.table.selectRow(select_row)
         self._selection_changed()
         self.hint.setVisible(not data.configured)
+        self._show_receiver(data.settings if data.configured else None)
         self._set_busy(self.busy)
         if not data.rows and not self.status.text():
             self.status.info(self.tr("The outbox is empty. “Refresh packages” builds the complete months."))
+
+    def _show_receiver(self, settings: SyncSettingsView | None) -> None:
+        self.setup_button.setText(self.tr("Chan&ge setup…") if settings else self.tr("Set &up sync…"))
+        if settings is None:
+            self.receiver.hide()
+            return
+        proxy = {PROXY_SYSTEM: self.tr("the system's proxy settings"), PROXY_NONE: self.tr("no proxy")}.get(
+            settings.proxy, settings.proxy
+        )
+        ca = settings.ca_file or self.tr("the system's certificates")
+        self.receiver.setText(
+            self.tr("Receiver: {endpoint} · Proxy: {proxy} · Trusts: {ca}").format(
+                endpoint=settings.endpoint, proxy=proxy, ca=ca
+            )
+        )
+        self.receiver.show()
+
+    # --- setting up -----------------------------------------------------------------------
+
+    def open_setup(self) -> None:
+        """The setup dialog, window-modal; a saved setup is shown at once."""
+        if self.setup_dialog is not None and self.setup_dialog.isVisible():
+            self.setup_dialog.raise_()
+            return
+        current = self.loaded.settings if self.loaded is not None else None
+        dialog = SyncSetupDialog(self.session, current, self)
+        dialog.saved.connect(self._setup_saved)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _setup_saved(self, _view: SyncSettingsView) -> None:
+        self.status.ok(self.tr("The sync setup was saved in the vault."))
+        self._reload()
 
     # --- the chosen package ---------------------------------------------------------------
 
@@ -197,7 +252,8 @@ class SyncSection(Section):
 
     def select_month(self, month: str) -> None:
         for n in range(self.table.rowCount()):
-            if self.table.item(n, 0).text() == month:
+            item = self.table.item(n, 0)
+            if item is not None and item.text() == month:
                 self.table.selectRow(n)
                 return
 
@@ -275,7 +331,7 @@ class SyncSection(Section):
     def _synced(self, report: SyncReport, quiet: bool) -> None:
         self.last_report = report
         if report.stopped is not None:
-            self.status.error(str(report.stopped))
+            self.status.error(self._stopped_text(report))
         elif report.cancelled:
             self.status.error(self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending))
         elif report.failed:
@@ -287,6 +343,23 @@ class SyncSection(Section):
         elif report.sent or not quiet:
             self.status.ok(self.tr("{n} package(s) sent.").format(n=len(report.sent)))
         self._reload()
+
+    def _stopped_text(self, report: SyncReport) -> str:
+        """The core's reason, except where it names a command-line option: here the fix is
+        "Skift opsætning…"."""
+        assert report.stopped is not None
+        outcome, n = report.stopped.outcome, report.pending
+        if outcome is Outcome.UNAUTHORIZED:
+            return self.tr(
+                "The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a "
+                "new one and paste it under “Change setup…”. {n} package(s) waiting."
+            ).format(n=n)
+        if outcome is Outcome.TLS:
+            return self.tr(
+                "The receiver's certificate could not be verified. Check the address and the CA file under "
+                "“Change setup…” (“Test connection” says more). {n} package(s) waiting."
+            ).format(n=n)
+        return str(report.stopped)
 
     def _sync_failed(self, error: Exception, quiet: bool) -> None:
         if isinstance(error, SyncNotConfiguredError):

@@ -44,7 +44,7 @@ def add_vault_option(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the encrypted vault file (default: %(default_vault)s)",  # one text to translate
     )
-    action.default_vault = str(default_vault_path())  # argparse fills %(...)s from the action
+    vars(action)["default_vault"] = str(default_vault_path())  # argparse fills %(...)s from vars(action)
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

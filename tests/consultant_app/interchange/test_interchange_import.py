@@ -384,7 +384,7 @@ def test_a_known_professional_is_linked_and_completed_not_overwritten(vault, mak
         | {
             "professional_name": "C.",
             "professional_email": "C@politi.dk",
-            "professional_phone": "2",
+            "professional_phone": "22 22 22 22",
             "professional_organisation": "Østjyllands Politi",
         }
     ]

@@ -59,6 +59,14 @@ def vault(tmp_path_factory):
                 today=TODAY,
             ),
             "contact": create_case(s, CaseForm(_draft(43, inquirer_type="politi")), today=TODAY),
+            # A reason and a municipality; its notes hold none of the words of its reason label.
+            "reason": create_case(
+                s,
+                CaseForm(
+                    _draft(44, reasons=("tvangsaegteskab",), municipality_code="101", region="hovedstaden")
+                ),
+                today=TODAY,
+            ),
         }
         add_note(s, special["note"].id, "Familien truer med en rejse til udlandet")
         add_contact(
@@ -91,7 +99,7 @@ def ids(vault, **filters) -> set[int]:
 
 def test_rows_are_plain_data_newest_first(vault):
     result = page(vault)
-    assert len(result.rows) == 34 and result.next is None
+    assert len(result.rows) == 35 and result.next is None
     assert all(isinstance(r, InquiryRow) for r in result.rows)
     received = [r.received_at for r in result.rows]
     assert received == sorted(received, reverse=True)
@@ -112,7 +120,7 @@ def test_keyset_pages_cover_every_inquiry_once_in_order(vault):
                     break
                 after = part.next
             assert seen == whole, (sort, descending)
-            assert len(set(seen)) == 34
+            assert len(set(seen)) == 35
 
 
 def test_sorting_by_label_and_by_professional(vault):
@@ -130,13 +138,13 @@ def test_filters(vault):
     assert ids(vault, trip_concern="udlandet") == {sp["inline"]}
     assert ids(vault, inquirer_type="politi") == {sp["contact"]}
     assert ids(vault, status="closed") == {sp["inline"]}
-    assert len(ids(vault, status="open")) == 33
+    assert len(ids(vault, status="open")) == 34
     assert ids(vault, kind="forloeb") == set()
     march = ids(vault, received_from=date(2024, 3, 1), received_to=date(2024, 3, 31))
     with vault.session() as s:
         assert {s.get(Inquiry, i).received_at.month for i in march} == {3}
     with vault.session() as s:
-        assert count_inquiries(s, InquiryFilter(status="open")) == 33
+        assert count_inquiries(s, InquiryFilter(status="open")) == 34
 
 
 @pytest.mark.parametrize(
@@ -152,6 +160,40 @@ def test_filters(vault):
 )
 def test_text_search(vault, text, key):
     assert ids(vault, text=text) == {vault.special[key]}
+
+
+def test_filters_by_reason_and_municipality(vault):
+    sp = vault.special
+    assert ids(vault, reason="tvangsaegteskab") == {sp["reason"]}
+    assert ids(vault, reason="trusler") == set()
+    assert ids(vault, municipality="101") == {sp["reason"]}
+    assert ids(vault, municipality="101", region="midtjylland") == set()  # both apply
+    with vault.session() as s:
+        assert count_inquiries(s, InquiryFilter(reason="tvangsaegteskab", municipality="101")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tvangsægteskab",  # the whole Danish label (indexed path: three letters or more)
+        "ÆGTESKAB",  # part of it, in another case
+        "forced marr",  # the English label
+        "æg",  # short: the scanning path
+    ],
+)
+def test_text_search_finds_the_label_of_a_reason(vault, text, monkeypatch):
+    assert vault.special["reason"] in ids(vault, text=text)
+    # Also when the page is found by walking the list's order (every term walked here).
+    monkeypatch.setattr(inquiry_list, "MANY_HITS", 0)
+    assert vault.special["reason"] in ids(vault, text=text)
+
+
+def test_a_reason_label_is_matched_only_when_it_holds_the_term():
+    assert inquiry_list.reason_codes_matching("vold") == ("fysisk_vold", "psykisk_vold")
+    assert inquiry_list.reason_codes_matching("VIOLENCE") == ("fysisk_vold", "psykisk_vold")
+    assert inquiry_list.reason_codes_matching("tvangsægteskab ") == ("tvangsaegteskab",)
+    assert inquiry_list.reason_codes_matching("ingen sådan årsag") == ()
+    assert inquiry_list.reason_codes_matching("   ") == ()
 
 
 def test_text_search_by_case_code_and_reference(vault):
@@ -178,7 +220,7 @@ def test_a_cancelled_query_stops(vault, monkeypatch):
     with vault.session() as s, pytest.raises(QueryCancelled):
         fetch_page(s, InquiryQuery(InquiryFilter(text="xyz")), cancelled=cancel_while_running)
     with vault.session() as s:  # the connection works on, without the handler
-        assert len(fetch_page(s, InquiryQuery(), cancelled=lambda: False).rows) == 34
+        assert len(fetch_page(s, InquiryQuery(), cancelled=lambda: False).rows) == 35
 
 
 def test_case_code_matches_the_domain():

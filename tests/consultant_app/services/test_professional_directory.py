@@ -103,11 +103,11 @@ def test_the_list_counts_contacts_and_knows_the_latest(vault):
 
 def test_update_stores_the_normalised_edit_and_audits_field_names_only(vault):
     with vault.session() as s:
-        pid = people.professional(s, "Anna", email="anna@aarhus.dk", phone="11").id
+        pid = people.professional(s, "Anna", email="anna@aarhus.dk", phone="11 22 33 44").id
     edit = ProfessionalEdit(
         name=" Anna  Æbelø ",
         email="Anna@Odense.dk",
-        phone="11",
+        phone="11 22 33 44",
         municipality_code="Odense",
         organisation_type="",
     )

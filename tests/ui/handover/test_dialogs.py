@@ -14,7 +14,7 @@ from consultant_app.handover.keys import own_key
 from consultant_app.services.unlock import open_vault
 from consultant_app.storage.vault import Vault
 from tests.consultant_app.handover.case_maker import make_case
-from tests.ui.support import PASSPHRASE
+from tests.ui.support import PASSPHRASE, cell, rows
 from ui.handover.dialogs import EraseDialog, HandoverDialog, ReceiveDialog
 from ui.overview.section import OverviewSection
 from ui.section import Session
@@ -148,12 +148,12 @@ def test_overview_lists_cases_due_for_erasure(qtbot, session, main_window):
     overview = main_window.findChild(OverviewSection)
     overview.activate()
     qtbot.waitUntil(
-        lambda: overview.erasure.list.count() == 1 and overview.erase_button.isEnabled(), timeout=5_000
+        lambda: rows(overview.erasure.list) == 1 and overview.erase_button.isEnabled(), timeout=5_000
     )
-    assert "Opbevaringsperioden er udløbet" in overview.erasure.list.item(0).text()
+    assert "Opbevaringsperioden er udløbet" in cell(overview.erasure.list, 0, 0)
     assert overview.erasure.heading.text() == "Sager til sletning: 1"
     shoot(overview, "overview-erasure")
-    overview.erasure.list.setCurrentRow(0)
+    overview.erasure.list.setCurrentIndex(overview.erasure.list.model().index(0, 0))
     overview.erase_button.click()  # one confirmation, from the list
     erase = overview.findChild(EraseDialog)
     assert erase.reason.currentData() == "retention"

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.support import activate, press
-from ui.risk.fields import MeasuresEditor
+from ui.risk.measures import MeasuresEditor
 
 
 def chain(editor: MeasuresEditor, start) -> list:
@@ -41,7 +41,7 @@ def test_in_the_editor_tab_leaves_the_measures_for_the_next_review(qtbot, sectio
 
     editor = start(qtbot, section, case.case_code, section.instrument.itemData(0))
     activate(qtbot, section)
-    measures = editor.measures
+    measures = editor.form.measures
     measures.add_button.click()
     measures.add_button.click()
     first, second = measures.rows
@@ -52,5 +52,5 @@ def test_in_the_editor_tab_leaves_the_measures_for_the_next_review(qtbot, sectio
     assert chain(measures, first.action) == [*expected, measures.add_button]
     press(Qt.Key.Key_Tab)
     got = QApplication.focusWidget()
-    assert got is editor.next_review.check, (got.text(), type(got.parentWidget()).__name__)
+    assert got is editor.form.next_review.check, (got.text(), type(got.parentWidget()).__name__)
     qtbot.waitUntil(lambda: not risk_session.lane.busy, timeout=10_000)

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from consultant_app.risk import Measure, Rating, finalise_assessment, revise_assessment, save_draft
 from consultant_app.risk import start_assessment as start
 from tests.ui.support import needs_screenshots, seed_case
+from tests.ui.support import rows as row_count
 from tests.ui.support import save_screenshot as save
 from ui.risk.section import RiskSection
 
@@ -83,7 +84,7 @@ def test_capture(qtbot, risk_session):
     section.resize(*SIZE)
     section.show()
     section.activate()
-    qtbot.waitUntil(lambda: section.table.rowCount() == 4, timeout=5_000)
+    qtbot.waitUntil(lambda: row_count(section.table) == 4, timeout=5_000)
     save(section, "risiko")
 
     section.open_assessment(second)
@@ -92,5 +93,5 @@ def test_capture(qtbot, risk_session):
     qtbot.wait(50)
     save(section, "risiko-vurdering")
     if os.environ.get("RISK_SCREENSHOT_BOTTOM"):  # a look at the rest of the form, not kept
-        editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum())
+        editor.scroller.verticalScrollBar().setValue(editor.scroller.verticalScrollBar().maximum())
         save(section, "risiko-vurdering-bund")

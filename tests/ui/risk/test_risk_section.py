@@ -4,6 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from consultant_app.risk import get_assessment, list_assessments
+from tests.ui.support import cell
+from tests.ui.support import rows as row_count
 from ui.risk.editor import AssessmentEditor
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QAbstractButton)
@@ -43,14 +45,14 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
     assert editor.save_button.isEnabled() and not editor.revise_button.isVisible()
 
     # Rate two factors and save with Ctrl+S.
-    rows = editor.factors.rows
+    rows = editor.form.factors.rows
     choose(rows["A1"].now, "ja")
     choose(rows["A1"].earlier, "delvist")
     rows["A1"].note.setText("Trusler via sms")
     choose(rows["A2"].now, "nej")
-    editor.sources.setPlainText("Samtale med borgeren")
+    editor.form.sources.setPlainText("Samtale med borgeren")
     editor.setFocus()
-    qtbot.keyClick(editor.sources, Qt.Key.Key_S, CTRL)
+    qtbot.keyClick(editor.form.sources, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: editor.message.text() == "Udkastet er gemt.", timeout=5_000)
     with risk_session.vault.session() as s:
         saved = get_assessment(s, editor.assessment_id).content
@@ -69,15 +71,15 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
     assert yes_to_everything == []  # nothing asked while something is missing
 
     # Fill in the rest and finalise.
-    for row in list(editor.factors.rows.values()) + list(editor.protective.rows.values()):
+    for row in list(editor.form.factors.rows.values()) + list(editor.form.judgement.protective.rows.values()):
         if row.now.code() is None:
             choose(row.now, "ukendt")
-    choose(editor.serious, "hoej")
-    choose(editor.imminent, "moderat")
-    editor.next_review.check.setChecked(True)
-    editor.measures.add_button.click()
-    editor.measures.rows[0].action.setText("Sikkerhedsplan med skolen")
-    editor.measures.rows[0].responsible.setText("Skolens AKT-lærer")
+    choose(editor.form.judgement.serious, "hoej")
+    choose(editor.form.judgement.imminent, "moderat")
+    editor.form.next_review.check.setChecked(True)
+    editor.form.measures.add_button.click()
+    editor.form.measures.rows[0].action.setText("Sikkerhedsplan med skolen")
+    editor.form.measures.rows[0].responsible.setText("Skolens AKT-lærer")
     qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.read_only and not editor.busy, timeout=5_000)
     assert len(yes_to_everything) == 1 and yes_to_everything[0].startswith("Afslut vurderingen")
@@ -98,21 +100,30 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
     # Revise: a new draft linked to the finalised one, the answers copied.
     revised = editor.loaded.assessment
     assert revised.previous_id == first_id and not revised.is_finalised
-    assert editor.factors.rows["A1"].now.code() == "ja" and editor.factors.rows["A1"].now.isEnabled()
-    assert editor.previous_label.text().startswith(f"Nr. {first_id} af ")
-    choose(editor.factors.rows["A2"].now, "ja")
+    assert (
+        editor.form.factors.rows["A1"].now.code() == "ja" and editor.form.factors.rows["A1"].now.isEnabled()
+    )
+    assert editor.form.previous_label.text().startswith(f"Nr. {first_id} af ")
+    choose(editor.form.factors.rows["A2"].now, "ja")
     editor.save()
     qtbot.waitUntil(lambda: editor.message.text() == "Udkastet er gemt.", timeout=5_000)
-    history = [editor.history.item(n).text() for n in range(editor.history.count())]
+    history = [cell(editor.form.history, n, 0) for n in range(row_count(editor.form.history))]
     assert len(history) == 2 and "A2 Fysisk vold: fra Nej til Ja (op)" in history[1]
+    assert "(denne)" in history[1] and "(denne)" not in history[0]  # the one shown is marked
+
+    # Enter on the first line of the history opens the finalised one.
+    lines = editor.form.history
+    lines.activated.emit(lines.model().index(0, 0))
+    qtbot.waitUntil(lambda: editor.assessment_id == first_id and not editor.busy, timeout=5_000)
+    assert editor.read_only and "(denne)" in cell(lines, 0, 0)
 
     # Back in the list: both, newest first, the draft and the finalised one.
-    qtbot.keyClick(editor.factors.rows["A1"].note, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: section.editor is None and section.table.rowCount() == 2, timeout=5_000)
-    statuses = {section.table.item(n, 3).text() for n in range(2)}
+    qtbot.keyClick(editor.form.factors.rows["A1"].note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: section.editor is None and row_count(section.table) == 2, timeout=5_000)
+    statuses = {cell(section.table, n, 3) for n in range(2)}
     assert statuses == {"Udkast", "Afsluttet"}
     assert "Risiko for alvorlig vold: Høj · Umiddelbar risiko: Moderat" in [
-        section.table.item(n, 4).text() for n in range(2)
+        cell(section.table, n, 4) for n in range(2)
     ]
     with risk_session.vault.session() as s:
         assert [r.previous_id for r in list_assessments(s)] == [None, first_id]
@@ -120,17 +131,20 @@ def test_draft_rated_saved_finalised_then_read_only_and_revised(
 
 def test_a_checklist_counts_live_and_an_override_needs_a_reason(qtbot, section, case, yes_to_everything):
     editor = start(qtbot, section, case.case_code, "sk-screening")
-    assert editor.protective is None and editor.serious is None
+    assert editor.form.judgement is None and editor.form.screening is not None
     for item_id in ("S1", "S2", "S3", "S4", "S5"):
-        choose(editor.factors.rows[item_id].now, "ja")
-    assert editor.count_label.text() == "5 af 12"
-    assert editor.band_label.text() == "Moderat (4–7 ja-svar)"
-    assert editor.result_label.text() == "<b>Moderat</b>"
-    choose(editor.override, "hoej")
-    assert editor.result_label.text() == "<b>Høj</b>" and editor.reason_hint.isVisible()
+        choose(editor.form.factors.rows[item_id].now, "ja")
+    assert editor.form.screening.count_label.text() == "5 af 12"
+    assert editor.form.screening.band_label.text() == "Moderat (4–7 ja-svar)"
+    assert editor.form.screening.result_label.text() == "<b>Moderat</b>"
+    choose(editor.form.screening.override, "hoej")
+    assert (
+        editor.form.screening.result_label.text() == "<b>Høj</b>"
+        and editor.form.screening.reason_hint.isVisible()
+    )
     qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.message.text().startswith("Endnu ikke klar"), timeout=5_000)
     assert "Begrundelse: en fravigelse af screeningsresultatet skal begrundes" in editor.message.text()
     assert "Svar – S6, S7" in editor.message.text()
-    editor.override_reason.setText("Konkret trussel i weekenden")
-    assert not editor.reason_hint.isVisible()
+    editor.form.screening.override_reason.setText("Konkret trussel i weekenden")
+    assert not editor.form.screening.reason_hint.isVisible()

@@ -60,3 +60,30 @@ def test_two_package_files_are_merged_and_exported(qtbot, session, tmp_path, mon
     assert "ikke talt med" in dialog.summary.text()
     dialog.close()
     flush_deletions()
+
+
+def test_files_listed_once_by_name_and_the_chosen_removed(qtbot, session, tmp_path, monkeypatch):
+    """The file list: a file chosen twice is listed once; the name is shown, the path is the
+    tooltip; removing the chosen leaves the others in their order."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    dialog = TeamReportDialog(session, ("2025-01", "2025-06"))
+    qtbot.addWidget(dialog)
+    merged: list[list[str]] = []
+    monkeypatch.setattr(dialog, "merge", lambda: merged.append(dialog.paths()))
+    paths = [str(tmp_path / f"{name}.json") for name in ("a", "b", "c")]
+    dialog.add_files(paths[:2])
+    dialog.add_files([paths[1], paths[2], paths[2]])
+    assert dialog.paths() == paths
+    model = dialog.files.model()
+    assert [model.index(n, 0).data() for n in range(3)] == ["a.json", "b.json", "c.json"]
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == paths[1]
+
+    flags = QItemSelectionModel.SelectionFlag
+    dialog.files.selectionModel().select(model.index(0, 0), flags.Select)
+    dialog.files.selectionModel().select(model.index(2, 0), flags.Select)
+    dialog.remove_chosen()
+    assert dialog.paths() == [paths[1]]
+    assert merged[-1] == [paths[1]] and len(merged) == 3  # each change merges again
+    dialog.close()
+    flush_deletions()

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from consultant_app.followups import add_follow_up, snooze
 from consultant_app.survey import create_campaign, record_dispatch, set_responses
 from tests.consultant_app.services import people_data as people
-from tests.ui.support import needs_screenshots, seed_case
+from tests.ui.support import needs_screenshots, rows, seed_case
 from tests.ui.support import save_screenshot as save
 
 pytestmark = needs_screenshots
@@ -69,8 +69,8 @@ def test_screens(qtbot, session):
 
     window.show_section("survey")
     survey = window.section("survey")
-    qtbot.waitUntil(lambda: survey.table.rowCount() == 5)
-    survey.table.selectRow(0)
+    qtbot.waitUntil(lambda: rows(survey.recipients.table) == 5)
+    survey.recipients.table.selectRow(0)
     save(window, "spoergeskema")
     survey.tabs.setCurrentIndex(1)
     save(window, "spoergeskema-rapport")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from consultant_app.domain import Profile
 from consultant_app.survey import create_campaign, record_dispatch
 from tests.consultant_app.services import people_data as people
-from tests.ui.support import flush_deletions
+from tests.ui.support import cell, flush_deletions, rows
 from ui.section import Session
 from ui.survey.dialogs import CampaignDialog, SmtpDialog
 from ui.survey.section import SurveySection
@@ -42,7 +42,7 @@ def section(vault, lane, qtbot, seeded):
     widget.resize(1366, 768)
     widget.show()
     widget.activate()
-    qtbot.waitUntil(lambda: widget.campaign_list.count() == 0 and not widget.tabs.isEnabled())
+    qtbot.waitUntil(lambda: rows(widget.campaign_list) == 0 and not widget.tabs.isEnabled())
     yield widget
     widget.hide()
     flush_deletions()
@@ -62,78 +62,78 @@ def new_campaign(qtbot, section) -> None:
     assert "ikke et gyldigt link" in dialog.errors["link"].text()
     dialog.link.setText("https://survey.example.dk/s/abc")
     dialog.save()
-    qtbot.waitUntil(lambda: section.campaign is not None and section.table.rowCount() == 3)
+    qtbot.waitUntil(lambda: section.campaign is not None and rows(section.recipients.table) == 3)
 
 
 def test_campaign_from_dialog_and_eligible_once(qtbot, section, seeded):
     new_campaign(qtbot, section)
     assert section.campaign.code == "siri-2025-1"
-    assert section.campaign_list.item(0).text() == "Tilfredshed forår\nsiri-2025-1"
-    names = [section.table.item(r, 0).text() for r in range(3)]
+    assert cell(section.campaign_list, 0, 0) == "Tilfredshed forår\nsiri-2025-1"
+    names = [cell(section.recipients.table, r, 0) for r in range(3)]
     assert names.count("Anna Æbelø") == 1  # three contacts, one row
-    assert section.table.item(names.index("Anna Æbelø"), 3).text() == "3"
+    assert cell(section.recipients.table, names.index("Anna Æbelø"), 3) == "3"
     assert names.count("Bo Berg ⚠") == 2  # the twins are flagged
-    assert section.duplicates.isVisible()
-    assert "Flet dem under Fagpersoner" in section.duplicates.text()
+    assert section.recipients.duplicates.isVisible()
+    assert "Flet dem under Fagpersoner" in section.recipients.duplicates.text()
 
 
 def test_mark_sent_removes_then_second_attempt_refused(qtbot, vault, section, seeded, monkeypatch):
     new_campaign(qtbot, section)
-    monkeypatch.setattr(section, "choose_channel", lambda: "telefon")
-    section.select_professional(seeded["anna"])
-    section.other_button.click()
-    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    monkeypatch.setattr(section.recipients, "choose_channel", lambda: "telefon")
+    section.recipients.select_professional(seeded["anna"])
+    section.recipients.other_button.click()
+    qtbot.waitUntil(lambda: rows(section.recipients.table) == 2)
     assert "Registreret som sendt: 1 fagperson." in section.status.text()
     assert section.campaign.links_sent == 1
 
     # Bo gets the link in another window meanwhile; this list still shows him.
-    section.select_professional(seeded["bo"])
+    section.recipients.select_professional(seeded["bo"])
     with vault.session() as s:
         record_dispatch(s, section.campaign.id, seeded["bo"], channel="mail", method="manual")
-    section.other_button.click()
+    section.recipients.other_button.click()
     qtbot.waitUntil(lambda: "allerede fået linket" in section.status.text())
     assert section.status.text().startswith(f"Fagperson {seeded['bo']} har allerede fået linket")
-    qtbot.waitUntil(lambda: section.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: rows(section.recipients.table) == 1)
 
 
 def test_mailto_asks_before_recording(qtbot, section, seeded, monkeypatch):
     new_campaign(qtbot, section)
     opened, asked = [], []
     monkeypatch.setattr(
-        "ui.survey.section.QDesktopServices.openUrl", lambda url: opened.append(url.toString()) or True
+        "ui.survey.recipients.QDesktopServices.openUrl", lambda url: opened.append(url.toString()) or True
     )
-    monkeypatch.setattr(section, "confirm", lambda title, text: asked.append(text) or True)
-    section.select_professional(seeded["anna"])
-    section.mailto_button.click()
-    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    monkeypatch.setattr(section.recipients, "confirm", lambda title, text: asked.append(text) or True)
+    section.recipients.select_professional(seeded["anna"])
+    section.recipients.mailto_button.click()
+    qtbot.waitUntil(lambda: rows(section.recipients.table) == 2)
     assert opened and opened[0].startswith("mailto:anna@aarhus.dk?subject=")
     assert asked == ["Blev mailen sendt?"]
 
 
 def test_not_relevant_and_responses_update_rate(qtbot, vault, section, seeded, monkeypatch, tmp_path):
     new_campaign(qtbot, section)
-    monkeypatch.setattr(section, "confirm", lambda title, text: True)
-    section.select_professional(seeded["twin"])
-    section.not_relevant_button.click()
-    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    monkeypatch.setattr(section.recipients, "confirm", lambda title, text: True)
+    section.recipients.select_professional(seeded["twin"])
+    section.recipients.not_relevant_button.click()
+    qtbot.waitUntil(lambda: rows(section.recipients.table) == 2)
     with vault.session() as s:
         record_dispatch(s, section.campaign.id, seeded["anna"], channel="mail", method="manual")
         record_dispatch(s, section.campaign.id, seeded["bo"], channel="mail", method="manual")
     section.reload()
-    qtbot.waitUntil(lambda: section.report.item(5, 1).text() == "2")
-    total = section.report.rowCount() - 1
-    assert section.report.item(total, 3).text() == "–"  # no responses entered yet
-    region = next(r for r in range(total) if section.report.item(r, 1).text() == "2")
-    code = list(section.responses)[region]
-    section.responses[code].setValue(1)
-    section.save_responses_button.click()
-    qtbot.waitUntil(lambda: section.report.item(region, 3).text() == "50,0 %")
-    assert section.report.item(total, 3).text() == "50,0 %"
-    assert section.report.item(total, 0).text() == "I alt"
+    qtbot.waitUntil(lambda: cell(section.results.report, 5, 1) == "2")
+    total = rows(section.results.report) - 1
+    assert cell(section.results.report, total, 3) == "–"  # no responses entered yet
+    region = next(r for r in range(total) if cell(section.results.report, r, 1) == "2")
+    code = list(section.results.responses)[region]
+    section.results.responses[code].setValue(1)
+    section.results.save_responses_button.click()
+    qtbot.waitUntil(lambda: cell(section.results.report, region, 3) == "50,0 %")
+    assert cell(section.results.report, total, 3) == "50,0 %"
+    assert cell(section.results.report, total, 0) == "I alt"
 
     target = tmp_path / "rapport.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    section.export_report("csv")
+    section.results.export_report("csv")
     qtbot.waitUntil(target.exists)
     assert "Svarprocent" in target.read_text("utf-8-sig")
 
@@ -169,7 +169,7 @@ def test_campaign_chosen_again_after_restore(qtbot, vault, lane, seeded):
     qtbot.addWidget(widget)
     widget.restore({"campaign": second.id, "tab": 1})
     widget.activate()
-    qtbot.waitUntil(lambda: widget.report.rowCount() == 6)
+    qtbot.waitUntil(lambda: rows(widget.results.report) == 6)
     assert widget.campaign.name == "Anden" and widget.tabs.currentIndex() == 1
 
 
@@ -197,10 +197,10 @@ def test_smtp_sending_shows_progress_and_stop_keeps_what_was_sent(qtbot, section
         finally:
             finished.append(True)
 
-    monkeypatch.setattr("ui.survey.section.send_batch", fake_batch)
-    monkeypatch.setattr(section, "confirm", lambda title, text: True)
-    section.select_professional(seeded["anna"])
-    section.smtp_send_button.click()
+    monkeypatch.setattr("ui.survey.recipients.send_batch", fake_batch)
+    monkeypatch.setattr(section.recipients, "confirm", lambda title, text: True)
+    section.recipients.select_professional(seeded["anna"])
+    section.recipients.smtp_send_button.click()
     dialog = section.findChild(QProgressDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(reached.is_set)
@@ -219,12 +219,32 @@ def test_no_mail_program_means_nothing_is_recorded(qtbot, vault, section, seeded
 
     new_campaign(qtbot, section)
     asked = []
-    monkeypatch.setattr("ui.survey.section.QDesktopServices.openUrl", lambda url: False)
-    monkeypatch.setattr(section, "confirm", lambda title, text: asked.append(text) or True)
-    section.select_professional(seeded["anna"])
-    section.mailto_button.click()
+    monkeypatch.setattr("ui.survey.recipients.QDesktopServices.openUrl", lambda url: False)
+    monkeypatch.setattr(section.recipients, "confirm", lambda title, text: asked.append(text) or True)
+    section.recipients.select_professional(seeded["anna"])
+    section.recipients.mailto_button.click()
     qtbot.waitUntil(lambda: "Intet mailprogram" in section.status.text(), timeout=5_000)
     assert asked == []  # not even asked "was it sent?"
     with vault.session() as s:
         assert s.scalar(select(func.count()).select_from(SurveyDispatch)) == 0
-    assert section.table.rowCount() == 3  # Anna still waits for her link
+    assert rows(section.recipients.table) == 3  # Anna still waits for her link
+
+
+def test_the_chosen_stay_chosen_when_the_list_is_read_again(qtbot, section, seeded):
+    """After a reload (each recording makes one) every professional still listed stays chosen."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    new_campaign(qtbot, section)
+    tab = section.recipients
+    flags = QItemSelectionModel.SelectionFlag
+    for pid in (seeded["anna"], seeded["twin"]):
+        row = tab.model.find(lambda p, pid=pid: p.professional_id == pid)
+        tab.table.selectionModel().select(tab.model.index(row, 0), flags.Select | flags.Rows)
+    assert sorted(tab.selected_ids()) == sorted([seeded["anna"], seeded["twin"]])
+    assert tab.other_button.isEnabled() and not tab.mailto_button.isEnabled()  # two: no mailto
+    resets: list[bool] = []
+    tab.model.modelReset.connect(lambda: resets.append(True))
+    section.reload()
+    qtbot.waitUntil(lambda: bool(resets))
+    assert sorted(tab.selected_ids()) == sorted([seeded["anna"], seeded["twin"]])
+    assert tab.other_button.isEnabled()

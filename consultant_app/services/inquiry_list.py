@@ -229,7 +229,7 @@ def _walk(
     where = conditions(replace(query.filter, text=""))
     test = _row_matches(term)
     found: list = []
-    window = WALK_WINDOW_PAGES * (wanted - 1)
+    window = WALK_WINDOW_PAGES * max(wanted - 1, 1)  # pages of the size asked for (at least 1 row)
     for _ in range(windows):
         beyond = [] if position is None else [_beyond(key, *position, query.descending)]
         # The window's last row, read from the order's index alone (the filters would make it

@@ -109,9 +109,9 @@ def _in_months():
 def registered_here():
     """Rule 7: the inquiries this vault counts (not the cases received from a colleague).
 
-    Written so that no index can serve it: nearly every row has no origin, and SQLite would
-    otherwise walk `ix_inquiry_origin` for "IS NULL" instead of the month range of the
-    covering `ix_inquiry_counts` (which carries the origin for exactly this test)."""
+    Written so that no index can serve it: nearly every row has no origin, and SQLite should
+    walk the month range of `received_at`, never look for "IS NULL" in an origin index (which
+    since migration 0010 holds only the cases that have an origin)."""
     return func.coalesce(Inquiry.origin_submitter, "") == ""
 
 

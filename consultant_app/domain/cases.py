@@ -6,7 +6,7 @@ closing, so a course that lasts years is still the inquiry it started as.
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consultant_app.domain.base import Base, Timestamps, code_column, utcnow
@@ -18,19 +18,8 @@ class Inquiry(Base, Timestamps):
     __tablename__ = "inquiry"
     __table_args__ = (
         Index("ix_inquiry_region_received", "region", "received_at"),
-        # The statistics (counts/query.py) read only these indexes, never the rows: the month's
-        # inquiries with every single-code category, and the courses open at a month end.
-        Index(
-            "ix_inquiry_counts",
-            "received_at",
-            "region",
-            "inquirer_type",
-            "channel",
-            "kind",
-            "citizen_age_group",
-            "trip_concern",
-            "origin_submitter",
-        ),
+        # Rule 5 of the statistics (counts/query.py), the courses open at a month end, reads
+        # only this index, never the rows (rules 1-4 read the monthly aggregate).
         Index(
             "ix_inquiry_kind_closed_received",
             "kind",
@@ -40,8 +29,20 @@ class Inquiry(Base, Timestamps):
             "taken_over_at",
             "handed_over_at",
         ),
-        # A case received twice (the same handover file) is held once.
-        Index("ix_inquiry_origin", "origin_submitter", "origin_id", unique=True),
+        # A case received twice (the same handover file) is held once. This and the two below
+        # hold only the rows that have a value (most have none): each index row is a page an
+        # insert changes, encrypted twice (migration 0010); every lookup compares with a value.
+        Index(
+            "ix_inquiry_origin",
+            "origin_submitter",
+            "origin_id",
+            unique=True,
+            sqlite_where=text("origin_submitter IS NOT NULL"),
+        ),
+        Index(
+            "ix_inquiry_professional_id", "professional_id", sqlite_where=text("professional_id IS NOT NULL")
+        ),
+        Index("ix_inquiry_citizen_id", "citizen_id", sqlite_where=text("citizen_id IS NOT NULL")),
         # An id, and with it the inquiry's own reference, is never given out twice, not even
         # after a delete: an old export re-imported must not update a different inquiry.
         {"sqlite_autoincrement": True},
@@ -59,10 +60,8 @@ class Inquiry(Base, Timestamps):
     municipal_department: Mapped[str | None] = code_column(nullable=True)
     inquirer_other_note: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str] = code_column()
-    professional_id: Mapped[int | None] = mapped_column(
-        ForeignKey("professional.id", ondelete="SET NULL"), index=True
-    )
-    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizen.id", ondelete="SET NULL"), index=True)
+    professional_id: Mapped[int | None] = mapped_column(ForeignKey("professional.id", ondelete="SET NULL"))
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizen.id", ondelete="SET NULL"))
     citizen_age_group: Mapped[str] = code_column()
     citizen_gender: Mapped[str | None] = code_column(nullable=True)
     consent: Mapped[str] = code_column(default="anonym")

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, text
+from sqlalchemy import and_, select, text
 
 from consultant_app.domain import Citizen, Inquiry, Note, Professional
 from consultant_app.services import inquiry_list
@@ -107,6 +107,8 @@ def test_indexed_search_finds_exactly_what_the_scan_finds(vault, term):
     assert found(vault, inquiry_list.text_condition(term)) == expected
     if inquiry_list._indexable(term):
         assert found(vault, inquiry_list._indexed_text_condition(term)) == expected
+    # The per-inquiry test a walk in the list's order makes (both of its forms).
+    assert found(vault, inquiry_list._row_matches(term)) == expected
 
 
 def test_the_property_is_not_vacuous(vault):
@@ -177,3 +179,69 @@ def test_an_index_whose_triggers_a_table_rebuild_dropped_is_repaired(vault_path)
         add_note(s, saved.id, "og en med trigger igen")
     assert found(v, inquiry_list._indexed_text_condition("trigger igen")) == {saved.id}
     v.lock()
+
+
+# The walk (inquiry_list._walk): a search's page found by testing the inquiries one by one in
+# the list's order must be the page the gathered hits give. Forced here onto a small vault:
+# every indexable term walked, windows of a few rows, pages of three, so a walk fills its page,
+# runs out of windows and hands over to the gathered hits, or reaches the end.
+SMALL_WALK = {"MANY_HITS": 0, "WALK_WINDOW_PAGES": 1, "WALK_WINDOWS": 2, "SHORT_TERM_WINDOWS": 2}
+NO_WALK = {"WALK_WINDOWS": 0, "SHORT_TERM_WINDOWS": 0}
+PAGE = 3
+
+
+def _every_page(vault, query, settings) -> list[int]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings.items():
+            patch.setattr(inquiry_list, name, value)
+        seen, after = [], None
+        with vault.session() as s:
+            while True:
+                page = inquiry_list.fetch_page(s, query, after, limit=PAGE)
+                assert len(page.rows) == PAGE or page.next is None
+                seen += [row.id for row in page.rows]
+                if page.next is None:
+                    return seen
+                after = page.next
+
+
+def _in_list_order(vault, ids: set[int], query) -> list[int]:
+    with vault.session() as s:
+        rows = s.execute(select(Inquiry.id, Inquiry.received_at).where(Inquiry.id.in_(ids))).all()
+    key = (lambda r: (r.received_at, r.id)) if query.sort == "received" else (lambda r: r.id)
+    return [r.id for r in sorted(rows, key=key, reverse=query.descending)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    term=st.one_of(terms(), st.text(alphabet=ALPHABET, min_size=1, max_size=2)),
+    sort=st.sampled_from(["received", "case"]),
+    descending=st.booleans(),
+    since=st.sampled_from([None, date(2024, 4, 1)]),
+)
+def test_a_walked_search_pages_exactly_like_the_gathered_hits(vault, term, sort, descending, since):
+    query = inquiry_list.InquiryQuery(InquiryFilter(received_from=since, text=term), sort, descending)
+    if not term.strip():
+        return
+    expected = found(vault, and_(*inquiry_list.conditions(replace(query.filter, text=""))))
+    expected &= found(vault, inquiry_list._scanned_text_condition(term.strip()))
+    in_order = _in_list_order(vault, expected, query)
+    assert _every_page(vault, query, SMALL_WALK) == in_order
+    assert _every_page(vault, query, NO_WALK) == in_order
+
+
+def test_the_walk_is_taken_and_each_of_its_ends_is_reached(vault, monkeypatch):
+    """Not vacuous: with the small walk, common and rare terms fill a page inside the windows,
+    run out of windows and hand over, and walk to the end."""
+    ends = []
+    walk = inquiry_list._walk
+
+    def spy(*args, **kwargs):
+        found_rows, position = walk(*args, **kwargs)
+        ends.append("done" if position is inquiry_list._DONE else "handed over")
+        return found_rows, position
+
+    monkeypatch.setattr(inquiry_list, "_walk", spy)
+    for word in ("søren", "hansen", "rejse", "zz", "xyzzy"):
+        _every_page(vault, inquiry_list.InquiryQuery(InquiryFilter(text=word)), SMALL_WALK)
+    assert {"done", "handed over"} <= set(ends)

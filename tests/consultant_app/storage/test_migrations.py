@@ -9,6 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from consultant_app.domain import Base, Inquiry, InquiryReason, Note
 from consultant_app.errors import VaultTooNewError, VaultUpgradeRequired
@@ -178,6 +179,58 @@ def test_opening_a_current_vault_leaves_alembic_unloaded(vault_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def _inquiry_indexes(conn) -> dict[str, str]:
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry' AND sql IS NOT NULL"
+    )
+    return {name: " ".join(sql.split()) for name, sql in rows}
+
+
+def test_0010_writes_fewer_index_rows_per_inquiry_and_lookups_still_use_them(vault_path):
+    """Migration 0010: the unread counts index is gone; the professional, citizen and origin
+    indexes hold only rows with a value, each lookup still uses its index, the origin stays unique,
+    and a vault upgraded from 0008 gets the same indexes as a new one."""
+    vault = Vault.create(vault_path, PASSPHRASE, name="T", team="odense")
+    with vault.engine.begin() as conn:
+        new = _inquiry_indexes(conn)
+        migrate.command.downgrade(migrate.alembic_config(conn), "0008")
+        old = _inquiry_indexes(conn)
+    with vault.engine.begin() as conn:
+        migrate.upgrade(conn)
+        assert _inquiry_indexes(conn) == new
+    assert "ix_inquiry_counts" in old and "ix_inquiry_counts" not in new
+    with vault.engine.connect() as conn:
+        narrow = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'ix_professional_id_name'")
+        assert " ".join(narrow.scalar_one().split()).endswith("ON professional (id, name)")
+    for name, column in (
+        ("ix_inquiry_professional_id", "professional_id"),
+        ("ix_inquiry_citizen_id", "citizen_id"),
+        ("ix_inquiry_origin", "origin_submitter"),
+    ):
+        assert "WHERE" not in old[name] and new[name].endswith(f"WHERE {column} IS NOT NULL"), new[name]
+    lookups = {
+        "ix_inquiry_professional_id": "SELECT id FROM inquiry WHERE professional_id = 7",
+        "ix_inquiry_citizen_id": "SELECT count(*) FROM inquiry WHERE citizen_id IN (1, 2, 3)",
+        "ix_inquiry_origin": "SELECT id FROM inquiry WHERE origin_submitter = 'x' AND origin_id = 3",
+    }
+    insert = (
+        "INSERT INTO inquiry (received_at, consultant, region, inquirer_type, channel, citizen_age_group, "
+        "consent, trip_concern, kind, origin_submitter, origin_id, created_at, updated_at) VALUES "
+        "('2024-05-01 09:00:00', 'T', 'nordjylland', 'skole', 'mail', 'barn', 'anonym', 'ingen', 'enkelt', "
+        "{origin}, '2024-05-01 09:00:00', '2024-05-01 09:00:00')"
+    )
+    with vault.engine.begin() as conn:
+        for index, sql in lookups.items():
+            plan = " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+            assert f"INDEX {index} " in plan, plan
+        for _ in range(2):  # cases of this vault: no origin, never a conflict
+            conn.exec_driver_sql(insert.format(origin="NULL, NULL"))
+        conn.exec_driver_sql(insert.format(origin="'colleague', 5"))
+    with pytest.raises(IntegrityError), vault.engine.begin() as conn:
+        conn.exec_driver_sql(insert.format(origin="'colleague', 5"))
+    vault.lock()
 
 
 def test_0009_adds_the_draft_table_to_a_0008_vault_and_takes_it_away_again(vault_path):

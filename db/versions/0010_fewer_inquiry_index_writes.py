@@ -1,7 +1,7 @@
 """fewer index writes per inquiry
 
 Revision ID: 0010
-Revises: 0011 (written after 0008; chained after main's newest when main was merged)
+Revises: 0009
 
 Each page an inquiry's insert changes is encrypted twice (the rollback journal's copy and the
 page) and HMAC'd each time, so every index on `inquiry` costs its share of registering one
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0011"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """sync proxy
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 
 How the laptop reaches the receiver: "system" (the operating system's proxy settings), "none"
 (straight to the receiver) or a proxy's address (http://host:port). NULL in a vault written
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

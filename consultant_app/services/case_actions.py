@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.codes import Codes, load_codes
 from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
+from consultant_app.domain.people import normalise_email
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services.case_ref import find_case
@@ -247,12 +248,20 @@ def require_valid_contact(draft: ContactDraft, today: date | None) -> None:
 
 
 def contact_professional(session: Session, draft: ContactDraft) -> Professional:
-    """The professional a (valid) contact is with: the chosen one, or one found by e-mail or made."""
+    """The professional a (valid) contact is with: the chosen one, or one found by e-mail or made.
+    An e-mail typed for a chosen professional who has none completes them (the same person, now
+    with an address), rather than making a second one; another address than theirs is another
+    person's, found by that address or made."""
     if draft.professional_id is not None:
         professional = session.get(Professional, draft.professional_id)
         if professional is None:
             raise NotFoundError(what=PROFESSIONAL.render(), id=draft.professional_id)
-        return professional
+        typed = normalise_email(draft.professional_email)
+        if typed is None or typed == professional.email_normalised:
+            return professional
+        if professional.email is None:
+            professional.email = draft.professional_email  # the model keeps email_normalised
+            return professional
     who = InquiryDraft(professional_name=draft.professional_name, professional_email=draft.professional_email)
     professional = professional_for(session, who.normalised())
     if professional is None:  # only a draft without a name, which validation refuses

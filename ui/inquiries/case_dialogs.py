@@ -244,9 +244,8 @@ class ContactDialog(CaseActionDialog):
         self.completer.chosen.connect(self._chosen_one)
         self.name.textEdited.connect(self._typed)
         self.email = QLineEdit()
-        # An e-mail typed by hand names the professional too: kept as the chosen one's, it would
-        # be dropped without a word.
-        self.email.textEdited.connect(self._typed)
+        # An e-mail typed for the chosen professional stays theirs: the core completes them when
+        # they had none, and takes another address for another person (case_actions).
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.add_field("professional_name", self.tr("&Professional:"), self.name)

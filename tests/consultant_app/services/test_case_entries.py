@@ -88,6 +88,43 @@ def test_a_contact_moved_to_another_professional_found_by_e_mail(vault, case):
         assert len(s.scalars(select(Professional)).all()) == 2  # Hanne Holm and Bo Berg, no third
 
 
+def test_an_e_mail_typed_for_the_chosen_professional_completes_them(vault, case):
+    """Bo Berg had no e-mail; the correction keeps Bo chosen and types his address: Bo gets it,
+    no second Bo Berg is made. Another address than a professional's own is another person's."""
+    _, contact_id, _ = case
+    with vault.session() as s:
+        bo = s.get_one(Contact, contact_id).professional
+        bo_id = bo.id
+    completed = ContactDraft(
+        datetime(2024, 6, 15, 9),
+        "mail",
+        professional_id=bo_id,
+        professional_name="Bo Berg",
+        professional_email="Bo@Skole.dk",
+    )
+    with vault.session() as s:
+        update_contact(s, contact_id, completed, today=TODAY)
+    with vault.session() as s:
+        assert s.get_one(Contact, contact_id).professional_id == bo_id
+        assert (s.get_one(Professional, bo_id).email, s.get_one(Professional, bo_id).email_normalised) == (
+            "Bo@Skole.dk",
+            "bo@skole.dk",
+        )
+        assert len(s.scalars(select(Professional)).all()) == 2  # Hanne Holm and Bo Berg, no third
+    other = ContactDraft(
+        datetime(2024, 6, 15, 9),
+        "mail",
+        professional_id=bo_id,
+        professional_name="Bo Berg",
+        professional_email="hh@odense.dk",
+    )
+    with vault.session() as s:
+        update_contact(s, contact_id, other, today=TODAY)
+    with vault.session() as s:
+        assert s.get_one(Contact, contact_id).professional.name == "Hanne Holm"  # that address's owner
+        assert s.get_one(Professional, bo_id).email == "Bo@Skole.dk"  # Bo keeps his
+
+
 def test_a_wrong_correction_is_refused_with_every_problem_and_changes_nothing(vault, case):
     _, contact_id, _ = case
     wrong = ContactDraft(datetime(2024, 6, 16, 9), None, professional_name="  ")

@@ -79,7 +79,6 @@ class ImportDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)  # still selectable, and Ctrl+C copies
-        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems.setTabChangesFocus(True)
         problems_label = name_from(_buddied(QLabel(self.tr("&Problems in the file:")), self.problems))
         self.copy_button = QPushButton(self.tr("C&opy the problems"))

@@ -52,6 +52,17 @@ class PassphraseCheck:
         return not self.weaknesses and self.repeated
 
 
+def check_passphrase(passphrase: str, repeat: str, words: list[str]) -> PassphraseCheck:
+    """A new passphrase as it is typed (twice): the first run's and the change of passphrase's."""
+    strength = assess(passphrase, words) if passphrase else None
+    reasons = tuple(reason.render() for reason in strength.reasons) if strength else ()
+    repeated = bool(repeat)
+    # While the second one is still being typed it is not wrong yet: only a typo is.
+    typo = repeated and not passphrase.startswith(repeat)
+    fraction = strength.fraction if strength else 0.0
+    return PassphraseCheck(reasons, repeated and repeat == passphrase, typo, fraction)
+
+
 @dataclass(frozen=True)
 class VaultRequest:
     """What `Vault.create` is called with."""
@@ -87,13 +98,7 @@ class FirstRunWizard:
     def passphrase_check(self) -> PassphraseCheck:
         # The profile comes after this step: its words count once they are typed (profile step).
         words = profile_words(self.name, self.team, self.default_region)
-        strength = assess(self._passphrase, words) if self._passphrase else None
-        reasons = tuple(reason.render() for reason in strength.reasons) if strength else ()
-        repeated = bool(self._repeat)
-        # While the second one is still being typed it is not wrong yet: only a typo is.
-        typo = repeated and not self._passphrase.startswith(self._repeat)
-        fraction = strength.fraction if strength else 0.0
-        return PassphraseCheck(reasons, repeated and self._repeat == self._passphrase, typo, fraction)
+        return check_passphrase(self._passphrase, self._repeat, words)
 
     def set_understood(self, understood: bool) -> None:
         self.understood = understood

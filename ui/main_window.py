@@ -32,11 +32,16 @@ from consultant_app.codes import load_codes
 from consultant_app.domain import Profile
 from consultant_app.i18n import current_language
 from consultant_app.services.case_actions import SavedCase
-from consultant_app.storage.auto_backup import backup_if_due
+from consultant_app.services.drafts import DraftToSave, StoredDraft, save_drafts
+from consultant_app.services.vault_admin import backup_if_due
 from consultant_app.storage.vault import Vault
+from ui.draft_offer import DraftOffer
+from ui.draft_resume import resume_in_case
+from ui.drafts import collect_drafts
 from ui.error_report import add_help_menu
 from ui.followups.reminder import FollowUpReminder
-from ui.idle import IdleWatcher
+from ui.idle import IdleWatcher, LockKey
+from ui.idle_notice import IdleNotice
 from ui.inquiries.case_view import CaseView
 from ui.inquiries.form import InquiryForm
 from ui.interchange.export_dialog import ExportDialog
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
     locked = Signal()  # the vault is locked: show the unlock dialog
     closed = Signal()  # the vault is locked and the user is done: the application may end
     language_changed = Signal(str)  # the profile's language changed: rebuild in it
+    reopened = Signal(object, str)  # a backup was restored into the open vault: a new session on it
 
     def __init__(
         self,
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._locking = False
         self._finished = False
+        self.switching = False  # locked to open another vault (Boks → Open another vault)
         self.last_state: dict = {}
         self.case_view: CaseView | None = None
 
@@ -86,17 +93,31 @@ class MainWindow(QMainWindow):
                 saved.connect(self._profile_saved)
             if (audit := getattr(section, "open_audit", None)) is not None:
                 audit.connect(self.open_audit)
+            if (restored := getattr(section, "vault_restored", None)) is not None:
+                restored.connect(self.reopened)
         self._build_actions()
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self._navigation_panel(session.profile))
-        row.addWidget(self.stack, 1)
+        # Drafts kept at the last lock are offered above whatever screen is showing.
+        self.draft_offer = DraftOffer(session)
+        self.draft_offer.resume.connect(self.resume_draft)
+        right = QVBoxLayout()
+        right.addWidget(self.draft_offer)
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         self.setCentralWidget(central)
         self.statusBar()
 
         self.idle = IdleWatcher(session.profile.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.idle_notice = IdleNotice(self)  # a minute before: "Stay" keeps the app unlocked
+        self.lock_key = LockKey(self.lock_action.shortcut(), self)  # Ctrl+L in a form, too
+        self.lock_key.pressed.connect(self.lock)
+        self.idle.warning.connect(self.idle_notice.warn)
+        self.idle.resumed.connect(self.idle_notice.withdraw)
+        self.idle_notice.stay.connect(self.idle.restart)
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.away.connect(self.lock)
         self.reminder = FollowUpReminder(session, self)
@@ -115,6 +136,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(FIRST_BACKGROUND_SYNC_MS, self, self.background_sync)
         self.reminder.open_requested.connect(lambda: self.show_section("followups"))
         self.restore(state or {})
+        self.draft_offer.load()
 
     @property
     def vault(self) -> Vault:
@@ -138,10 +160,7 @@ class MainWindow(QMainWindow):
         )
         quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
-        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
-        vault_menu.addAction(self.lock_action)
-        vault_menu.addSeparator()
-        vault_menu.addAction(quit_action)
+        self._build_vault_menu(quit_action)
         case_menu = self.menuBar().addMenu(self.tr("&Inquiries"))
         case_menu.addActions([self.new_action, self.find_action])
         self._add_interchange_actions(case_menu)
@@ -175,6 +194,25 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.import_action = menu.addAction(self.tr("&Import…"), opener(ImportDialog))
         self.export_action = menu.addAction(self.tr("&Export…"), opener(ExportDialog))
+
+    def _build_vault_menu(self, quit_action: QAction) -> None:
+        """Boks: the vault's own care (ui/vault/), then locking and quitting. A restored vault
+        starts a new session (`reopened`); another vault is chosen after this one is locked."""
+        from ui.vault.menu import VaultActions
+
+        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        self.vault_actions = VaultActions(self, lambda: self.session)
+        self.vault_actions.add_to(menu)
+        self.vault_actions.restored.connect(self.reopened)
+        self.vault_actions.switch_requested.connect(self.switch_vault)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def switch_vault(self) -> None:
+        self.switching = True  # the desktop asks for the other vault once this one is locked
+        self.lock()
 
     def _navigation_panel(self, profile: Profile) -> QWidget:
         self.nav = QListWidget()
@@ -288,10 +326,23 @@ class MainWindow(QMainWindow):
             view.deleteLater()
 
     def new_inquiry(self) -> None:
-        form = InquiryForm(self.session, parent=self)
+        self._inquiry_form().open()
+
+    def _inquiry_form(self, inquiry_id: int | None = None) -> InquiryForm:
+        form = InquiryForm(self.session, inquiry_id, parent=self)
         form.saved.connect(self._inquiry_saved)
         form.finished.connect(self._form_closed)
-        form.open()
+        return form
+
+    def resume_draft(self, stored: StoredDraft) -> None:
+        """Open the form a draft was typed in, with its text; it stays a draft until saved."""
+        if stored.info.kind == "inquiry":
+            form = self._inquiry_form(stored.info.record_id)
+            form.draft_id = stored.info.id
+            form.restore_draft(stored.content)
+            form.open()
+        elif not resume_in_case(self, stored):
+            log.warning("a draft of an unknown form was left in the vault: %s", stored.info.kind)
 
     def _form_closed(self) -> None:
         self.activateWindow()  # the keyboard comes back to this window
@@ -362,7 +413,9 @@ class MainWindow(QMainWindow):
         # reach the vault (its database steps go to the lane, after the lock below).
         self.session.network.abandon()
         self.last_state = self.state()
+        drafts = collect_drafts(self)  # what is typed in open forms, read before they are hidden
         self.idle.stop()
+        self.idle_notice.withdraw()
         self.backup_timer.stop()
         self.sync_timer.stop()
         self.system_lock.release()
@@ -379,18 +432,33 @@ class MainWindow(QMainWindow):
         # A failure is logged; the window is gone either way. (Not tied to this window's
         # lifetime: the lock must be reported even while the window is being torn down.)
         finish = lambda _result: self._finish(done)  # noqa: E731
-        self.session.lane.run(_backup_then_lock(self.session.vault), finish, finish)
+        self.session.lane.run(_backup_then_lock(self.session.vault, drafts), finish, finish)
+
+    def work_before_exit(self) -> Callable[[], None] | None:
+        """When the program ends with this window still open (the session logs out, the event
+        loop stops): the lane's last job keeps the forms' drafts, writes the automatic backup and
+        locks, as closing the window would. None when a lock is already under way."""
+        if self._locking:
+            return None
+        self._locking = True
+        self.idle.stop()
+        return _backup_then_lock(self.session.vault, collect_drafts(self))
 
     def _finish(self, done: SignalInstance) -> None:
         self._finished = True
         done.emit()
 
 
-def _backup_then_lock(vault: Vault):
-    """Lock and exit write the automatic backup first when the vault changed (the window is
-    already hidden); nothing about the backup, not even a crash in it, keeps the vault open."""
+def _backup_then_lock(vault: Vault, drafts: list[DraftToSave] | None = None):
+    """Lock and exit keep the open forms' drafts, then write the automatic backup when the vault
+    changed (the window is already hidden); nothing about either, not even a crash in it, keeps
+    the vault open."""
 
     def work() -> None:
+        try:
+            save_drafts(vault, drafts or [])
+        except Exception as exc:
+            log.warning("drafts not kept at lock: %s", type(exc).__name__)  # the kind only, never text
         try:
             backup_if_due(vault)
         except Exception as exc:

@@ -1,5 +1,5 @@
 """What the desktop remembers outside the vault, for the next start: the main window's size and
-place, and the interface language to show before the vault is unlocked (the profile's language,
+place, the vault last unlocked, and the interface language to show before the vault is unlocked (the profile's language,
 inside the vault, takes over after unlock). Nothing about cases or people goes here: the file
 is readable without the passphrase.
 
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 GEOMETRY = "main_window/geometry"
 LANGUAGE = "interface/language"
+VAULT = "vault/path"  # the vault last unlocked, when another was chosen (Boks → Åbn en anden boks)
 
 
 def settings_file() -> Path:
@@ -65,4 +66,19 @@ def restore_geometry(window: QWidget, width: int, height: int) -> None:
 def remember_geometry(window: QWidget) -> None:
     settings = _settings()
     settings.setValue(GEOMETRY, window.saveGeometry())
+    settings.sync()
+
+
+def remembered_vault() -> Path | None:
+    """The vault last unlocked, if it is still there (a USB disk not connected: the default)."""
+    value = _settings().value(VAULT)
+    if not isinstance(value, str) or not value:
+        return None
+    path = Path(value)
+    return path if path.is_file() else None
+
+
+def remember_vault(path: Path) -> None:
+    settings = _settings()
+    settings.setValue(VAULT, str(path))
     settings.sync()

@@ -20,6 +20,7 @@ class Tones:
     notice_background: str
     notice_border: str
     notice_text: str
+    series: tuple[str, ...]  # chart bars, one colour per series
 
 
 LIGHT = Tones(
@@ -29,6 +30,7 @@ LIGHT = Tones(
     notice_background="#fff4ce",
     notice_border="#8a6d00",
     notice_text="#1f1f1f",
+    series=("#2f6f9f", "#c2701c", "#4f7f32", "#8c4f9f"),
 )
 DARK = Tones(
     error="#ff9e94",
@@ -37,6 +39,7 @@ DARK = Tones(
     notice_background="#3b3100",
     notice_border="#d9b94a",
     notice_text="#f5f5f5",
+    series=("#6fa8dc", "#f0a35e", "#8fc46a", "#c69be0"),
 )
 
 

@@ -95,6 +95,7 @@ class PathLabel(QLabel):
 
 class UnlockDialog(QDialog):
     unlocked = Signal(object)  # UnlockedVault
+    other_vault_chosen = Signal(object, bool)  # Path, create: the desktop switches to it
 
     def __init__(self, vault_path: Path, lane: Lane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +142,7 @@ class UnlockDialog(QDialog):
         )
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._start_restore)
+        self._add_other_vault_button()
         self._backup: recovery.BackupInfo | None = None
         self.upgrade_question: QMessageBox | None = None
         # Enter always means "unlock": no button becomes the default by merely having focus.
@@ -159,6 +161,20 @@ class UnlockDialog(QDialog):
         layout.addStretch()
         layout.addWidget(self.buttons)
         self.passphrase.setFocus()
+
+    def _add_other_vault_button(self) -> None:
+        """Open another vault file or create a new one (ui/vault/switch.py)."""
+        from ui.vault.switch import OtherVault
+
+        self.other_button = self.buttons.addButton(
+            self.tr("&Another vault"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.other_button.setAutoDefault(False)
+        self.other_vault = OtherVault(self.other_button, self._vault_path)
+        self.other_vault.chosen.connect(self.other_vault_chosen)
+
+    def choose_other_vault(self) -> None:
+        self.other_vault.popup()
 
     # --- unlocking ---------------------------------------------------------------------
 
@@ -294,6 +310,7 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(not busy and not self._wait_left)
         self.quit_button.setEnabled(not busy)
         self.restore_button.setEnabled(not busy)
+        self.other_button.setEnabled(not busy)
 
     def _show_status(self, text: str, *, error: bool) -> None:
         self.status.setText(text)

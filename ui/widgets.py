@@ -21,10 +21,6 @@ if TYPE_CHECKING:  # at run time `__getattr__` below imports them, when first as
     from ui.date_fields import DateField as DateField
     from ui.date_fields import DateTimeField as DateTimeField
 
-# Light-theme constants some screens still use; screens ask `ui.theme` for a colour instead.
-ERROR_COLOUR = theme.LIGHT.error
-ERROR_STYLE = f"color: {ERROR_COLOUR};"
-OK_STYLE = f"color: {theme.LIGHT.ok};"
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 

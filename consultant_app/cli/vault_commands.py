@@ -47,8 +47,12 @@ def init(args: argparse.Namespace) -> int:
 
 
 def change_passphrase(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        vault.change_passphrase(read_new_passphrase())
+    from consultant_app.services import vault_admin  # the desktop's use case too
+
+    current = read_passphrase()
+    with Vault.open(vault_path(args), current) as vault:
+        new = read_new_passphrase()  # asked twice; a difference is refused there
+        vault_admin.change_passphrase(vault, current, new, new)
     print(_REKEYED.render())
     return 0
 
@@ -60,8 +64,10 @@ def backup(args: argparse.Namespace) -> int:
         args.usage_error(_FILE_OR_AUTO.render())
     if args.folder is not None or args.keep is not None:
         args.usage_error(_ONLY_WITH_AUTO.render())
+    from consultant_app.services.vault_admin import backup_now  # verified after writing, as the desktop's
+
     with open_vault(args) as vault:
-        written = vault.backup(args.file, overwrite=args.force)
+        written = backup_now(vault, args.file, overwrite=args.force).path
     emit(args, _BACKED_UP.render(path=written), {"backup": str(written)})
     return 0
 

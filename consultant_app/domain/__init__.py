@@ -5,6 +5,7 @@ from consultant_app.domain.audit import AuditEvent
 from consultant_app.domain.backup_settings import BackupSettings
 from consultant_app.domain.base import Base
 from consultant_app.domain.cases import Contact, FollowUp, Inquiry, InquiryAdvice, InquiryReason, Note
+from consultant_app.domain.drafts import Draft
 from consultant_app.domain.keys import ColleagueKey, VaultKey
 from consultant_app.domain.outbox import OutboxPackage
 from consultant_app.domain.people import Citizen, Professional, normalise_email
@@ -21,6 +22,7 @@ __all__ = [
     "Citizen",
     "ColleagueKey",
     "Contact",
+    "Draft",
     "FollowUp",
     "Inquiry",
     "InquiryAdvice",

@@ -14,14 +14,15 @@ BAD_PHONE = Text(
     da="ikke et telefonnummer: brug cifre, mellemrum og evt. + foran landekoden (fx 12 34 56 78 eller +46 70 123 45 67)",
     en="not a telephone number: use digits, spaces and a + before the country code (e.g. 12 34 56 78 or +46 70 123 45 67)",
 )
-# Digits with the separators people type between them; a + only in front.
-_SHAPE = re.compile(r"\+?[0-9][0-9 ()./-]*")
+# Digits with the separators people type between them; a + only in front, or just inside a
+# leading bracket ("(+45) 12 34 56 78").
+_SHAPE = re.compile(r"\(?\+?[0-9][0-9 ()./-]*")
 # E.164: at most 15 digits; no number anyone can be reached on has fewer than 6.
 MIN_DIGITS, MAX_DIGITS = 6, 15
 
 
 def looks_like_phone(text: str) -> bool:
-    text = text.strip()
+    text = " ".join(text.split())  # a no-break space pasted between the groups is a space
     digits = sum(ch.isdigit() for ch in text)
     return bool(_SHAPE.fullmatch(text)) and text.isascii() and MIN_DIGITS <= digits <= MAX_DIGITS
 

@@ -21,4 +21,7 @@ class SyncSettings(Base, Timestamps):
     token: Mapped[str | None] = mapped_column(Text)
     # A CA certificate file (PEM) to trust instead of the system's (the agency's own CA).
     ca_file: Mapped[str | None] = mapped_column(String(1000))
+    # How to reach it: "system" (the OS's proxy settings), "none", or a proxy's http://host:port.
+    # NULL (a vault from before the choice existed) means "none", what sync always did.
+    proxy: Mapped[str | None] = mapped_column(String(1000))
     last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, the last complete run

@@ -10,7 +10,7 @@ from datetime import date
 from consultant_app.codes import CodeList, Codes
 from consultant_app.i18n import Text
 from consultant_app.interchange.columns import LIST_SEPARATOR, Column, Kind
-from consultant_app.services.inquiries import UNKNOWN_CODE, UNKNOWN_MUNICIPALITY
+from consultant_app.services.inquiry_rules import UNKNOWN_CODE, UNKNOWN_MUNICIPALITY
 
 NOT_A_DATE = Text(
     da="ikke en gyldig dato; brug ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ",

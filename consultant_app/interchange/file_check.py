@@ -17,12 +17,8 @@ from consultant_app.i18n import Text
 from consultant_app.interchange.cells import CellError, parse_cell
 from consultant_app.interchange.columns import BY_NAME, COLUMN_OF_FIELD, COLUMNS, ERRORS_COLUMN, Column, Kind
 from consultant_app.interchange.table_reader import FormulaWithoutValue, Table
-from consultant_app.services.inquiries import (
-    PROFESSIONAL_FIELDS,
-    InquiryDraft,
-    received_at_for,
-    validate_inquiry,
-)
+from consultant_app.services.inquiries import InquiryDraft, received_at_for
+from consultant_app.services.inquiry_rules import PROFESSIONAL_FIELDS, validate_inquiry
 
 UNKNOWN_COLUMN = Text(
     da="ukendt kolonne; gyldige kolonner: {allowed}", en="unknown column; valid columns: {allowed}"

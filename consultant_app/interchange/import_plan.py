@@ -28,7 +28,8 @@ from consultant_app.interchange.vault_state import (
     owner_name,
     taken_refs,
 )
-from consultant_app.services.inquiries import OWN_REF_TAKEN, InquiryDraft
+from consultant_app.services.inquiries import InquiryDraft
+from consultant_app.services.inquiry_rules import OWN_REF_TAKEN
 from consultant_app.services.professionals import (
     FILLABLE_PROFESSIONAL_COLUMNS,
     KnownProfessional,

@@ -10,7 +10,8 @@ from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
 from consultant_app.domain import Contact, Inquiry, InquiryAdvice, InquiryReason, Professional, Profile
-from consultant_app.services.inquiries import INQUIRY_COLUMNS, InquiryColumns, InquiryDraft, stored_columns
+from consultant_app.services.inquiries import InquiryDraft
+from consultant_app.services.inquiry_rules import INQUIRY_COLUMNS, InquiryColumns, stored_columns
 from consultant_app.services.professionals import KnownProfessional
 
 # Well under SQLite's limit on bound parameters in one statement.

@@ -1,9 +1,9 @@
 """Erasure that is real (docs/retention.md): a case's personal data deleted from the vault file,
 an anonymous statistical row kept so every count stays as it was.
 
-In one transaction, with secure delete on: the case's notes, contacts, follow-ups and risk
-assessments (with ratings and measures) are deleted; the citizen is deleted unless another
-case still refers to them; the inquiry row keeps only what the counts read (counts.md) with
+In one transaction, with secure delete on: the case's notes, contacts, follow-ups, risk
+assessments (with ratings and measures) and drafts (input kept at lock) are deleted; the
+citizen is deleted unless another case still refers to them; the inquiry row keeps only what the counts read (counts.md) with
 its dates moved to the first of their month, and loses every free text, the references and
 the links to people. The audit gains one line — case X erased, when, by whom (the vault's
 owner), why (a reason code, never free text) — and older lines about the deleted records keep
@@ -24,6 +24,7 @@ from consultant_app.domain import (
     AuditEvent,
     Citizen,
     Contact,
+    Draft,
     FollowUp,
     Inquiry,
     Note,
@@ -127,6 +128,7 @@ def erase_in_session(session: Session, inquiry: Inquiry, reason: str) -> str:
     connection.execute(delete(RiskAssessment).where(RiskAssessment.inquiry_id == inquiry_id))
     connection.execute(delete(Note).where(Note.inquiry_id == inquiry_id))
     connection.execute(delete(Contact).where(Contact.inquiry_id == inquiry_id))
+    connection.execute(delete(Draft).where(Draft.inquiry_id == inquiry_id))  # unsaved input
     now = utcnow()
     month = _month_start(inquiry.received_at)
     # The anonymous statistical row: what counts.md reads, and nothing finer than a month.

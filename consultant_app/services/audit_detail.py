@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, Text] = {
     "code": Text(da="Kode", en="Code"),
     "consent": Text(da="Samtykke", en="Consent"),
     "consultant": Text(da="Konsulent", en="Consultant"),
+    "content": Text(da="Indhold", en="Content"),
     "cpr": Text(da="CPR-nummer", en="CPR number"),
     "deadline": Text(da="Frist", en="Deadline"),
     "default_region": Text(da="Standardregion", en="Default region"),
@@ -97,9 +98,11 @@ FIELD_LABELS: dict[str, Text] = {
     "previous_id": Text(da="Forrige vurdering", en="Previous assessment"),
     "professional_id": Text(da="Fagperson", en="Professional"),
     "protective_factors": Text(da="Beskyttende faktorer", en="Protective factors"),
+    "proxy": Text(da="Proxy", en="Proxy"),
     "pseudonym": Text(da="Pseudonym", en="Pseudonym"),
     "public_key": Text(da="Offentlig nøgle", en="Public key"),
     "received_at": Text(da="Modtaget", en="Received"),
+    "record_id": Text(da="Post", en="Record"),
     "recorded_at": Text(da="Registreret", en="Recorded"),
     "ref_prefix": Text(da="Referencepræfiks", en="Reference prefix"),
     "region": Text(da="Region", en="Region"),
@@ -135,6 +138,16 @@ FIELD_LABELS: dict[str, Text] = {
     # Not columns: the session hook's name for an inquiry's reason and advice rows.
     "reasons": Text(da="Årsager", en="Reasons"),
     "advice": Text(da="Rådgivning", en="Advice"),
+    # Relationships: the hook names them beside their column ("professional,professional_id").
+    "assessment": Text(da="Risikovurdering", en="Risk assessment"),
+    "case_notes": Text(da="Notater", en="Notes"),
+    "citizen": Text(da="Borger", en="Citizen"),
+    "contacts": Text(da="Kontakter", en="Contacts"),
+    "follow_ups": Text(da="Opfølgninger", en="Follow-ups"),
+    "inquiry": Text(da="Henvendelse", en="Inquiry"),
+    "measures": Text(da="Sikkerhedstiltag", en="Safety measures"),
+    "professional": Text(da="Fagperson", en="Professional"),
+    "ratings": Text(da="Faktorer", en="Items"),
 }
 
 _FORMATS = {"pdf": "PDF", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
@@ -160,11 +173,12 @@ def _format(code: str, language: str | None = None) -> str:
 
 
 def _fields(detail: str, language: str | None) -> str:
-    return ", ".join(
+    shown = (
         FIELD_LABELS[name].render(language) if name in FIELD_LABELS else name
         for name in detail.split(",")
         if name
     )
+    return ", ".join(dict.fromkeys(shown))  # a relationship and its column are one field
 
 
 def _stats(m: re.Match[str], language: str | None) -> str:
@@ -187,7 +201,10 @@ def _team(m: re.Match[str], language: str | None) -> str:
 
 def _import(m: re.Match[str], language: str | None) -> str:
     pairs = (part.partition("=") for part in m.group(0).split())
-    return ", ".join(f"{value} {_IMPORT_KEYS[key].render(language)}" for key, _, value in pairs)
+    return ", ".join(  # a count another version writes is shown as stored
+        f"{value} {_IMPORT_KEYS[key].render(language)}" if key in _IMPORT_KEYS else f"{key}{eq}{value}"
+        for key, eq, value in pairs
+    )
 
 
 def _erased(m: re.Match[str], language: str | None) -> str:
@@ -196,6 +213,52 @@ def _erased(m: re.Match[str], language: str | None) -> str:
     code, reason, _by = m.groups()
     why = REASONS[reason].render(language) if reason in REASONS else reason
     return Text(da="Sag {code}: {why}", en="Case {code}: {why}").render(language, code=code, why=why)
+
+
+def _merge(m: re.Match[str], language: str | None) -> str:
+    merged, contacts, inquiries, moved, dropped = m.groups()
+    text = Text(
+        da="Flettet med fagperson {merged}: {contacts} kontakter, {inquiries} henvendelser, "
+        "{moved} spørgeskemalinks flyttet",
+        en="Merged with professional {merged}: {contacts} contacts, {inquiries} inquiries, "
+        "{moved} survey links moved",
+    )
+    out = text.render(
+        language,
+        merged=merged.replace(",", ", "),
+        contacts=contacts,
+        inquiries=inquiries,
+        moved=moved,
+    )
+    if dropped != "0":
+        out += Text(da=", dobbelte links fjernet: {n}", en=", duplicate links removed: {n}").render(
+            language, n=dropped
+        )
+    return out
+
+
+# An "update" line that is not field names: the professionals' merge (services/professionals.py).
+_MERGE = re.compile(
+    r"merge: from=([\d,]+) contacts=(\d+) inquiries=(\d+) dispatches=(\d+) dispatches_dropped=(\d+)"
+)
+
+
+_FORMS = {  # a draft's form (services/drafts.py)
+    "inquiry": Text(da="henvendelse", en="inquiry"),
+    "note": Text(da="notat", en="note"),
+    "contact": Text(da="kontakt", en="contact"),
+    "follow_up": Text(da="opfølgning", en="follow-up"),
+    "risk_assessment": Text(da="risikovurdering", en="risk assessment"),
+}
+
+
+def _draft(m: re.Match[str], language: str | None) -> str:
+    kind, inquiry_id = m.groups()
+    form = _FORMS[kind].render(language) if kind in _FORMS else kind
+    out = Text(da="Kladde til {form}", en="Draft of {form}").render(language, form=form)
+    if inquiry_id:
+        out += Text(da=", henvendelse {id}", en=", inquiry {id}").render(language, id=inquiry_id)
+    return out
 
 
 def _simple(text: Text, *names: str) -> Callable[[re.Match[str], str | None], str]:
@@ -256,6 +319,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str | None], str]]
         _simple(Text(da="Til kollega med nøgle {fp}", en="To the colleague with key {fp}"), "fp"),
     ),
     (re.compile(r"case:([^;]*);reason:([^;]*);by:(.*)"), _erased),
+    (re.compile(r"form:(\w+)(?:;inquiry:(\d+))?"), _draft),
     (
         re.compile(r"demo: (\d+) inquiries"),
         _simple(Text(da="Demodata: {n} henvendelser", en="Demo data: {n} inquiries"), "n"),
@@ -269,6 +333,8 @@ def describe(action: str, detail: str | None, language: str | None = None) -> st
     if not detail:
         return ""
     if action == "update":
+        if (m := _MERGE.fullmatch(detail)) is not None:
+            return _merge(m, language)
         return _fields(detail, language)
     for pattern, render in _RULES:
         if (m := pattern.fullmatch(detail)) is not None:

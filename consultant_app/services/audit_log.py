@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from consultant_app.domain import (
     AuditEvent,
     Contact,
+    Draft,
     FollowUp,
     Inquiry,
     Note,
@@ -64,6 +65,7 @@ ENTITY_LABELS = {
     "backup_settings": Text(da="Automatisk sikkerhedskopi", en="Automatic backup"),
     "vault_key": Text(da="Boksens nøgle", en="Vault key"),
     "colleague_key": Text(da="Kollegas nøgle", en="Colleague's key"),
+    "draft": Text(da="Kladde", en="Draft"),
 }
 # The parts of a case, each by the column that names its inquiry.
 _CASE_PARTS = {
@@ -71,6 +73,7 @@ _CASE_PARTS = {
     "note": (Note.id, Note.inquiry_id),
     "follow_up": (FollowUp.id, FollowUp.inquiry_id),
     "risk_assessment": (RiskAssessment.id, RiskAssessment.inquiry_id),
+    "draft": (Draft.id, Draft.inquiry_id),
 }
 
 

@@ -18,16 +18,14 @@ from consultant_app.domain import Citizen, Contact, Inquiry, Note, Professional
 from consultant_app.errors import NotFoundError, Problem, ValidationError
 from consultant_app.i18n import Text
 from consultant_app.services.case_ref import find_case
-from consultant_app.services.inquiries import (
+from consultant_app.services.inquiries import InquiryDraft, create_inquiry, update_inquiry
+from consultant_app.services.inquiry_rules import (
     EARLIEST_RECEIVED,
     IN_FUTURE,
     REQUIRED,
     TOO_EARLY,
     TOO_LONG,
     UNKNOWN_CODE,
-    InquiryDraft,
-    create_inquiry,
-    update_inquiry,
     validate_inquiry,
 )
 from consultant_app.services.professionals import professional_for

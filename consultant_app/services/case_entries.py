@@ -21,7 +21,7 @@ from consultant_app.services.case_actions import (
     contact_summary,
     require_valid_contact,
 )
-from consultant_app.services.inquiries import REQUIRED
+from consultant_app.services.inquiry_rules import REQUIRED
 
 CONTACT = Text(da="Kontakten", en="The contact")
 NOTE = Text(da="Notatet", en="The note")

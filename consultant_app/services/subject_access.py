@@ -2,7 +2,8 @@
 
 `subject_access_report` gathers, as plain data with Danish keys, the citizen record and every
 inquiry linked to them with all its fields, reasons, advice, contacts (with the professional's
-name and organisation), notes, follow-ups and risk assessments (with ratings and measures),
+name and organisation), notes, follow-ups, risk assessments (with ratings and measures) and
+drafts (input kept at lock, not yet saved; a draft of a new inquiry has no case and is not here),
 together with the access log: every audit event on those records, and the events that touched
 all records of a kind (an export of all inquiries) after the first of them was stored.
 
@@ -22,6 +23,7 @@ __all__ = [
     "write_subject_access",
 ]
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,6 +37,7 @@ from consultant_app.domain import (
     AuditEvent,
     Citizen,
     Contact,
+    Draft,
     FollowUp,
     Inquiry,
     Note,
@@ -48,6 +51,7 @@ from consultant_app.errors import NotFoundError
 from consultant_app.i18n import Text
 from consultant_app.risk.instruments import InstrumentNotFoundError, default_library
 from consultant_app.services.audit_log import about_records, records_of_inquiries
+from consultant_app.services.drafts import drafts_of_inquiries
 from consultant_app.services.subject_access_file import file_format, write_subject_access
 from consultant_app.storage import audit
 
@@ -153,6 +157,14 @@ FIELDS: dict[type, dict[str, str]] = {
         **_TIMESTAMPS,
     },
 }
+FIELDS[Draft] = {
+    "id": "id",
+    "kind": "formular",
+    "inquiry_id": "henvendelse_id",
+    "record_id": "post_id",
+    "content": "indhold",
+    **_TIMESTAMPS,
+}
 RATING_FIELDS = {
     "id": "id",
     "assessment_id": "risikovurdering_id",
@@ -173,7 +185,7 @@ MEASURE_FIELDS = {
 # Stored as naive UTC (everything else is the local wall time the user typed or chose).
 UTC_COLUMNS = frozenset({"created_at", "updated_at", "done_at", "finalised_at"})
 # Kinds of record whose "all of them" events (entity id empty) may have included this citizen's.
-_BULK_KINDS = ("citizen", "inquiry", "contact", "note", "follow_up", "risk_assessment")
+_BULK_KINDS = ("citizen", "inquiry", "contact", "note", "follow_up", "risk_assessment", "draft")
 
 
 def subject_access_report(session: Session, citizen_id: int, *, now: datetime | None = None) -> dict:
@@ -257,6 +269,11 @@ def _inquiry(session: Session, inquiry: Inquiry) -> dict:
         .order_by(RiskAssessment.assessed_on, RiskAssessment.id)
     ).all()
     data["risikovurderinger"] = [_assessment(a) for a in assessments]
+    # Input kept when the app locked, not yet saved to the case: held, so it is shown.
+    data["kladder"] = [
+        _record(d, FIELDS[Draft]) | {"indhold": json.loads(d.content)}
+        for d in drafts_of_inquiries(session, {inquiry.id})
+    ]
     return data
 
 

@@ -73,3 +73,9 @@ def create_vault(request: VaultRequest) -> UnlockedVault:
         with vault.session() as session:
             set_retention_years(session, request.retention_years)
     return _with_profile(vault)
+
+
+def reopened(vault: Vault) -> UnlockedVault:
+    """The open vault with its profile read again: after a restore replaced what it holds, the
+    desktop starts a new session on it (the profile, the screens) without locking it."""
+    return _with_profile(vault)

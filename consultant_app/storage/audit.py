@@ -41,6 +41,8 @@ def _after_flush(session: Session, _context) -> None:
         if isinstance(obj, _PARTS_OF_INQUIRY):
             touched_inquiries.add(obj.inquiry_id)
             return
+        if detail is None:  # a record may name what it is (a draft: its form), never a value
+            detail = getattr(obj, "audit_detail", None)
         rows.append(
             {
                 "at": now,

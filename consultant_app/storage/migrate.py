@@ -83,7 +83,11 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def schema_state(connection: Connection) -> SchemaState:
-    current = current_revision(connection)
+    return revision_state(current_revision(connection))
+
+
+def revision_state(current: str | None) -> SchemaState:
+    """What a vault at revision `current` (None: no `alembic_version`) is to this program."""
     if current is None:
         return SchemaState.EMPTY
     if current == light_head_revision() or current == head_revision():

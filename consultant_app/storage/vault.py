@@ -13,6 +13,8 @@ vault itself and leaves the link as it was. The "already open" lock belongs to t
 is told apart from a wrong passphrase (storage/file_check.py).
 """
 
+import hashlib
+import hmac
 import logging
 import os
 import shutil
@@ -39,7 +41,7 @@ from consultant_app.errors import (
     VaultTooNewError,
     VaultUpgradeRequired,
 )
-from consultant_app.storage import audit, cipher, file_check, migrate, recovery
+from consultant_app.storage import audit, backup_file, cipher, file_check, migrate, recovery
 from consultant_app.storage.file_lock import VaultLock, real_path
 from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling
@@ -180,6 +182,10 @@ class Vault:
         """An encrypted copy, under the same passphrase, written atomically. `remember=False`
         leaves the recovery note alone (the automatic backup notes a copy only once verified)."""
         destination = Path(destination)
+        if real_path(destination) == self.path:
+            # Renamed over the open vault, the copy would take the vault's place while the
+            # engine kept writing to the old, unlinked file: work done after it would be lost.
+            raise VaultExistsError(path=str(destination))
         if destination.exists() and not overwrite:
             raise VaultExistsError(path=str(destination))
         # A copy of a damaged vault would pass the damage on as if it were a good backup.
@@ -215,6 +221,47 @@ class Vault:
         finally:
             conn.close()
 
+    def passphrase_matches(self, text: str) -> bool:
+        """Whether `text` is this vault's passphrase (asked again before it is changed)."""
+        # Digests of equal length: the comparison's time says nothing about either text.
+        given = hashlib.sha256(Passphrase(text).reveal().encode("utf-8")).digest()
+        held = hashlib.sha256(self._secret().reveal().encode("utf-8")).digest()
+        return hmac.compare_digest(given, held)
+
+    def summarize_copy(
+        self, copy: Path | str, passphrase: str | None = None, *, full: bool = False
+    ) -> backup_file.BackupSummary:
+        """A backup's size, date and inquiry count, read with this vault's key or `passphrase`."""
+        secret = Passphrase(passphrase) if passphrase is not None else self._secret()
+        return backup_file.summarize(Path(copy), secret, full=full)
+
+    def restore_in_place(self, backup: Path | str, passphrase: str | None = None) -> None:
+        """Put a backup in this open vault's place, keeping the file lock all along (no other
+        program can open it in between), and go on with the backup's key. The backup is copied
+        beside the vault and the private copy is checked in full (so a file swapped on a shared
+        folder after the check is never what lands); a refusal changes nothing. The caller keeps
+        a copy of the vault first: the old file is replaced, in one rename."""
+        secret = Passphrase(passphrase) if passphrase is not None else self._secret()
+        staging = sibling(self.path, "restore")
+        _discard(staging)
+        backup = Path(backup)
+        if not backup.is_file():
+            raise VaultNotFoundError(path=str(backup))
+        file_check.require_vault_file(backup)
+        _write_copy(backup, staging)
+        try:
+            backup_file.summarize(staging, secret, full=True)
+        except BaseException:
+            _discard(staging)
+            raise
+        self.engine.dispose()
+        _replace(staging, self.path, self._file_lock)
+        self._passphrase = secret
+        self._require_first_pages_intact()
+        self._bring_schema_to_head(upgrade=True)
+        self._record("restore")
+        log.info("vault restored in place from a backup")
+
     def check_integrity(self) -> None:
         """Raise `VaultCorruptError` unless SQLite's and SQLCipher's checks are both clean."""
         raw = self.engine.raw_connection()
@@ -232,20 +279,21 @@ class Vault:
             raise VaultNotFoundError(path=str(backup))
         if path.exists() and not force:
             raise VaultExistsError(path=str(path))
-        file_check.require_vault_file(backup)
         secret = Passphrase(passphrase)
-        conn = cipher.connect(str(backup))
-        try:
-            cipher.apply_key(conn, secret)
-            cipher.require_integrity(conn)
-        finally:
-            conn.close()
+        # The key, both integrity checks, and a vault of this program at a schema it can read:
+        # a newer program's backup would otherwise be refused only after it had replaced the vault.
+        backup_file.summarize(backup, secret, full=True)
         files.make_private_dir(path.parent)
         lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "restore")
             _discard(staging)
             _write_copy(backup, staging)
+            try:
+                backup_file.summarize(staging, secret, full=True)  # the copy is what lands
+            except BaseException:
+                _discard(staging)
+                raise
             kept = None
             if path.exists():
                 file_check.note_salts(path, path, staging)

@@ -34,7 +34,7 @@ from tenacity import (
 )
 
 from consultant_app import __version__
-from consultant_app.sync.settings import check_endpoint, tls_context
+from consultant_app.sync.settings import PROXY_NONE, check_endpoint, proxy_options, tls_context
 
 PACKAGES_PATH = "/api/v1/packages"
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -88,6 +88,7 @@ class SyncClient:
         token: str,
         *,
         ca_file: str | None = None,
+        proxy: str = PROXY_NONE,
         policy: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         cancel: threading.Event | None = None,
@@ -103,13 +104,15 @@ class SyncClient:
         self._token = token
         timeout = httpx.Timeout(self.policy.timeout, connect=min(self.policy.timeout, 10.0))
         verify: ssl.SSLContext | bool = tls_context(ca_file) if self.endpoint.startswith("https") else True
+        trust_env, proxy_url = proxy_options(proxy)
         self._http = httpx.Client(
             transport=transport,
             verify=verify,
             timeout=timeout,
             follow_redirects=False,
-            trust_env=False,  # no proxy from the environment: the connection is what was configured
             headers={"User-Agent": f"consultant-app/{__version__}"},
+            trust_env=trust_env,
+            proxy=proxy_url,
         )
 
     def close(self) -> None:

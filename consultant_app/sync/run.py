@@ -34,7 +34,10 @@ InVault = Callable[[Callable[[Session], Any]], Any]  # Vault.run, or the desktop
 
 
 class SyncStoppedError(ConsultantAppError):
-    """Why a run stopped before every pending package was sent (the rows stay pending)."""
+    """Why a run stopped before every pending package was sent (the rows stay pending).
+    `outcome` lets the desktop word it for a window instead of the command line."""
+
+    outcome: Outcome | None = None
 
 
 STOPPED = {
@@ -182,6 +185,7 @@ def sync_pending(
         credentials.endpoint,
         credentials.token,
         ca_file=credentials.ca_file,
+        proxy=credentials.proxy,
         policy=policy,
         transport=transport,
         cancel=cancel,
@@ -240,3 +244,4 @@ def record_result(session, item: outbox.PendingPackage, result: SendResult, repo
         if result.outcome in STOPPED:
             detail = network_problem(problem) if result.outcome is Outcome.UNREACHABLE else problem
             report.stopped = SyncStoppedError(STOPPED[result.outcome], detail=detail, pending=0)
+            report.stopped.outcome = result.outcome

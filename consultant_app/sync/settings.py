@@ -1,6 +1,10 @@
 """Where and how the laptop syncs (domain/sync_settings.py): the receiver's address, the token
 and an optional CA file, kept in the vault.
 
+How it is reached (`proxy`): "system" (the operating system's proxy settings), "none" (straight
+there; also what a vault from before the choice means) or a proxy's address, http(s)://host:port
+without user name or password.
+
 Rules for the address: `https://` always; plain `http://` only to this machine (loopback), for
 tests and a local receiver. No user name or password in the address (the token is the only
 credential), no query or fragment. The token is never shown: `SyncSettingsView` only says
@@ -20,6 +24,8 @@ from consultant_app.domain import SyncSettings
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
 
+PROXY_SYSTEM = "system"
+PROXY_NONE = "none"
 KEEP = object()  # save_sync_settings(token=KEEP): leave the stored token as it is
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,200}$")  # secrets.token_urlsafe's alphabet
 
@@ -42,6 +48,13 @@ class CaFileError(ConsultantAppError):
     text = Text(
         da="CA-filen {path} kan ikke bruges: {reason}",
         en="The CA file {path} cannot be used: {reason}",
+    )
+
+
+class ProxyError(ConsultantAppError):
+    text = Text(
+        da="Proxyadressen {url!r} kan ikke bruges: {reason}",
+        en="The proxy address {url!r} cannot be used: {reason}",
     )
 
 
@@ -68,8 +81,18 @@ _TOKEN_FORMAT = Text(
     da="den skal være 20-200 tegn af A-Z, a-z, 0-9, - og _ (som udleveret)",
     en="it must be 20-200 characters of A-Z, a-z, 0-9, - and _ (as issued)",
 )
+_TOKEN_OTHER_RECEIVER = Text(
+    da="adressen er en anden modtagers end før; giv nøglen igen (den gemte sendes aldrig til en anden "
+    "modtager)",
+    en="the address is another receiver's than before; give the token again (the stored one is never "
+    "sent to another receiver)",
+)
 _TOKEN_FILE = Text(da="filen {path} kan ikke læses", en="the file {path} cannot be read")
 _NO_FILE = Text(da="filen findes ikke", en="the file does not exist")
+_PROXY_FORM = Text(
+    da="skriv den som http://vært:port (eller vælg systemets eller ingen proxy)",
+    en="write it as http://host:port (or choose the system's or no proxy)",
+)
 _NOT_PEM = Text(da="filen er ikke et CA-certifikat (PEM)", en="the file is not a CA certificate (PEM)")
 
 
@@ -79,6 +102,7 @@ class SyncSettingsView:
     ca_file: str | None
     has_token: bool
     last_sync_at: object  # datetime | None (UTC)
+    proxy: str = PROXY_NONE  # PROXY_SYSTEM, PROXY_NONE or a proxy's address
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,7 @@ class SyncCredentials:
     endpoint: str
     ca_file: str | None
     token: str | None = field(default=None, repr=False)
+    proxy: str = PROXY_NONE
 
 
 def check_endpoint(url: str) -> str:
@@ -119,6 +144,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def same_receiver(a: str, b: str) -> bool:
+    """The same scheme, host and port: what a token was given for."""
+    x, y = httpx.URL(a), httpx.URL(b)
+    return (x.scheme, x.host.lower(), x.port) == (y.scheme, y.host.lower(), y.port)
+
+
+def check_token_kept(endpoint: str, stored_endpoint: str) -> None:
+    """A stored token goes only to the receiver it was stored for: a new address on another
+    host (a typo, or an address someone talked the user into) must come with the token again,
+    so the vault never hands SIRI's token to another server."""
+    if not same_receiver(endpoint, stored_endpoint):
+        raise TokenError(reason=_TOKEN_OTHER_RECEIVER.render())
+
+
 def check_token(token: str) -> str:
     value = (token or "").strip()
     if not TOKEN_PATTERN.match(value):
@@ -148,6 +187,40 @@ def check_ca_file(path: str | None) -> str | None:
     return value
 
 
+def check_proxy(value: str | None) -> str:
+    """PROXY_SYSTEM, PROXY_NONE, or a proxy's address checked (http:// or https://, a host, no
+    credentials, no path); `ProxyError` otherwise. Empty means PROXY_NONE."""
+    text = (value or "").strip()
+    if text.lower() in ("", PROXY_NONE):
+        return PROXY_NONE
+    if text.lower() == PROXY_SYSTEM:
+        return PROXY_SYSTEM
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError):
+        raise ProxyError(url=text, reason=_PROXY_FORM.render()) from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ProxyError(url=text, reason=_PROXY_FORM.render())
+    if parsed.userinfo:
+        raise ProxyError(url=text, reason=_NO_CREDENTIALS.render())
+    if parsed.path not in ("", "/") or parsed.query or parsed.fragment:
+        raise ProxyError(url=text, reason=_PROXY_FORM.render())
+    return text.rstrip("/")
+
+
+def proxy_options(proxy: str) -> tuple[bool, str | None]:
+    """httpx.Client's `trust_env` and `proxy` for a stored choice. "system": the environment's and the
+    operating system's settings (urllib's getproxies: the registry on Windows, System
+    Configuration on macOS, *_PROXY variables); otherwise nothing from the environment, so
+    the connection is what was configured. Verification never comes from the environment:
+    the client is always given its own SSL context."""
+    if proxy == PROXY_SYSTEM:
+        return True, None
+    if proxy == PROXY_NONE:
+        return False, None
+    return False, proxy
+
+
 def tls_context(ca_file: str | None) -> ssl.SSLContext:
     """Certificate and host name verified, TLS 1.2 or newer; a CA file replaces the system's
     trust store (the agency's own CA)."""
@@ -162,20 +235,29 @@ def sync_settings(session: Session) -> SyncSettingsView | None:
     row = session.get(SyncSettings, 1)
     if row is None:
         return None
-    return SyncSettingsView(row.endpoint, row.ca_file, bool(row.token), row.last_sync_at)
+    return SyncSettingsView(
+        row.endpoint, row.ca_file, bool(row.token), row.last_sync_at, row.proxy or PROXY_NONE
+    )
 
 
 def sync_credentials(session: Session) -> SyncCredentials | None:
     row = session.get(SyncSettings, 1)
     if row is None:
         return None
-    return SyncCredentials(row.endpoint, row.ca_file, row.token)
+    return SyncCredentials(row.endpoint, row.ca_file, row.token, row.proxy or PROXY_NONE)
 
 
 def save_sync_settings(
-    session: Session, *, endpoint: str, token: object = KEEP, ca_file: object = KEEP
+    session: Session,
+    *,
+    endpoint: str,
+    token: object = KEEP,
+    ca_file: object = KEEP,
+    proxy: object = KEEP,
 ) -> SyncSettingsView:
-    """Store the settings. `token`: a new one, None to clear it, or KEEP; `ca_file` likewise."""
+    """Store the settings. `token`: a new one, None to clear it, or KEEP; `ca_file` and `proxy`
+    likewise. (The command line keeps the token for a new address as it always has; the
+    desktop's setup asks for it again on another host: setup.check_setup.)"""
     endpoint = check_endpoint(endpoint)
     row = session.get(SyncSettings, 1) or SyncSettings(id=1)
     row.endpoint = endpoint
@@ -183,6 +265,8 @@ def save_sync_settings(
         row.token = check_token(token) if token else None  # type: ignore[arg-type]
     if ca_file is not KEEP:
         row.ca_file = check_ca_file(ca_file)  # type: ignore[arg-type]
+    if proxy is not KEEP:
+        row.proxy = check_proxy(proxy if isinstance(proxy, str) else None)
     session.add(row)
     session.flush()
     view = sync_settings(session)

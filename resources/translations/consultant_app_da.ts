@@ -256,6 +256,85 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Make backup</source>
+        <translation>&amp;Tag sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Make a backup</source>
+        <translation>Tag en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>To the &amp;backup folder</source>
+        <translation>Til &amp;mappen til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Looking for the backup folder …</source>
+        <translation>Finder mappen til sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
+    </message>
+    <message>
+        <source>To a &amp;file:</source>
+        <translation>Til en &amp;fil:</translation>
+    </message>
+    <message>
+        <source>File for the backup</source>
+        <translation>Fil til sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and opens with the vault&apos;s current passphrase. It is opened and checked after it is written. Keep it on another drive than the laptop&apos;s.</source>
+        <translation>Sikkerhedskopien er krypteret og åbnes med boksens nuværende adgangskode. Den åbnes og kontrolleres, når den er skrevet. Gem den på et andet drev end den bærbares.</translation>
+    </message>
+    <message>
+        <source>No backup folder is chosen yet. Choose one here or in Overview: backups are then also made there automatically.</source>
+        <translation>Der er endnu ikke valgt en mappe til sikkerhedskopier. Vælg en her eller i Overblik; så tages der også sikkerhedskopier dér automatisk.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be reached: {path}</source>
+        <translation>Mappen til sikkerhedskopier kan ikke nås: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>{path} (new: the automatic backups are written here from now on)</source>
+        <translation>{path} (ny: de automatiske sikkerhedskopier skrives her fra nu af)</translation>
+    </message>
+    <message>
+        <source>Save backup as</source>
+        <translation>Gem sikkerhedskopi som</translation>
+    </message>
+    <message>
+        <source>Backups (*.bak);;All files (*)</source>
+        <translation>Sikkerhedskopier (*.bak);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the backup in.</source>
+        <translation>Vælg den fil, sikkerhedskopien skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup …</source>
+        <translation>Skriver og kontrollerer sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>Stopped. No backup was kept.</source>
+        <translation>Stoppet. Der er ikke gemt nogen sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked: {path} ({size}).</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret: {path} ({size}).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>New survey campaign</source>
@@ -607,6 +686,72 @@
     </message>
 </context>
 <context>
+    <name>DraftDialog</name>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>Kassér det, du har skrevet?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsæt</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kassér</translation>
+    </message>
+    <message>
+        <source>You have a draft from {when} ({form}).</source>
+        <translation>Du har en kladde fra {when} ({form}).</translation>
+    </message>
+    <message>
+        <source>{count} more after this.</source>
+        <translation>{count} mere efter denne.</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} kl. {time}</translation>
+    </message>
+    <message>
+        <source>new inquiry</source>
+        <translation>ny henvendelse</translation>
+    </message>
+    <message>
+        <source>new follow-up</source>
+        <translation>ny opfølgning</translation>
+    </message>
+    <message>
+        <source>a form</source>
+        <translation>en formular</translation>
+    </message>
+    <message>
+        <source>inquiry {case}</source>
+        <translation>henvendelse {case}</translation>
+    </message>
+    <message>
+        <source>note on {case}</source>
+        <translation>notat til {case}</translation>
+    </message>
+    <message>
+        <source>contact on {case}</source>
+        <translation>kontakt i {case}</translation>
+    </message>
+    <message>
+        <source>follow-up on {case}</source>
+        <translation>opfølgning på {case}</translation>
+    </message>
+    <message>
+        <source>risk assessment on {case}</source>
+        <translation>risikovurdering i {case}</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase case {code}</source>
@@ -918,6 +1063,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Open an existing &amp;vault…</source>
+        <translation>Åbn en eksisterende &amp;boks…</translation>
     </message>
     <message>
         <source>Type a passphrase.</source>
@@ -1237,6 +1386,21 @@
     </message>
 </context>
 <context>
+    <name>IdleNotice</name>
+    <message>
+        <source>The vault is about to lock</source>
+        <translation>Boksen låses snart</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bliv</translation>
+    </message>
+    <message>
+        <source>Nothing has happened for a while: the vault locks in {seconds} seconds. What you have typed is kept as a draft.</source>
+        <translation>Der er ikke sket noget i et stykke tid: boksen låses om {seconds} sekunder. Det, du har skrevet, gemmes som kladde.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import inquiries</source>
@@ -1432,10 +1596,6 @@
     <message>
         <source>Initials or a pseudonym (optional)</source>
         <translation>Initialer eller et pseudonym (frivilligt)</translation>
-    </message>
-    <message>
-        <source>Discard what you have typed?</source>
-        <translation>Kassér det, du har skrevet?</translation>
     </message>
     <message>
         <source>&amp;Received</source>
@@ -1750,6 +1910,37 @@
     </message>
 </context>
 <context>
+    <name>OtherVault</name>
+    <message>
+        <source>&amp;Open a vault file…</source>
+        <translation>&amp;Åbn en boksfil…</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new vault…</source>
+        <translation>&amp;Opret en ny boks…</translation>
+    </message>
+    <message>
+        <source>Open a vault</source>
+        <translation>Åbn en boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns});;All files (*)</source>
+        <translation>Bokse ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>Opret en ny boks</translation>
+    </message>
+    <message>
+        <source>Vaults ({patterns})</source>
+        <translation>Bokse ({patterns})</translation>
+    </message>
+    <message>
+        <source>A file already exists there and is never overwritten: {path}. Choose another name.</source>
+        <translation>Der findes allerede en fil der, og den overskrives aldrig: {path}. Vælg et andet navn.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewSection</name>
     <message>
         <source>&amp;Erase selected case…</source>
@@ -1869,6 +2060,37 @@
     <message>
         <source>No: after the period</source>
         <translation>Nej: efter perioden</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Skift adgangskode</translation>
+    </message>
+    <message>
+        <source>Your c&amp;urrent passphrase:</source>
+        <translation>Din &amp;nuværende adgangskode:</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>Skriv din nuværende adgangskode.</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase in both fields.</source>
+        <translation>Skriv den nye adgangskode i begge felter.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase: the vault is written again under the new key …</source>
+        <translation>Skifter adgangskode: boksen skrives igen under den nye nøgle …</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. From now on the vault opens only with the new one.</source>
+        <translation>Adgangskoden er skiftet. Fra nu af åbnes boksen kun med den nye.</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2776,105 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gendan</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Choose &amp;another file…</source>
+        <translation>Vælg en &amp;anden fil…</translation>
+    </message>
+    <message>
+        <source>R&amp;ead the backup</source>
+        <translation>&amp;Læs sikkerhedskopien</translation>
+    </message>
+    <message>
+        <source>&amp;Backups:</source>
+        <translation>&amp;Sikkerhedskopier:</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s &amp;passphrase:</source>
+        <translation>Sikkerhedskopiens adgangs&amp;kode:</translation>
+    </message>
+    <message>
+        <source>Before the restore, the vault as it is now is saved and checked beside it ({name}.before-restore-….bak). The backup then replaces the vault, and the program opens the restored vault.</source>
+        <translation>Før gendannelsen gemmes og kontrolleres boksen, som den er nu, ved siden af den ({name}.before-restore-….bak). Derefter erstatter sikkerhedskopien boksen, og programmet åbner den gendannede boks.</translation>
+    </message>
+    <message>
+        <source>Looking for backups …</source>
+        <translation>Finder sikkerhedskopier …</translation>
+    </message>
+    <message>
+        <source>No backups were found. Choose a backup file with “Choose another file”.</source>
+        <translation>Der blev ikke fundet nogen sikkerhedskopier. Vælg en fil med “Vælg en anden fil”.</translation>
+    </message>
+    <message>
+        <source>Other passphrase</source>
+        <translation>Anden adgangskode</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Kan ikke bruges</translation>
+    </message>
+    <message>
+        <source>This backup was made under another passphrase. Type it and press “Read the backup”.</source>
+        <translation>Sikkerhedskopien er taget under en anden adgangskode. Skriv den, og tryk “Læs sikkerhedskopien”.</translation>
+    </message>
+    <message>
+        <source>{count} inquiries. Press “Restore” to put this backup in the vault&apos;s place.</source>
+        <translation>{count} henvendelser. Tryk “Gendan” for at sætte sikkerhedskopien i boksens sted.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Vælg en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backups ({patterns});;All files (*)</source>
+        <translation>Sikkerhedskopier ({patterns});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>Skriv sikkerhedskopiens adgangskode.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup …</source>
+        <translation>Gendanner sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>The backup is restored. The vault as it was before is kept as {path}.</source>
+        <translation>Sikkerhedskopien er gendannet. Boksen, som den var før, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <source>From now on the vault opens with the backup&apos;s passphrase.</source>
+        <translation>Fra nu af åbnes boksen med sikkerhedskopiens adgangskode.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <source>Finalised</source>
@@ -2618,8 +2939,12 @@
         <translation>Ingen kan gendanne en glemt adgangskode: hverken din teamleder, IT eller programmets udviklere. Uden den er alt i boksen tabt for altid.</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In a terminal:</source>
-        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I en terminal:</translation>
+        <source>Write the passphrase down and keep the note locked away, apart from the laptop. Make a backup regularly and keep it on another drive (a backup opens with the same passphrase). In the program:</source>
+        <translation>Skriv adgangskoden ned, og opbevar sedlen aflåst og adskilt fra computeren. Tag jævnligt en sikkerhedskopi, og gem den på et andet drev (kopien åbnes med den samme adgangskode). I programmet:</translation>
+    </message>
+    <message>
+        <source>{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves.</source>
+        <translation>{backup_now}; eller vælg en mappe til sikkerhedskopier i Overblik, så tages sikkerhedskopierne af sig selv.</translation>
     </message>
     <message>
         <source>I &amp;understand that a lost passphrase cannot be recovered</source>
@@ -2663,6 +2988,18 @@
     <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>Gen&amp;dan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -3113,16 +3450,44 @@
         <translation>Send alle ventende pakker til SIRIs modtager</translation>
     </message>
     <message>
+        <source>Set &amp;up sync…</source>
+        <translation>Sæt s&amp;ynkronisering op…</translation>
+    </message>
+    <message>
+        <source>Sending is not set up yet. Choose “Set up sync…” and enter the receiver&apos;s address and the access token from SIRI.</source>
+        <translation>Afsendelse er ikke sat op endnu. Vælg “Sæt synkronisering op…”, og indtast modtagerens adresse og adgangsnøglen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge setup…</source>
+        <translation>S&amp;kift opsætning…</translation>
+    </message>
+    <message>
+        <source>the system&apos;s proxy settings</source>
+        <translation>systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>no proxy</source>
+        <translation>ingen proxy</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>systemets certifikater</translation>
+    </message>
+    <message>
+        <source>Receiver: {endpoint} · Proxy: {proxy} · Trusts: {ca}</source>
+        <translation>Modtager: {endpoint} · Proxy: {proxy} · Stoler på: {ca}</translation>
+    </message>
+    <message>
+        <source>The sync setup was saved in the vault.</source>
+        <translation>Opsætningen af synkronisering er gemt i boksen.</translation>
+    </message>
+    <message>
         <source>Sending %1 (%2 of %3)</source>
         <translation>Sender %1 (%2 af %3)</translation>
     </message>
     <message>
         <source>Sending packages to SIRI…</source>
         <translation>Sender pakker til SIRI…</translation>
-    </message>
-    <message>
-        <source>Sending is not set up. Store the receiver&apos;s address and the access token from SIRI with: consultant-app sync --endpoint https://… --token-file FILE</source>
-        <translation>Afsendelse er ikke sat op. Gem modtagerens adresse og adgangsnøglen fra SIRI med: consultant-app sync --endpoint https://… --token-file FIL</translation>
     </message>
     <message>
         <source>What leaves this laptop: one package of counts per month.</source>
@@ -3173,8 +3538,167 @@
         <translation>{n} pakke(r) sendt.</translation>
     </message>
     <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one and paste it under “Change setup…”. {n} package(s) waiting.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny, og indsæt den under “Skift opsætning…”. {n} pakke(r) venter.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate could not be verified. Check the address and the CA file under “Change setup…” (“Test connection” says more). {n} package(s) waiting.</source>
+        <translation>Modtagerens certifikat kunne ikke verificeres. Kontrollér adressen og CA-filen under “Skift opsætning…” (“Test forbindelse” siger mere). {n} pakke(r) venter.</translation>
+    </message>
+    <message>
         <source>Sending is not set up yet</source>
         <translation>Afsendelse er ikke sat op endnu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSetupDialog</name>
+    <message>
+        <source>Set up sync</source>
+        <translation>Sæt synkronisering op</translation>
+    </message>
+    <message>
+        <source>Stored in the vault: leave empty to keep it</source>
+        <translation>Gemt i boksen: lad feltet stå tomt for at beholde den</translation>
+    </message>
+    <message>
+        <source>Paste the access token from SIRI</source>
+        <translation>Indsæt adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>Read from &amp;file…</source>
+        <translation>Læs fra &amp;fil…</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Tom: systemets certifikater</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Systemets proxyindstillinger</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Ingen proxy</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>Denne proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Proxyadresse</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s &amp;address</source>
+        <translation>Modtagerens &amp;adresse</translation>
+    </message>
+    <message>
+        <source>Access &amp;token</source>
+        <translation>Adgangs&amp;nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (PEM)</source>
+        <translation>&amp;CA-fil (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Test forbindelse</translation>
+    </message>
+    <message>
+        <source>The address and the access token come from SIRI. The token is kept encrypted in the vault and is never shown again.</source>
+        <translation>Adressen og adgangsnøglen får du fra SIRI. Nøglen gemmes krypteret i boksen og vises aldrig igen.</translation>
+    </message>
+    <message>
+        <source>The access token from SIRI</source>
+        <translation>Adgangsnøglen fra SIRI</translation>
+    </message>
+    <message>
+        <source>The token is read from: {path}</source>
+        <translation>Nøglen læses fra: {path}</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Tester forbindelsen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop test</source>
+        <translation>&amp;Stop test</translation>
+    </message>
+    <message>
+        <source>The connection works: the receiver answered and accepts the access token.</source>
+        <translation>Forbindelsen virker: modtageren svarede og godkender adgangsnøglen.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s name was not found (DNS). Check the address, and that this computer is on the network.</source>
+        <translation>Modtagerens navn blev ikke fundet (DNS). Kontrollér adressen, og at computeren er på netværket.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at that address and port. Check the address.</source>
+        <translation>Forbindelsen blev afvist: intet svarer på den adresse og port. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No answer in time. The receiver or the network does not answer; perhaps a proxy is needed.</source>
+        <translation>Intet svar i tide. Modtageren eller netværket svarer ikke; måske skal der bruges en proxy.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is not trusted: it is not from a known authority, or has expired. Choose the CA file from SIRI.</source>
+        <translation>Modtagerens certifikat er ikke betroet: det er ikke udstedt af en kendt udsteder, eller det er udløbet. Vælg CA-filen fra SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate is for another name than the address. Check the address.</source>
+        <translation>Modtagerens certifikat gælder et andet navn end adressen. Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>No secure connection (TLS) could be made. Is this the receiver&apos;s https address?</source>
+        <translation>Der kunne ikke oprettes en sikker forbindelse (TLS). Er det modtagerens https-adresse?</translation>
+    </message>
+    <message>
+        <source>The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a new one.</source>
+        <translation>Modtageren afviste adgangsnøglen (401): den er ukendt eller trukket tilbage. Bed SIRI om en ny.</translation>
+    </message>
+    <message>
+        <source>This access token may not send packages (403): it is not a consultant&apos;s token. Contact SIRI.</source>
+        <translation>Denne adgangsnøgle må ikke sende pakker (403): den er ikke en konsulents nøgle. Kontakt SIRI.</translation>
+    </message>
+    <message>
+        <source>The receiver answers, but cannot receive right now (503). Try again later.</source>
+        <translation>Modtageren svarer, men kan ikke modtage lige nu (503). Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>Something answered at the address, but it is not SIRI&apos;s receiver (HTTP {status}). Check the address.</source>
+        <translation>Noget svarede på adressen, men det er ikke SIRIs modtager (HTTP {status}). Kontrollér adressen.</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached or refused the connection. Check the proxy setting.</source>
+        <translation>Proxyen kunne ikke nås eller afviste forbindelsen. Kontrollér proxyindstillingen.</translation>
+    </message>
+    <message>
+        <source>The connection failed. Try again, or contact your IT support.</source>
+        <translation>Forbindelsen mislykkedes. Prøv igen, eller kontakt jeres IT-support.</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>Testen blev stoppet.</translation>
+    </message>
+    <message>
+        <source>Close without saving the sync setup?</source>
+        <translation>Luk uden at gemme opsætningen af synkronisering?</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3866,10 @@
         <translation>A&amp;fslut</translation>
     </message>
     <message>
+        <source>&amp;Another vault</source>
+        <translation>Anden &amp;boks</translation>
+    </message>
+    <message>
         <source>Enter the passphrase.</source>
         <translation>Skriv adgangskoden.</translation>
     </message>
@@ -3355,6 +3883,36 @@
             <numerusform>For mange forkerte forsøg: vent %n sekund før næste forsøg.</numerusform>
             <numerusform>For mange forkerte forsøg: vent %n sekunder før næste forsøg.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Tag sikkerhedskopi nu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Gendan sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Skift adgangs&amp;kode…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another vault…</source>
+        <translation>Åbn &amp;en anden boks…</translation>
+    </message>
+    <message>
+        <source>Lock this vault and open or create another</source>
+        <translation>Lås denne boks, og åbn eller opret en anden</translation>
+    </message>
+</context>
+<context>
+    <name>VaultDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
     </message>
 </context>
 </TS>

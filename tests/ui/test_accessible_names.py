@@ -98,6 +98,7 @@ def _dialogs(session, tmp_path):
     from ui.professionals.edit_dialog import ProfessionalDialog
     from ui.professionals.merge_dialog import MergeDialog, MergeGroup
     from ui.survey.dialogs import CampaignDialog, SmtpDialog
+    from ui.sync.setup_dialog import SyncSetupDialog
     from ui.unlock_dialog import UnlockDialog
 
     saved = seed_case(session.vault)
@@ -140,9 +141,22 @@ def _dialogs(session, tmp_path):
     yield "ReceiveDialog", ReceiveDialog(session)
     yield "EraseDialog", EraseDialog(session, saved.case_code)
     yield "CitizenEraseDialog", CitizenEraseDialog(session, 1, "AB")
+    yield "SyncSetupDialog", SyncSetupDialog(session)
     for step, page in wizard.pages.items():
         yield f"FirstRunDialog {step.name}", page
     yield "UnlockDialog", UnlockDialog(tmp_path / "vault.db", session.lane)
+    yield from _vault_dialogs(session)
+
+
+def _vault_dialogs(session):
+    """Boks → Tag sikkerhedskopi, Gendan sikkerhedskopi, Skift adgangskode (ui/vault/)."""
+    from ui.vault.backup_dialog import BackupDialog
+    from ui.vault.passphrase_dialog import PassphraseDialog
+    from ui.vault.restore_dialog import RestoreDialog
+
+    yield "BackupDialog", BackupDialog(session)
+    yield "RestoreDialog", RestoreDialog(session)
+    yield "PassphraseDialog", PassphraseDialog(session)
 
 
 def test_every_screen_of_the_main_window_names_its_inputs(qtbot, main_window):

@@ -88,3 +88,24 @@ def test_the_hourly_check_writes_one_a_day_not_one_per_change(qtbot, session, ma
     qtbot.waitUntil(
         lambda: len(auto_backups(folder, session.vault.path.name)) == 3 and idle(), timeout=20_000
     )
+
+
+def test_the_program_ending_with_the_window_open_backs_up_and_locks(qtbot, desktop, vault_file, tmp_path):
+    """The event loop ends (the user logs out of Windows) while the main window is open: the
+    changes since the last backup are backed up, as closing the window would, and the vault locks."""
+    folder = tmp_path / "kopier"
+    folder.mkdir()
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        run_auto_backup(vault, folder=folder, now=utcnow() - timedelta(minutes=5))
+    window = unlock(qtbot, desktop)
+    qtbot.waitUntil(lambda: not window.session.lane.busy, timeout=10_000)
+    seed_case(window.vault)
+    vault = window.vault
+    desktop.shutdown()
+    assert not vault.is_open
+    backups = auto_backups(folder, vault_file.name)
+    assert len(backups) == 2
+    restored = tmp_path / "gendannet.db"
+    Vault.restore(backups[0], restored, PASSPHRASE)
+    with Vault.open(restored, PASSPHRASE) as copy, copy.session() as session:
+        assert session.query(Inquiry).count() == 1

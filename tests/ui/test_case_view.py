@@ -103,3 +103,15 @@ def test_course_close_and_reopen(qtbot, session, main_window):
     view.reopen_button.click()
     qtbot.waitUntil(lambda: not view.data.summary.is_closed, timeout=5_000)
     assert view.status.text() == "Rådgivningsforløb · Åben"
+
+
+def test_a_colleagues_case_code_is_shown_as_text_never_as_markup(qtbot, session, main_window):
+    """The origin code comes from a colleague's hand-over file (16 characters, any): in the
+    status line it was rich text, so '<b>' or '<font>' there styled the line."""
+    saved = seed_case(session.vault)
+    with session.vault.session() as s:
+        received = s.get_one(Inquiry, saved.id)
+        received.origin_submitter, received.origin_code = "kollega", "<b>2024-1</b>"
+    view = open_case(qtbot, main_window, saved.id)
+    assert "<b>2024-1</b>" in view.status.text()
+    assert view.status.textFormat() == Qt.TextFormat.PlainText

@@ -20,8 +20,7 @@ def form(qtbot, session):
     form.show()
     activate(qtbot, form)
     yield form
-    form._dirty = False
-    form.reject()
+    form.discard()
     form.deleteLater()
 
 

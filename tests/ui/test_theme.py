@@ -64,3 +64,29 @@ def test_widgets_made_under_a_dark_palette_use_the_dark_tones(qtbot):
     light = ErrorLabel()
     qtbot.addWidget(light)
     assert theme.LIGHT.error in light.styleSheet()
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_chart_bars_stand_out_from_the_window(qapp, name):
+    palette = PALETTES[name]()
+    window = palette.color(QPalette.ColorRole.Window)
+    for colour in theme.tones(palette).series:  # a graphical object: 3:1 (WCAG 1.4.11)
+        assert theme.contrast(colour, window) >= 3.0, (name, colour)
+
+
+def test_no_screen_writes_a_colour_of_its_own():
+    """Colours live in ui/theme.py, where both themes are measured; a colour written in a screen
+    is one nobody checked against the dark theme."""
+    import re
+    from pathlib import Path
+
+    ui = Path(theme.__file__).parent
+    found = [
+        f"{path.relative_to(ui.parent)}: {match}"
+        for path in ui.rglob("*.py")
+        if path.name != "theme.py"
+        for match in re.findall(
+            r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b(?=[;\s\"'])", path.read_text(encoding="utf-8")
+        )
+    ]
+    assert found == []

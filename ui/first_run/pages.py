@@ -1,11 +1,10 @@
 """The wizard's pages. Each shows its fields and reports what is typed; the dialog passes it to
 the state machine (`consultant_app.wizard.FirstRunWizard`) and shows what it answers."""
 
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,18 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.retention.limits import DEFAULT_YEARS, MAX_YEARS, MIN_YEARS, ORGANISATION_DECIDES
-from consultant_app.storage.paths import default_vault_path
 from consultant_app.wizard import PassphraseCheck
-from ui.widgets import ERROR_STYLE, OK_STYLE, CodeCombo, ErrorLabel, heading
+from ui import theme
+from ui.widgets import CodeCombo, ErrorLabel, heading
 
 
-def backup_command(vault_path: Path) -> str:
-    """The backup command for this installation (the bundle is not on PATH on Windows)."""
-    program = f'"{sys.executable}"' if getattr(sys, "frozen", False) else "consultant-app"
-    command = f"{program} backup {QDir.toNativeSeparators(str(Path.home() / 'backup.db'))}"
-    if vault_path != default_vault_path():
-        command += f' --vault "{QDir.toNativeSeparators(str(vault_path))}"'
-    return command
+def menu_path(*steps: tuple[str, str]) -> str:
+    """A menu path as the menus show it ("Boks → Tag sikkerhedskopi nu"), from the menus' own
+    translated texts (context, source) so the advice never names an entry that is not there."""
+    texts = (QCoreApplication.translate(context, source) for context, source in steps)
+    return " → ".join(t.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…") for t in texts)
 
 
 def _wrapped(text: str) -> QLabel:
@@ -89,15 +86,16 @@ class PassphrasePage(QWidget):
 
     def show_check(self, check: PassphraseCheck) -> None:
         self.strength.setValue(round(check.strength * 100))
-        colour = "#b00020" if check.weaknesses else "#1b7f3b"
+        # The theme's tones, so the bar and the reasons read on a dark window too (ui/theme.py).
+        colour = theme.tones().error if check.weaknesses else theme.tones().ok
         self.strength.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         if check.weaknesses:
             lines = [self.tr("Not strong enough yet:")] + [f"• {reason}" for reason in check.weaknesses]
             self.feedback.setText("\n".join(lines))
-            self.feedback.setStyleSheet(ERROR_STYLE)
+            self.feedback.setStyleSheet(theme.error_style())
         elif self.passphrase.text():
             self.feedback.setText(self.tr("Strong enough."))
-            self.feedback.setStyleSheet(OK_STYLE)
+            self.feedback.setStyleSheet(theme.ok_style())
         else:
             self.feedback.setText(self.tr("A sentence of several words that only you know is best."))
             self.feedback.setStyleSheet("")
@@ -124,19 +122,23 @@ class SafekeepingPage(QWidget):
                 "this program. Without it, everything in the vault is lost for good."
             )
         )
-        warning.setStyleSheet(ERROR_STYLE)
+        warning.setStyleSheet(theme.error_style())
         advice = _wrapped(
             self.tr(
                 "Write the passphrase down and keep the note locked away, apart from the laptop. "
                 "Make a backup regularly and keep it on another drive (a backup opens with the same "
-                "passphrase). In a terminal:"
+                "passphrase). In the program:"
             )
         )
-        self.command = QLabel(backup_command(vault_path))
-        self.command.setTextFormat(Qt.TextFormat.PlainText)
-        self.command.setWordWrap(True)
-        self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # No terminal: the menu entry, and the folder that makes the backups automatic.
+        self.command = _wrapped(
+            self.tr(
+                "{backup_now}; or choose a backup folder in Overview, and backups are then made by themselves."
+            ).format(backup_now=menu_path(("MainWindow", "&Vault"), ("VaultActions", "&Back up now…")))
+        )
+        font = QFont(self.command.font())
+        font.setBold(True)
+        self.command.setFont(font)
         self.understood = QCheckBox(self.tr("I &understand that a lost passphrase cannot be recovered"))
         self.understood.toggled.connect(self.changed)
 

@@ -19,6 +19,7 @@ from ui.operations import Lane
 
 class FirstRunDialog(QDialog):
     created = Signal(object)  # UnlockedVault
+    open_existing = Signal(object)  # Path: a vault that exists already (a new laptop, a copy)
 
     def __init__(self, vault_path: Path, lane: Lane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,8 +56,12 @@ class FirstRunDialog(QDialog):
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
         self.quit_button.clicked.connect(self.reject)
+        self.existing_button = QPushButton(self.tr("Open an existing &vault…"))
+        self.existing_button.setAutoDefault(False)
+        self.existing_button.clicked.connect(self._choose_existing)
         buttons = QHBoxLayout()
         buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.existing_button)
         buttons.addStretch()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
@@ -140,6 +145,7 @@ class FirstRunDialog(QDialog):
         self.back_button.setEnabled(step in (Step.SAFEKEEPING, Step.PROFILE))
         self.next_button.setEnabled(not creating)
         self.quit_button.setEnabled(not creating)
+        self.existing_button.setEnabled(not creating)
         self.next_button.setText(self.tr("&Create vault") if step is Step.PROFILE else self.tr("&Next"))
         self.hint.clear()
         self.profile_page.error.show_message(self.wizard.error if step is Step.PROFILE else None)
@@ -159,6 +165,14 @@ class FirstRunDialog(QDialog):
 
     def _region_activated(self) -> None:
         self._region_chosen = True
+
+    def _choose_existing(self) -> None:
+        from ui.vault.switch import choose_vault_file
+
+        chosen = choose_vault_file(self, self.wizard.vault_path.parent)
+        if chosen is not None:
+            self.passphrase_page.forget()  # nothing typed for a vault that is not made
+            self.open_existing.emit(chosen)
 
     # --- creating ---------------------------------------------------------------------------
 

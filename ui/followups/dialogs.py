@@ -19,16 +19,19 @@ from consultant_app.errors import CaseNotFoundError, ValidationError
 from consultant_app.followups import FollowUpRow, add_follow_up, snooze, update_follow_up
 from consultant_app.followups.service import add_follow_up_for_case
 from ui.date_fields import refuse_typed_dates
+from ui.drafts import DraftDialog, FieldValues, changed_signal
 from ui.labels import from_qdate, short_date, to_qdate
 from ui.op import Op, error_text, in_vault, vault_op
 from ui.section import Session
 from ui.widgets import CodeCombo, DateField, ErrorLabel, save_key
 
 
-class FollowUpDialog(QDialog):
-    """New (on a case code, or on a known case) or edit."""
+class FollowUpDialog(DraftDialog):
+    """New (on a case code, or on a known case) or edit. What is typed is kept as a draft at lock
+    and Esc asks before throwing it away (ui/drafts.py)."""
 
     saved = Signal(object)  # the stored FollowUpRow
+    draft_kind = "follow_up"
 
     def __init__(
         self,
@@ -39,10 +42,12 @@ class FollowUpDialog(QDialog):
         case_code: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self._session = session
         self._row = row
         self._inquiry_id = inquiry_id
+        self.draft_inquiry_id = row.inquiry_id if row else inquiry_id
+        self.draft_record_id = row.id if row else None
         self.setWindowTitle(self.tr("Edit follow-up") if row else self.tr("New follow-up"))
         self.setMinimumWidth(460)
 
@@ -84,6 +89,19 @@ class FollowUpDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.values = FieldValues(
+            lambda: {"case": self.case, "type": self.type, "due_on": self.due, "note": self.note}
+        )
+        for field, widget in (
+            ("case", self.case),
+            ("type", self.type),
+            ("due_on", self.due),
+            ("note", self.note),
+        ):
+            changed = changed_signal(widget)
+            if changed is not None:  # the problem was this field's: changing it answers it
+                changed.connect(lambda *_args, name=field: self._field_changed(name))
+        self.ready()
         (self.type if self.case.isReadOnly() else self.case).setFocus()
 
     def save(self) -> None:
@@ -105,7 +123,12 @@ class FollowUpDialog(QDialog):
             lambda: self.buttons.setEnabled(True)
         ).run()
 
+    def _field_changed(self, name: str) -> None:
+        self.errors[name].show_message(None)
+        self.problem.show_message(None)
+
     def _stored(self, row: FollowUpRow) -> None:
+        self.forget_draft()
         self.saved.emit(row)
         self.accept()
 

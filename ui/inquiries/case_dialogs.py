@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, SignalInstance
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from consultant_app.services.case_entries import (
     update_note,
 )
 from ui.date_fields import DateField, DateTimeField, refuse_typed_dates
+from ui.drafts import DraftDialog, FieldValues, changed_signal
 from ui.inquiries.form import SAVE_KEYS
 from ui.inquiries.form_fields import ProfessionalCompleter
 from ui.labels import from_qdate, from_qdatetime, to_qdate, to_qdatetime
@@ -49,13 +49,16 @@ from ui.section import Session
 from ui.widgets import CodeCombo, ErrorLabel, name_from, shortcut_text
 
 
-class CaseActionDialog(QDialog):
+class CaseActionDialog(DraftDialog):
+    """What is typed is kept as a draft of the case at lock, and Esc asks before throwing it
+    away (ui/drafts.py): a subclass names its fields in `values` and calls `ready()`. A stored
+    entry being corrected asks on Esc too, but is not kept at lock (`draft_kind` empty)."""
+
     saved = Signal()
 
     def __init__(self, session: Session, inquiry_id: int, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.inquiry_id = inquiry_id
+        super().__init__(session, parent)
+        self.inquiry_id = self.draft_inquiry_id = inquiry_id
         self._busy = False
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
@@ -78,11 +81,13 @@ class CaseActionDialog(QDialog):
         self.delete_button.clicked.connect(self.ask_delete)
         self.delete_button.hide()
         self.confirm: QMessageBox | None = None
+        box = QDialogButtonBox()  # Save and Cancel in the platform's order
+        box.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
@@ -100,7 +105,7 @@ class CaseActionDialog(QDialog):
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.form.addRow(name_from(caption), cell)
-        changed = _changed_signal(widget)
+        changed = changed_signal(widget)
         if changed is not None:  # the problem was this field's: changing it answers it
             changed.connect(lambda *_args, field=name: self._field_changed(field))
         return widget
@@ -165,6 +170,7 @@ class CaseActionDialog(QDialog):
         self.delete_button.setEnabled(True)
 
     def _saved(self, _result: object) -> None:
+        self.forget_draft()
         self.saved.emit()
         self.accept()
 
@@ -175,18 +181,6 @@ class CaseActionDialog(QDialog):
     def reject(self) -> None:
         if not self._busy:
             super().reject()
-
-
-def _changed_signal(widget: QWidget) -> SignalInstance | None:
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
-    if isinstance(widget, DateTimeField):
-        return widget.dateTimeChanged
-    if isinstance(widget, DateField):
-        return widget.dateChanged
-    return None
 
 
 class NoteDialog(CaseActionDialog):
@@ -203,10 +197,13 @@ class NoteDialog(CaseActionDialog):
         title = self.tr("Edit note") if entry else self.tr("Add note")
         super().__init__(session, inquiry_id, title, parent)
         self.entry = entry
+        self.draft_kind = "" if entry else "note"
         self.text = QPlainTextEdit(entry.text if entry else "")
         self.text.setTabChangesFocus(True)
         self.add_field("text", self.tr("&Note:"), self.text)
         self.offer_delete()
+        self.values = FieldValues(lambda: {"text": self.text})
+        self.ready()
         self.text.setFocus()
 
     def work(self) -> Callable[[], Any]:
@@ -236,6 +233,7 @@ class ContactDialog(CaseActionDialog):
         title = self.tr("Edit contact") if entry else self.tr("Add contact")
         super().__init__(session, inquiry_id, title, parent)
         self.entry = entry
+        self.draft_kind = "" if entry else "contact"
         self._chosen: ProfessionalChoice | None = None
         self.occurred = DateTimeField()
         self.occurred.setDateTime(to_qdatetime(datetime.now()))
@@ -259,6 +257,16 @@ class ContactDialog(CaseActionDialog):
         if entry is not None:
             self._fill(entry)
         self.offer_delete()
+        self.values = FieldValues(
+            lambda: {
+                "professional_name": self.name,
+                "professional_email": self.email,
+                "occurred_at": self.occurred,
+                "channel": self.channel,
+                "summary": self.summary,
+            }
+        )
+        self.ready()
         # Suggestions only: without them the field still takes any name.
         vault_op(self, session, load_choices).success(self._choices).quietly().run()
         self.name.setFocus()

@@ -69,6 +69,7 @@ class CaseView(QWidget):
 
         self.title = heading(self.tr("Case"), 1.5)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's case code is in it
         self.error = StatusLine()
 
         def button(text: str, slot: Callable[[], Any], keys: str | None = None) -> QPushButton:

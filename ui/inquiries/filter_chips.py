@@ -21,6 +21,9 @@ CHIP_STYLE = (
     " QPushButton:hover { background: palette(midlight); }"
     " QPushButton:focus { border: 2px solid palette(highlight); }"
 )
+# A chip is one line, and a word does not wrap: a pasted paragraph as the search made its chip
+# (and the window) wider than the screen. A longer value is cut; the chip's tooltip has it all.
+MAX_VALUE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,13 @@ class ActiveFilter:
 
     def text(self) -> str:
         return f"{self.caption}: {self.value}"
+
+    def short_text(self) -> str:
+        """`text`, with a value longer than MAX_VALUE_CHARS cut to fit on a screen."""
+        value = self.value
+        if len(value) > MAX_VALUE_CHARS:
+            value = value[: MAX_VALUE_CHARS - 1].rstrip() + "…"
+        return f"{self.caption}: {value}"
 
 
 class FilterChips(QWidget):
@@ -60,7 +70,8 @@ class FilterChips(QWidget):
             chip.deleteLater()
         self.chips = []
         for position, found in enumerate(active):
-            chip = QPushButton(f"{found.text()} ✕")
+            # '&&': an '&' in a search is shown, not made an Alt shortcut that removes the chip.
+            chip = QPushButton(f"{found.short_text()} ✕".replace("&", "&&"))
             chip.setObjectName(f"chip_{found.key}")
             chip.setAutoDefault(False)
             chip.setStyleSheet(CHIP_STYLE)

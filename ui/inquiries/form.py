@@ -5,6 +5,8 @@ now; the municipality fills in the region; the professional completes from those
 (or a new name makes a new one); combo boxes choose by typing; Space ticks reasons and advice.
 Ctrl+S or Ctrl+Enter saves. Each field's problem is shown next to it, in the user's language,
 from the shared rules (`validate_case`): after the field is left, and all at once on saving.
+What is typed is kept as a draft when the app locks, and Esc asks before throwing it away
+(ui/drafts.py); a form continued from a draft removes it when saved.
 """
 
 from datetime import date, datetime
@@ -13,9 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -32,15 +32,17 @@ from consultant_app.services.case_actions import (
     update_case,
     validate_case,
 )
+from consultant_app.services.drafts import and_discard
 from consultant_app.services.inquiries import InquiryDraft
-from ui.date_fields import refuse_typed_dates
+from ui.date_fields import DateTimeField, refuse_typed_dates
+from ui.drafts import DraftDialog, FieldValues
 from ui.inquiries.form_fields import MunicipalityField, ProfessionalCompleter
 from ui.inquiries.form_layout import build_layout
 from ui.inquiries.form_values import fill_form, read_form
 from ui.labels import to_qdatetime
 from ui.op import vault_op
 from ui.section import Session
-from ui.widgets import CheckList, CodeCombo, DateTimeField, ErrorLabel, shortcut_text
+from ui.widgets import CheckList, CodeCombo, ErrorLabel, shortcut_text
 
 SAVE_KEYS = (
     QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S),
@@ -48,23 +50,23 @@ SAVE_KEYS = (
 )
 
 
-class InquiryForm(QDialog):
+class InquiryForm(DraftDialog):
     saved = Signal(object)  # SavedCase
+    draft_kind = "inquiry"
 
     def __init__(
         self, session: Session, inquiry_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.inquiry_id = inquiry_id
+        self.draft_inquiry_id = self.draft_record_id = inquiry_id  # an edit is erased with its case
         self._base = InquiryDraft(consent="anonym")  # what the form does not show is kept as loaded
         self._touched: set[str] = set()
         self._tried = False
-        self._busy = False
-        self._dirty = False
         self.setWindowTitle(self.tr("New inquiry") if inquiry_id is None else self.tr("Edit inquiry"))
 
         self._make_fields(session)
+        self.values = FieldValues(lambda: self.fields)
         self.errors = {name: ErrorLabel() for name in self.fields}
         self.general_error = ErrorLabel()
         save_text = self.tr("Save ({shortcut})").format(shortcut=shortcut_text(SAVE_KEYS[0]))
@@ -79,7 +81,9 @@ class InquiryForm(QDialog):
         build_layout(self)
         self.setMinimumWidth(940)  # two columns with room for the long labels of reasons and advice
         self._connect_changes()
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
         if inquiry_id is None:
             self.received.setDateTime(to_qdatetime(datetime.now()))
@@ -93,7 +97,8 @@ class InquiryForm(QDialog):
             ).run()
         # Suggestions only: without them the field still takes any name.
         vault_op(self, session, professional_choices).success(self._professionals).quietly().run()
-        self._dirty = False
+        if inquiry_id is None:
+            self.ready()
         self.received.setFocus()
 
     def _make_fields(self, session: Session) -> None:
@@ -182,7 +187,6 @@ class InquiryForm(QDialog):
     # --- problems ---------------------------------------------------------------------------
 
     def _changed(self, *_args: object) -> None:
-        self._dirty = True
         self.show_problems()
 
     def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
@@ -219,10 +223,11 @@ class InquiryForm(QDialog):
             return
         self._busy = True
         self.save_button.setEnabled(False)
+        # Saved, and the draft it was continued from gone, in one unit of work.
         if self.inquiry_id is None:
-            op = vault_op(self, self.session, create_case, form)
+            op = vault_op(self, self.session, and_discard(create_case, self.draft_id), form)
         else:
-            op = vault_op(self, self.session, update_case, self.inquiry_id, form)
+            op = vault_op(self, self.session, and_discard(update_case, self.draft_id), self.inquiry_id, form)
         op.success(self._saved).problems(self.show_problems).report_to(self.general_error.show_message)
         op.finally_(self._idle).run()
 
@@ -231,14 +236,15 @@ class InquiryForm(QDialog):
         self.save_button.setEnabled(True)
 
     def _saved(self, saved: SavedCase) -> None:
-        self._dirty = False
+        self.draft_id = None
+        self.values.mark_pristine()
         self.saved.emit(saved)
         self.accept()
 
     def _loaded(self, form: CaseForm) -> None:
         self._fill(form)
         self.setEnabled(True)
-        self._dirty = False
+        self.ready()  # a draft continued on this case is put over what was loaded
         self.received.setFocus()
 
     def _failed(self, text: str) -> None:
@@ -248,18 +254,3 @@ class InquiryForm(QDialog):
 
     def _professionals(self, choices: list[ProfessionalChoice]) -> None:
         self.professional_completer.professionals.set_choices(choices)
-
-    def reject(self) -> None:
-        if self._busy:
-            return
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("Discard what you have typed?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()

@@ -91,10 +91,12 @@ class ProfessionalCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setMaxVisibleItems(10)
-        self.popup().setMinimumWidth(600)  # name, e-mail and organisation side by side
+        popup = self.popup()
+        if popup is not None:
+            popup.setMinimumWidth(600)  # name, e-mail and organisation side by side
         self._field = field
         field.setCompleter(self)
-        self.activated[QModelIndex].connect(self._activated)
+        self.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # PySide6's stubs lack overloaded signals
 
     def _activated(self, index: QModelIndex) -> None:
         choice = index.data(CHOICE_ROLE)

@@ -4,7 +4,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets import name_from
 
@@ -85,11 +85,14 @@ def build_layout(form: "InquiryForm") -> None:
     columns.addSpacing(16)
     columns.addLayout(_column(form, RIGHT, labels), 1)
 
+    # The platform's order of Save and Cancel (Windows: Save first; macOS and GNOME: Cancel first).
+    box = QDialogButtonBox()
+    box.addButton(form.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(form.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
     buttons = QHBoxLayout()
     buttons.addWidget(QLabel(QCoreApplication.translate("InquiryForm", "* must be filled in")))
     buttons.addStretch()
-    buttons.addWidget(form.cancel_button)
-    buttons.addWidget(form.save_button)
+    buttons.addWidget(box)
 
     layout = QVBoxLayout(form)
     layout.addLayout(columns)

@@ -44,7 +44,8 @@ def read_form(form: "InquiryForm") -> CaseForm:
 
 def fill_form(form: "InquiryForm", case: CaseForm) -> None:
     d = case.draft
-    form.received.setDateTime(to_qdatetime(d.received_at))
+    if d.received_at is not None:  # a stored case always has one
+        form.received.setDateTime(to_qdatetime(d.received_at))
     form.municipality.set_code(d.municipality_code)
     form.region.set_code(d.region)
     for field, value in (

@@ -239,7 +239,7 @@ class InquiriesSection(Section):
         if active:
             self.empty_text.setText(
                 self.tr("No inquiries match these filters: {filters}.").format(
-                    filters="; ".join(f.text() for f in active)
+                    filters="; ".join(f.short_text() for f in active)
                 )
             )
         else:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from consultant_app.retention.due import DueCase
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
-from consultant_app.storage.auto_backup import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
+from consultant_app.services.vault_admin import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
 from ui.handover.dialogs import EraseDialog, ReceiveDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op

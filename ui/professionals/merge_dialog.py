@@ -121,7 +121,8 @@ class MergeDialog(QDialog):
         group = self.groups.row_at(row)
         self.reason.setText(group.title)
         for member in group.members:
-            button = QRadioButton(self._describe(member))
+            # '&&': an '&' in a name ("Børne- & Ungeforvaltningen") is shown, not an Alt key.
+            button = QRadioButton(self._describe(member).replace("&", "&&"))
             button.setChecked(member.professional_id == group.keep_id)
             self.keep.addButton(button, member.professional_id)
             self.members_layout.addWidget(button)

@@ -7,6 +7,7 @@ back. This module is the frame around it: title, actions, messages, and what the
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import Problem, ValidationError
 from consultant_app.risk import CHECKLIST, AssessmentContent, delete_draft
 from consultant_app.risk import texts as T
+from consultant_app.risk.content_json import content_from_json, content_to_json
+from consultant_app.services.drafts import discard_draft
 from ui.date_fields import refuse_typed_dates
 from ui.labels import short_date
 from ui.op import error_text, vault_op
@@ -45,6 +48,7 @@ class AssessmentEditor(QWidget):
     back = Signal()
     changed = Signal()  # saved, finalised, revised or deleted: the list may be stale
     print_wanted = Signal(int)  # assessment id
+    draft_kind = "risk_assessment"  # unsaved changes are kept at lock (ui/drafts.py)
 
     def __init__(self, session: Session, assessment_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,9 @@ class AssessmentEditor(QWidget):
         self.loaded: Loaded | None = None
         self.form: AssessmentForm | None = None  # made when the instrument is known
         self.busy = False
+        self.draft_id: int | None = None  # the stored draft this editing continues
+        self._pending_draft: dict | None = None
+        self.changed.connect(self._forget_draft)  # saved (or finalised, deleted): no longer a draft
 
         self.title = heading(self.tr("Risk assessment"), 1.4)
         self.status = QLabel()
@@ -135,6 +142,42 @@ class AssessmentEditor(QWidget):
         self.status.setText(f"{number} · {state}")
         form.show_loaded(loaded)
         self._enable()
+        if self._pending_draft is not None:
+            self._apply_draft()
+
+    # --- a draft at lock (ui/drafts.py) ----------------------------------------------------
+
+    @property
+    def draft_record_id(self) -> int:
+        return self.assessment_id
+
+    @property
+    def draft_inquiry_id(self) -> int | None:
+        return self.loaded.assessment.inquiry_id if self.loaded else None
+
+    def draft_state(self) -> dict | None:
+        if self._pending_draft is not None:
+            return self._pending_draft
+        return content_to_json(self.content()) if self.has_changes() else None
+
+    def restore_draft(self, state: dict) -> None:
+        self._pending_draft = dict(state)
+        if self.loaded is not None:
+            self._apply_draft()
+
+    def _apply_draft(self) -> None:
+        """Show the draft over the stored assessment, which stays what `has_changes` compares to."""
+        state, self._pending_draft, loaded = self._pending_draft, None, self.loaded
+        if state is None or loaded is None or self.read_only:
+            return
+        shown = content_from_json(state, loaded.assessment.content)
+        self._show(replace(loaded, assessment=replace(loaded.assessment, content=shown)))
+        self.loaded = loaded
+
+    def _forget_draft(self) -> None:
+        if self.draft_id is not None:
+            vault_op(self, self.session, discard_draft, self.draft_id).quietly().run()
+            self.draft_id = None
 
     def _enable(self) -> None:
         a = self.loaded.assessment if self.loaded else None

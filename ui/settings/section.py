@@ -29,6 +29,7 @@ LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
 class SettingsSection(Section):
     key = "settings"
     profile_saved = Signal(object)  # Profile: the main window applies it
+    vault_restored = Signal(object, str)  # UnlockedVault, message: the main window starts anew
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -68,11 +69,34 @@ class SettingsSection(Section):
         column.addWidget(heading(self.tr("Settings")))
         column.addLayout(form)
         column.addLayout(buttons)
+        column.addSpacing(16)
+        column.addLayout(self._backup_row())
         column.addStretch()
         outer = QHBoxLayout(self)
         outer.addLayout(column)
         outer.addStretch(1)  # a short form reads best on the left, not stretched over the screen
         self.setFocusProxy(self.language)
+
+    def _backup_row(self) -> QVBoxLayout:
+        """The vault's backups (ui/vault/): the same dialogs as the Vault menu."""
+        from ui.vault.menu import open_backup, open_restore
+
+        self.backup_now_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_now_button.clicked.connect(lambda: open_backup(self, self.session))
+        self.restore_backup_button = QPushButton(self.tr("&Restore backup…"))
+        self.restore_backup_button.clicked.connect(
+            lambda: open_restore(self, self.session, self.vault_restored.emit)
+        )
+        for button in (self.backup_now_button, self.restore_backup_button):
+            button.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_now_button)
+        row.addWidget(self.restore_backup_button)
+        row.addStretch()
+        box = QVBoxLayout()
+        box.addWidget(heading(self.tr("Backups"), 1.1))
+        box.addLayout(row)
+        return box
 
     def title(self) -> str:
         return self.tr("Settings")

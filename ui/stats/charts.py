@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from ui import theme
 
-COLOURS = ("#2f6f9f", "#d0822b", "#5b8c3a", "#8c4f9f")
 MAX_LABELLED_BARS = 24  # more bars than this: the figures would overlap, the table has them
 
 
@@ -75,10 +74,12 @@ class BarChart(QChartView):
         shown = [_wrapped(c) for c in self.categories] if self.horizontal else self.categories
         series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         top = 0.0
+        colours = theme.tones().series
         for number, (name, values) in enumerate(sets):
             bar_set = QBarSet(name)
-            bar_set.setColor(QColor(COLOURS[number % len(COLOURS)]))
-            bar_set.setBorderColor(QColor(COLOURS[number % len(COLOURS)]))
+            colour = QColor(colours[number % len(colours)])
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour)
             # The figure above the bar (white by default): the chart's own text colour.
             bar_set.setLabelColor(self.chart().titleBrush().color())
             figures = [float(v) if v is not None else 0.0 for v in values]

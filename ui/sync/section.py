@@ -1,6 +1,7 @@
 """Synkronisering: what leaves this laptop. Every month in the outbox with its version, state,
 attempts, sent time and the receiver's last error; the exact package JSON of the chosen row;
-"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel). While
+"Opdatér pakker" (refresh_outbox) and "Send nu" (sync_pending, with progress and Cancel); the
+receiver it sends to, and "Skift opsætning…" (ui/sync/setup_dialog.py) to set it up. While
 unlocked, the session's timer (the main window's, not this screen's) asks it to sync in the
 background when sync is set up, whether or not the screen was ever opened."""
 
@@ -17,20 +18,29 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from consultant_app.sync import SyncNotConfiguredError, SyncProgress, SyncReport, refresh_outbox, sync_pending
+from consultant_app.sync import (
+    Outcome,
+    SyncNotConfiguredError,
+    SyncProgress,
+    SyncReport,
+    SyncSettingsView,
+    refresh_outbox,
+    sync_pending,
+)
+from consultant_app.sync.settings import PROXY_NONE, PROXY_SYSTEM
 from consultant_app.sync.status import OutboxRow, SyncStatus, sync_status
+from ui import theme
 from ui.labels import short_datetime
 from ui.op import Op, Progress, alive, error_text, on_database, vault_op
 from ui.section import Section, Session
+from ui.sync.setup_dialog import SyncSetupDialog
+from ui.table_model import RIGHT, Column, RecordTableModel
 from ui.widgets import StatusLine, heading
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -51,19 +61,12 @@ class SyncSection(Section):
         self.last_report: SyncReport | None = None
         self.transport = None  # tests hand an httpx transport; None means the real network
         self.policy = None  # tests shorten the retries; None means the client's own
+        self.setup_dialog: SyncSetupDialog | None = None
 
-        self.table = QTableWidget(0, 6)
+        self.model: RecordTableModel[OutboxRow] = RecordTableModel(self._columns(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Packages in the outbox"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Month"),
-                self.tr("Version"),
-                self.tr("State"),
-                self.tr("Attempts"),
-                self.tr("Sent"),
-                self.tr("Last error"),
-            ]
-        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,7 +78,7 @@ class SyncSection(Section):
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.package = QPlainTextEdit()
         self.package.setReadOnly(True)
@@ -89,7 +92,7 @@ class SyncSection(Section):
             )
         )
         explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: #555;")
+        explanation.setStyleSheet(theme.muted_style())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,20 +110,27 @@ class SyncSection(Section):
         self.send_button = QPushButton(self.tr("&Send now"))
         self.send_button.setToolTip(self.tr("Send every waiting package to SIRI's receiver"))
         self.send_button.clicked.connect(self.send_now)
+        self.setup_button = QPushButton(self.tr("Set &up sync…"))
+        self.setup_button.clicked.connect(self.open_setup)
         actions = QHBoxLayout()
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.send_button)
         actions.addStretch(1)
+        actions.addWidget(self.setup_button)
 
+        self.receiver = QLabel()  # where the packages go (never the token)
+        self.receiver.setWordWrap(True)
+        self.receiver.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.receiver.hide()
         self.hint = QLabel(
             self.tr(
-                "Sending is not set up. Store the receiver's address and the access token from SIRI "
-                "with: consultant-app sync --endpoint https://… --token-file FILE"
+                "Sending is not set up yet. Choose “Set up sync…” and enter the receiver's address and "
+                "the access token from SIRI."
             )
         )
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
+        self.hint.setStyleSheet(theme.notice_style())
         self.hint.hide()
         self.status = StatusLine()
 
@@ -128,6 +138,7 @@ class SyncSection(Section):
         layout.addWidget(heading(self.title()))
         layout.addWidget(QLabel(self.tr("What leaves this laptop: one package of counts per month.")))
         layout.addLayout(actions)
+        layout.addWidget(self.receiver)
         layout.addWidget(self.hint)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -137,6 +148,20 @@ class SyncSection(Section):
 
     def title(self) -> str:
         return self.tr("Sync")
+
+    def _columns(self) -> list[Column[OutboxRow]]:
+        return [
+            Column(self.tr("Month"), lambda row: row.month),
+            Column(self.tr("Version"), lambda row: str(row.version), align=RIGHT),
+            Column(self.tr("State"), lambda row: self.state_text(row.state)),
+            Column(self.tr("Attempts"), lambda row: str(row.attempts), align=RIGHT),
+            Column(self.tr("Sent"), lambda row: short_datetime(_local(row.sent_at))),
+            Column(
+                self.tr("Last error"),
+                lambda row: (row.last_error or "").replace("\n", " "),
+                tip=lambda row: row.last_error,
+            ),
+        ]
 
     def state_text(self, state: str) -> str:
         return {
@@ -157,49 +182,63 @@ class SyncSection(Section):
     def _loaded(self, data: SyncStatus) -> None:
         self.loaded = data
         current = self.selected_row()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(data.rows))
+        self.model.set_rows(data.rows)
         select_row = 0 if data.rows else -1
-        for n, row in enumerate(data.rows):
-            cells = [
-                row.month,
-                str(row.version),
-                self.state_text(row.state),
-                str(row.attempts),
-                short_datetime(_local(row.sent_at)),
-                (row.last_error or "").replace("\n", " "),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (1, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 5 and row.last_error:
-                    item.setToolTip(row.last_error)
-                item.setData(ROW_ROLE, row)
-                self.table.setItem(n, column, item)
-            if current is not None and row.id == current.id:
-                select_row = n
-        self.table.blockSignals(False)
+        if current is not None:
+            found = self.model.find(lambda row: row.id == current.id)
+            select_row = found if found is not None else select_row
         if select_row >= 0:
             self.table.selectRow(select_row)
         self._selection_changed()
         self.hint.setVisible(not data.configured)
+        self._show_receiver(data.settings if data.configured else None)
         self._set_busy(self.busy)
         if not data.rows and not self.status.text():
             self.status.info(self.tr("The outbox is empty. “Refresh packages” builds the complete months."))
 
+    def _show_receiver(self, settings: SyncSettingsView | None) -> None:
+        self.setup_button.setText(self.tr("Chan&ge setup…") if settings else self.tr("Set &up sync…"))
+        if settings is None:
+            self.receiver.hide()
+            return
+        proxy = {PROXY_SYSTEM: self.tr("the system's proxy settings"), PROXY_NONE: self.tr("no proxy")}.get(
+            settings.proxy, settings.proxy
+        )
+        ca = settings.ca_file or self.tr("the system's certificates")
+        self.receiver.setText(
+            self.tr("Receiver: {endpoint} · Proxy: {proxy} · Trusts: {ca}").format(
+                endpoint=settings.endpoint, proxy=proxy, ca=ca
+            )
+        )
+        self.receiver.show()
+
+    # --- setting up -----------------------------------------------------------------------
+
+    def open_setup(self) -> None:
+        """The setup dialog, window-modal; a saved setup is shown at once."""
+        if self.setup_dialog is not None and self.setup_dialog.isVisible():
+            self.setup_dialog.raise_()
+            return
+        current = self.loaded.settings if self.loaded is not None else None
+        dialog = SyncSetupDialog(self.session, current, self)
+        dialog.saved.connect(self._setup_saved)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _setup_saved(self, _view: SyncSettingsView) -> None:
+        self.status.ok(self.tr("The sync setup was saved in the vault."))
+        self._reload()
+
     # --- the chosen package ---------------------------------------------------------------
 
     def selected_row(self) -> OutboxRow | None:
-        items = self.table.selectedItems()
-        value = items[0].data(ROW_ROLE) if items else None
-        return value if isinstance(value, OutboxRow) else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_month(self, month: str) -> None:
-        for n in range(self.table.rowCount()):
-            if self.table.item(n, 0).text() == month:
-                self.table.selectRow(n)
-                return
+        found = self.model.find(lambda row: row.month == month)
+        if found is not None:
+            self.table.selectRow(found)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()
@@ -275,7 +314,7 @@ class SyncSection(Section):
     def _synced(self, report: SyncReport, quiet: bool) -> None:
         self.last_report = report
         if report.stopped is not None:
-            self.status.error(str(report.stopped))
+            self.status.error(self._stopped_text(report))
         elif report.cancelled:
             self.status.error(self.tr("Stopped. {n} package(s) are still waiting.").format(n=report.pending))
         elif report.failed:
@@ -287,6 +326,23 @@ class SyncSection(Section):
         elif report.sent or not quiet:
             self.status.ok(self.tr("{n} package(s) sent.").format(n=len(report.sent)))
         self._reload()
+
+    def _stopped_text(self, report: SyncReport) -> str:
+        """The core's reason, except where it names a command-line option: here the fix is
+        "Skift opsætning…"."""
+        assert report.stopped is not None
+        outcome, n = report.stopped.outcome, report.pending
+        if outcome is Outcome.UNAUTHORIZED:
+            return self.tr(
+                "The receiver refused the access token (401): it is unknown or withdrawn. Ask SIRI for a "
+                "new one and paste it under “Change setup…”. {n} package(s) waiting."
+            ).format(n=n)
+        if outcome is Outcome.TLS:
+            return self.tr(
+                "The receiver's certificate could not be verified. Check the address and the CA file under "
+                "“Change setup…” (“Test connection” says more). {n} package(s) waiting."
+            ).format(n=n)
+        return str(report.stopped)
 
     def _sync_failed(self, error: Exception, quiet: bool) -> None:
         if isinstance(error, SyncNotConfiguredError):

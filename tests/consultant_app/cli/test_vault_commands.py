@@ -109,3 +109,12 @@ def test_a_reader_that_stops_early_is_no_error(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(vault_commands, "init", write_into_a_closed_pipe)
     assert cli_main(["init", "--vault", str(tmp_path / "v.db"), "--name", "T", "--team", "odense"]) == 141
     assert capsys.readouterr().err == ""
+
+
+def test_backup_over_the_vault_itself_and_a_same_passphrase_rekey_are_refused(made):
+    before = made.read_bytes()
+    onto_itself = run("backup", "--vault", made, made, "--force")
+    assert onto_itself.returncode == 1 and "overskrives ikke" in onto_itself.stderr
+    same = run("change-passphrase", "--vault", made, new_passphrase=PASSPHRASE)
+    assert same.returncode == 1 and "den samme som den nuværende" in same.stderr
+    assert made.read_bytes() == before

@@ -45,6 +45,23 @@ def test_refused(typed):
     assert not looks_like_phone(typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        # Pasted from a web page or an e-mail signature: no-break spaces between the groups.
+        ("+45\u00a012\u00a034\u00a056\u00a078", "+45 12 34 56 78"),
+        ("12\u202f34\u202f56\u202f78", "12 34 56 78"),
+        # The country code or the area code in brackets, as many signatures write it.
+        ("(+45) 12 34 56 78", "(+45) 12 34 56 78"),
+        ("(0045) 12345678", "(0045) 12345678"),
+        ("(020) 7946 0018", "(020) 7946 0018"),
+    ],
+)
+def test_numbers_as_people_paste_them_are_not_refused(typed, shown):
+    assert looks_like_phone(typed)
+    assert danish_phone(typed) == shown
+
+
 def test_an_older_record_that_is_no_number_is_shown_as_it_was_typed():
     assert danish_phone("ring efter kl. 10") == "ring efter kl. 10"
     assert danish_phone(None) == ""

@@ -13,12 +13,8 @@ from sqlalchemy import func, select
 from consultant_app.codes import load_codes
 from consultant_app.domain import AuditEvent, Contact, Inquiry, Profile
 from consultant_app.errors import ValidationError
-from consultant_app.services.inquiries import (
-    InquiryDraft,
-    create_inquiry,
-    update_inquiry,
-    validate_inquiry,
-)
+from consultant_app.services.inquiries import InquiryDraft, create_inquiry, update_inquiry
+from consultant_app.services.inquiry_rules import validate_inquiry
 from consultant_app.services.refs import own_ref
 from consultant_app.storage.vault import Vault
 

@@ -178,3 +178,23 @@ def test_opening_a_current_vault_leaves_alembic_unloaded(vault_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_0009_adds_the_draft_table_to_a_0008_vault_and_takes_it_away_again(vault_path):
+    """A vault of 0008 (automatic backups) gains the draft table with its case link; downgrading
+    removes it. (Drafts are new: a 0008 vault holds none, so there is no data to carry.)"""
+    vault = Vault.create(vault_path, PASSPHRASE, name="T", team="odense")
+
+    def tables(conn) -> set[str]:
+        return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
+
+    with vault.engine.begin() as conn:
+        migrate.command.downgrade(migrate.alembic_config(conn), "0008")
+        assert "draft" not in tables(conn)
+        assert "backup_settings" in tables(conn)
+    with vault.engine.begin() as conn:
+        migrate.upgrade(conn)
+        assert "draft" in tables(conn)
+        links = conn.exec_driver_sql("PRAGMA foreign_key_list(draft)").all()
+        assert [(row[2], row[3], row[6]) for row in links] == [("inquiry", "inquiry_id", "CASCADE")]
+    vault.lock()

@@ -96,6 +96,7 @@ def test_add_on_case_code_and_refuse_unknown(qtbot, section, seeded):
     qtbot.waitUntil(lambda: dialog.errors["case"].isVisible())
     assert "Ingen sag har koden" in dialog.errors["case"].text()
     dialog.case.setText(case.case_code)
+    assert dialog.errors["case"].isHidden()  # changing the field answers its problem (#14.6)
     dialog.type.set_code("revurdering")
     dialog.due.setDate(to_qdate(date.today() + timedelta(days=1)))
     section.data = None

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QAccessible, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from consultant_app.services.case_actions import CaseForm, create_case
 from consultant_app.services.inquiries import InquiryDraft
@@ -173,3 +173,35 @@ def test_chips_that_do_not_fit_wrap_onto_another_row_never_clipped(qtbot):
         assert chip.isVisible() and chip.geometry().right() <= 420
     tops = {chip.geometry().top() for chip in chips.chips}
     assert len(tops) > 1
+
+
+def test_a_long_search_does_not_widen_the_window(qtbot, main_window):
+    """A pasted paragraph (or one long word) as the search: its chip and the empty-list text
+    are cut to fit, the whole term stays in the chip's tooltip, the window stays on a laptop
+    screen (it grew to the chip's width, 2208 px for 300 characters)."""
+    seed_case(main_window.session.vault, region="hovedstaden")
+    inquiries = show_list(qtbot, main_window)
+    settle(qtbot, inquiries, 1)
+    for term in ("Familien har kontaktet skolen om pigens fravær og en mulig rejse " * 5, "x" * 400):
+        inquiries.filters.search.setText(term)
+        inquiries.filters.search.returnPressed.emit()
+        settle(qtbot, inquiries, 0)
+        qtbot.waitUntil(inquiries.empty_box.isVisible)
+        QApplication.processEvents()
+        assert main_window.minimumSizeHint().width() <= 1280
+        (chip,) = inquiries.chips.chips
+        assert term.strip() in chip.toolTip()
+        assert len(chip.text()) < 100
+
+
+def test_an_ampersand_in_the_search_is_shown_not_made_a_shortcut(qtbot, main_window):
+    """'R&D' on a chip showed as 'RD' with an Alt+D shortcut that removed the filter."""
+    seed_case(main_window.session.vault, region="hovedstaden")
+    inquiries = show_list(qtbot, main_window)
+    settle(qtbot, inquiries, 1)
+    inquiries.filters.search.setText("R&D")
+    inquiries.filters.search.returnPressed.emit()
+    settle(qtbot, inquiries, 0)
+    (chip,) = inquiries.chips.chips
+    assert QKeySequence.mnemonic(chip.text()).isEmpty()
+    assert chip.text().replace("&&", "&") == "Søgning: “R&D” ✕"

@@ -1,6 +1,7 @@
 """The Fagpersoner screen driven as a user would: search, open, edit, merge, open a case."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from sqlalchemy import func, select
 
 from consultant_app.domain import Contact, Professional
@@ -153,3 +154,20 @@ def test_the_saved_state_is_ids_and_sorting_never_the_search(qtbot, section, see
     qtbot.waitUntil(lambda: section.selected_ids() == [ids["bo"]])
     assert section.model.sort_order == (0, Qt.SortOrder.AscendingOrder)
     section.restore({"selected": "junk", "sort": "junk"})  # a damaged state is ignored
+
+
+def test_an_ampersand_in_a_name_is_shown_in_the_merge_choices(qtbot, section, seeded, vault):
+    """'Børne- & Ungeforvaltningen' on a choice lost its '&' and made the next letter an Alt key."""
+    ids, _ = seeded
+    with vault.session() as s:
+        s.get_one(Professional, ids["anna"]).organisation_name = "Børne- & Ungeforvaltningen"
+    section.activate()  # read again
+    qtbot.waitUntil(
+        lambda: any(r.organisation_name == "Børne- & Ungeforvaltningen" for r in section.model.rows)
+    )
+    qtbot.mouseClick(section.suggestions_button, Qt.MouseButton.LeftButton)
+    dialog = section.dialog
+    qtbot.waitUntil(lambda: dialog.keep.button(ids["anna"]) is not None)
+    choice = dialog.keep.button(ids["anna"])
+    assert QKeySequence.mnemonic(choice.text()).isEmpty()
+    assert "Børne- & Ungeforvaltningen" in choice.text().replace("&&", "&")

@@ -21,7 +21,7 @@ def test_synkronisering(qtbot, session):
     screen = window.section("sync")
     qtbot.waitUntil(lambda: screen.loaded is not None, timeout=10_000)
     screen.refresh_button.click()
-    qtbot.waitUntil(lambda: not screen.busy and screen.table.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.busy and screen.model.rowCount() > 0, timeout=20_000)
     screen.table.selectRow(0)
     save(window, "synkronisering")
     window.idle.stop()

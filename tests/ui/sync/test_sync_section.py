@@ -32,19 +32,19 @@ def sync_screen(qtbot, session):
 def refresh(qtbot, screen: SyncSection) -> None:
     assert screen.refresh_button.text().replace("&", "") == "Opdatér pakker"
     screen.refresh_button.click()
-    qtbot.waitUntil(lambda: not screen.busy and screen.table.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.busy and screen.model.rowCount() > 0, timeout=20_000)
 
 
 def test_refresh_lists_months_and_the_package_is_counts_only(qtbot, sync_screen):
     screen = sync_screen
     assert screen.title() == "Synkronisering"
-    assert screen.table.rowCount() == 0
+    assert screen.model.rowCount() == 0
     assert screen.hint.isVisible()  # not set up: the CLI hint, and Send nu is off
     assert not screen.send_button.isEnabled()
     refresh(qtbot, screen)
-    months = [screen.table.item(n, 0).text() for n in range(screen.table.rowCount())]
+    months = [screen.model.text(n, 0) for n in range(screen.model.rowCount())]
     assert months == sorted(months, reverse=True) and len(set(months)) == len(months)
-    assert {screen.table.item(n, 2).text() for n in range(screen.table.rowCount())} == {"afventer"}
+    assert {screen.model.text(n, 2) for n in range(screen.model.rowCount())} == {"afventer"}
     assert "ny(e) pakke(r)" in screen.status.text() or "pakke" in screen.status.text()
 
     screen.select_month(months[-1])
@@ -77,10 +77,10 @@ def test_send_now_delivers_to_an_in_process_receiver(qtbot, session, sync_screen
     assert report.complete and report.sent and report.pending == 0
     assert len(received) == len(report.sent)
     qtbot.waitUntil(
-        lambda: {screen.table.item(n, 2).text() for n in range(screen.table.rowCount())} == {"sendt"},
+        lambda: {screen.model.text(n, 2) for n in range(screen.model.rowCount())} == {"sendt"},
         timeout=10_000,
     )
-    assert screen.table.item(0, 4).text()  # the sent time is shown
+    assert screen.model.text(0, 4)  # the sent time is shown
     assert "sendt" in screen.status.text()
 
 

@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 
 from consultant_app.demo.fill import fill_vault
 from consultant_app.domain import Inquiry, Profile
-from consultant_app.interchange import export_inquiries
+from consultant_app.interchange import export_inquiries, import_inquiries
 from consultant_app.storage.vault import Vault
 from tests.ui.support import PASSPHRASE, flush_deletions
-from ui.interchange import import_dialog
+from ui.interchange import export_dialog, import_dialog
 from ui.interchange.export_dialog import ExportDialog
 from ui.interchange.import_dialog import ImportDialog
 from ui.section import Session
@@ -182,6 +182,40 @@ def test_cancel_in_the_middle_of_a_large_import_leaves_the_vault_as_it_was(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert count(second.vault) == before + LARGE
     flush_deletions()
+
+
+def test_cancel_during_an_export_writes_no_file(qtbot, second, large_file, tmp_path, monkeypatch, caplog):
+    import_inquiries(second.vault, large_file)
+    real = export_dialog.export_inquiries
+    started = threading.Event()
+
+    def held_after_the_first_rows(vault, path, *, progress, cancelled, **options):
+        """The real export, waiting after its first 500 rows (at most 30 s) for the Cancel."""
+
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            started.set()
+            deadline = time.monotonic() + 30
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+        return real(vault, path, progress=report, cancelled=cancelled, **options)
+
+    monkeypatch.setattr(export_dialog, "export_inquiries", held_after_the_first_rows)
+    dialog = open_dialog(qtbot, ExportDialog(second))
+    out = tmp_path / "ud.csv"
+    monkeypatch.setattr(dialog, "ask_path", lambda _suggested: str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert started.wait(60)
+    progress = dialog.progress_dialog
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.labelText() == f"Eksporterer: 500 af {LARGE} henvendelser")
+    qtbot.keyClick(progress, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.progress_dialog is None, timeout=30_000)
+    assert dialog.status.text() == "Eksporten blev afbrudt; ingen fil er skrevet."
+    assert [p.name for p in tmp_path.iterdir() if "ud.csv" in p.name] == []  # nor a staged ".ud.csv….partial"
+    assert [r.message for r in caplog.records if r.levelname == "ERROR"] == []
+    assert dialog.export_button.isEnabled()
 
 
 def test_both_dialogs_open_from_the_inquiries_menu_and_esc_closes_them(qtbot, main_window):

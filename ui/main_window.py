@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
             def open_dialog() -> None:
                 dialog = dialog_class(self.session, self)
                 dialog.finished.connect(self._form_closed)
+                if isinstance(dialog, ImportDialog):  # the screen behind shows what came in
+                    dialog.imported.connect(lambda _summary: self.current_section.activate())
                 dialog.open()
 
             return open_dialog

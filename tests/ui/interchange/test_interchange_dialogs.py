@@ -232,3 +232,16 @@ def test_both_dialogs_open_from_the_inquiries_menu_and_esc_closes_them(qtbot, ma
         assert dialog.windowModality() == Qt.WindowModality.WindowModal
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+
+
+def test_the_inquiry_list_behind_shows_what_was_imported(qtbot, main_window, large_file, monkeypatch):
+    main_window.show_section("inquiries")
+    inquiries = main_window.section("inquiries")
+    qtbot.waitUntil(lambda: inquiries.count_label.text() == "0 henvendelser", timeout=10_000)
+    main_window.import_action.trigger()
+    dialog = next(d for d in main_window.findChildren(ImportDialog) if d.isVisible())
+    check_file(qtbot, dialog, large_file, monkeypatch)
+    with qtbot.waitSignal(dialog.imported, timeout=120_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: inquiries.count_label.text() == f"{LARGE} henvendelser", timeout=10_000)
+    dialog.reject()

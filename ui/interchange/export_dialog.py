@@ -3,10 +3,12 @@ inquiry file format (`export_inquiries`, the CLI's own), on the database lane wi
 and Cancel. The dialog says plainly, before and after, that the file is not encrypted.
 """
 
+import threading
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +38,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self._cancel = threading.Event()
         self._running: Op | None = None
         self.setWindowTitle(self.tr("Export inquiries"))
         self.setMinimumWidth(560)
@@ -149,7 +152,7 @@ class ExportDialog(QDialog):
             .cancelled(lambda: self.status.info(self.tr("The export was stopped; no file was written.")))
             .report_to(self.status.error)
             .finally_(self._finished)
-            .progress(self.tr("Exporting…"))
+            .progress(self.tr("Exporting…"), event=self._new_cancel())
         )
         self.export_button.setEnabled(False)
         self._running.run()
@@ -167,6 +170,17 @@ class ExportDialog(QDialog):
     def _finished(self) -> None:
         self._running = None
         self.export_button.setEnabled(True)
+
+    def _new_cancel(self) -> threading.Event:
+        self._cancel = threading.Event()  # the progress dialog's Cancel sets it, and so does hiding
+        return self._cancel
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Locking hides every window: a step under way stops (nothing written) instead of
+        # holding the lock back until it ends.
+        if self._running is not None:
+            self._cancel.set()
+        super().hideEvent(event)
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:

@@ -7,10 +7,11 @@ listed where it can be read and copied), then the import itself, all or nothing
 between batches and leaves the vault as it was; the dialog stays open for another try.
 """
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -52,6 +53,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._checked: ImportCheck | None = None
+        self._cancel = threading.Event()
         self._running: Op | None = None  # the step under way, for its progress dialog
         self.setWindowTitle(self.tr("Import inquiries"))
         self.setMinimumSize(640, 520)
@@ -161,7 +163,7 @@ class ImportDialog(QDialog):
             Op(self, self._session.lane, cancellable(work))
             .success(self._show_check)
             .cancelled(lambda: self.status.info(self.tr("The check was stopped.")))
-            .progress(self.tr("Checking the file…"))
+            .progress(self.tr("Checking the file…"), event=self._new_cancel())
         )
 
     def _file_changed(self) -> None:
@@ -241,7 +243,7 @@ class ImportDialog(QDialog):
             .success(lambda summary: self._imported(summary, rejects))
             .problems(self._refused)
             .cancelled(lambda: self.status.info(self.tr("The import was stopped; nothing was imported.")))
-            .progress(self.tr("Importing…"))
+            .progress(self.tr("Importing…"), event=self._new_cancel())
         )
 
     def _imported(self, summary: ImportSummary, rejects: Path | None) -> None:
@@ -273,6 +275,17 @@ class ImportDialog(QDialog):
     def _finished(self) -> None:
         self._running = None
         self._update_buttons()
+
+    def _new_cancel(self) -> threading.Event:
+        self._cancel = threading.Event()  # the progress dialog's Cancel sets it, and so does hiding
+        return self._cancel
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Locking hides every window: a step under way stops (nothing written) instead of
+        # holding the lock back until it ends.
+        if self._running is not None:
+            self._cancel.set()
+        super().hideEvent(event)
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:

@@ -245,3 +245,36 @@ def test_the_inquiry_list_behind_shows_what_was_imported(qtbot, main_window, lar
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: inquiries.count_label.text() == f"{LARGE} henvendelser", timeout=10_000)
     dialog.reject()
+
+
+def test_locking_during_an_import_stops_it_and_writes_nothing(
+    qtbot, main_window, vault_file, large_file, monkeypatch
+):
+    """The idle lock, Ctrl+L or the system lock hides the dialog: the import stops between
+    batches rather than holding the lock back until 3 000 rows are written."""
+    real = import_dialog.import_inquiries
+    writing = threading.Event()
+
+    def held(vault, path, *, progress, cancelled, **options):
+        def report(phase: str, done: int, total: int) -> None:
+            progress(phase, done, total)
+            if phase == "write":
+                writing.set()
+                deadline = time.monotonic() + 30
+                while not cancelled() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+
+        return real(vault, path, progress=report, cancelled=cancelled, **options)
+
+    monkeypatch.setattr(import_dialog, "import_inquiries", held)
+    main_window.import_action.trigger()
+    dialog = next(d for d in main_window.findChildren(ImportDialog) if d.isVisible())
+    check_file(qtbot, dialog, large_file, monkeypatch)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert writing.wait(60)
+    started = time.monotonic()
+    with qtbot.waitSignal(main_window.locked, timeout=20_000):
+        main_window.lock()
+    assert time.monotonic() - started < 20  # not the 30 s the held import would wait
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        assert count(vault) == 0

@@ -177,8 +177,8 @@ class ExportDialog(QDialog):
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Locking hides every window: a step under way stops (nothing written) instead of
-        # holding the lock back until it ends.
-        if self._running is not None:
+        # holding the lock back until it ends. Not a minimise (a spontaneous hide).
+        if self._running is not None and not event.spontaneous():
             self._cancel.set()
         super().hideEvent(event)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,8 @@ from ui.idle import IdleWatcher, LockKey
 from ui.idle_notice import IdleNotice
 from ui.inquiries.case_view import CaseView
 from ui.inquiries.form import InquiryForm
+from ui.interchange.export_dialog import ExportDialog
+from ui.interchange.import_dialog import ImportDialog
 from ui.navigation import SECTIONS
 from ui.preferences import remember_geometry, restore_geometry
 from ui.section import Section, Session
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         self._build_vault_menu(quit_action)
         case_menu = self.menuBar().addMenu(self.tr("&Inquiries"))
         case_menu.addActions([self.new_action, self.find_action])
+        self._add_interchange_actions(case_menu)
         go_menu = self.menuBar().addMenu(self.tr("&Go to"))
         for number, section in enumerate(self.sections, start=1):
             go = action(section.title(), _number_shortcut(number), self._show_by_action)
@@ -175,6 +179,23 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.find_action)
         toolbar.addSeparator()
         toolbar.addAction(self.lock_action)
+
+    def _add_interchange_actions(self, menu: QMenu) -> None:
+        """Importér… and Eksportér… of inquiry files (ui/interchange/), at the end of the menu."""
+
+        def opener(dialog_class: Callable[[Session, QWidget], QDialog]) -> Callable[[], None]:
+            def open_dialog() -> None:
+                dialog = dialog_class(self.session, self)
+                dialog.finished.connect(self._form_closed)
+                if isinstance(dialog, ImportDialog):  # the screen behind shows what came in
+                    dialog.imported.connect(lambda _summary: self.current_section.activate())
+                dialog.open()
+
+            return open_dialog
+
+        menu.addSeparator()
+        self.import_action = menu.addAction(self.tr("&Import…"), opener(ImportDialog))
+        self.export_action = menu.addAction(self.tr("&Export…"), opener(ExportDialog))
 
     def _build_vault_menu(self, quit_action: QAction) -> None:
         """Boks: the vault's own care (ui/vault/), then locking and quitting. A restored vault

@@ -228,10 +228,12 @@ class Op(Generic[T]):
 def _show_step(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
     if not shiboken6.isValid(dialog):
         return
-    dialog.setMaximum(max(total, 1))
-    dialog.setValue(min(done, max(total, 1)))
+    # The text first: setValue on a modal dialog processes events, and with them the reports
+    # queued behind this one; a text set after it would put this older step's text back.
     if text:
         dialog.setLabelText(text)
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))
 
 
 def _with_progress(work: Callable[[Progress], T], progress: Progress) -> Callable[[], T]:

@@ -3,8 +3,9 @@
 The desktop and the command line call these four; everything else in the package is how.
 """
 
-from consultant_app.interchange.exporter import ExportSummary, export_inquiries
+from consultant_app.interchange.exporter import ExportCancelled, ExportSummary, export_inquiries
 from consultant_app.interchange.importer import (
+    ImportCancelled,
     ImportCheck,
     ImportRejected,
     ImportSummary,
@@ -13,7 +14,9 @@ from consultant_app.interchange.importer import (
 )
 
 __all__ = [
+    "ExportCancelled",
     "ExportSummary",
+    "ImportCancelled",
     "ImportCheck",
     "ImportRejected",
     "ImportSummary",

@@ -126,11 +126,20 @@ class _File:
         self.lines = self.refs.rows
 
 
-def check_inquiry_file(vault: Vault, path: Path, *, today: date | None = None) -> ImportCheck:
-    """A dry run for a user interface: reads the vault, writes nothing."""
-    file = _File(path, _never)
+def check_inquiry_file(
+    vault: Vault,
+    path: Path,
+    *,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportCheck:
+    """A dry run for a user interface (the desktop's first step): the import's own check pass,
+    reading the vault and writing nothing. `progress` and `cancelled` as for `import_inquiries`."""
+    cancelled = cancelled or _never
+    file = _File(path, cancelled)
     with vault.session() as session, small_page_cache(session):  # the plan only reads
-        tally, _refused = _check(session, file, today or date.today(), _never, None)
+        tally, _refused = _check(session, file, today or date.today(), cancelled, progress)
     return ImportCheck(tally.summary(), [*file.checker.header_problems, *tally.problems])
 
 

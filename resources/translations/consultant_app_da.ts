@@ -813,6 +813,64 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export inquiries</source>
+        <translation>Eksportér henvendelser</translation>
+    </message>
+    <message>
+        <source>Writes the inquiries to a CSV file in the inquiry file format, which Excel opens and this program (on this or another computer) can import again.</source>
+        <translation>Skriver henvendelserne til en CSV-fil i henvendelsesfilens format, som Excel kan åbne, og som dette program (på denne eller en anden computer) kan importere igen.</translation>
+    </message>
+    <message>
+        <source>&amp;Only inquiries received in a period</source>
+        <translation>&amp;Kun henvendelser modtaget i en periode</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file is NOT encrypted and holds personal data&lt;/b&gt;: the inquiries&apos; notes and the professionals&apos; names, e-mail addresses and telephone numbers. Save it only where it is safe, hand it over only to someone who may see it, and delete it when it has served.</source>
+        <translation>&lt;b&gt;Filen er IKKE krypteret og indeholder personoplysninger&lt;/b&gt;: henvendelsernes noter og fagpersonernes navne, e-mailadresser og telefonnumre. Gem den kun, hvor den er sikker, giv den kun til nogen, der må se den, og slet den, når den har gjort sin nytte.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation>Periodens første dag ligger efter dens sidste.</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-fil (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting: {done} of {total} inquiries</source>
+        <translation>Eksporterer: {done} af {total} henvendelser</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>The export was stopped; no file was written.</source>
+        <translation>Eksporten blev afbrudt; ingen fil er skrevet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inquiry(ies) exported to {path}. Remember: the file is not encrypted.</source>
+        <translation>
+            <numerusform>%n henvendelse eksporteret til {path}. Husk: filen er ikke krypteret.</numerusform>
+            <numerusform>%n henvendelser eksporteret til {path}. Husk: filen er ikke krypteret.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportRow</name>
     <message>
         <source>Export &amp;XLSX…</source>
@@ -1343,6 +1401,123 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import inquiries</source>
+        <translation>Importér henvendelser</translation>
+    </message>
+    <message>
+        <source>Reads inquiries from a CSV or XLSX file in the inquiry file format (see the user guide). The file is checked first and nothing is written until you choose Import; the import is all or nothing.</source>
+        <translation>Læser henvendelser fra en CSV- eller XLSX-fil i henvendelsesfilens format (se vejledningen). Filen kontrolleres først, og intet skrives, før du vælger Importér; importen sker helt eller slet ikke.</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file</source>
+        <translation>En .csv- eller .xlsx-fil</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Vælg fil…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the file</source>
+        <translation>&amp;Kontrollér filen</translation>
+    </message>
+    <message>
+        <source>&amp;Problems in the file:</source>
+        <translation>&amp;Problemer i filen:</translation>
+    </message>
+    <message>
+        <source>C&amp;opy the problems</source>
+        <translation>K&amp;opiér problemerne</translation>
+    </message>
+    <message>
+        <source>&amp;Skip invalid rows (they are saved in a file next to the chosen file)</source>
+        <translation>&amp;Spring ugyldige rækker over (de gemmes i en fil ved siden af den valgte fil)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Vælg filen, der skal importeres</translation>
+    </message>
+    <message>
+        <source>Inquiry files (*.csv *.xlsx)</source>
+        <translation>Henvendelsesfiler (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Vælg først en fil.</translation>
+    </message>
+    <message>
+        <source>Checking the file: row {done} of {total}</source>
+        <translation>Kontrollerer filen: række {done} af {total}</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Kontrollerer filen…</translation>
+    </message>
+    <message>
+        <source>The check was stopped.</source>
+        <translation>Kontrollen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>Choose a file, and it is checked before anything is imported.</source>
+        <translation>Vælg en fil; den kontrolleres, før noget importeres.</translation>
+    </message>
+    <message>
+        <source>The file has no problems. Choose Import to import it.</source>
+        <translation>Filen har ingen fejl. Vælg Importér for at importere den.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the file. Correct the file, or skip the invalid rows.</source>
+        <translation>
+            <numerusform>%n fejl i filen. Ret filen, eller spring de ugyldige rækker over.</numerusform>
+            <numerusform>%n fejl i filen. Ret filen, eller spring de ugyldige rækker over.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{rows} rows: {added} to add, {updated} to update, {unchanged} unchanged, {rejected} invalid. Professionals: {professionals_added} new, {professionals_updated} completed.</source>
+        <translation>{rows} rækker: {added} tilføjes, {updated} opdateres, {unchanged} uændrede, {rejected} ugyldige. Fagpersoner: {professionals_added} nye, {professionals_updated} suppleres.</translation>
+    </message>
+    <message>
+        <source>The problems are copied.</source>
+        <translation>Fejlene er kopieret.</translation>
+    </message>
+    <message>
+        <source>Importing: row {done} of {total}</source>
+        <translation>Importerer: række {done} af {total}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importerer…</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was imported.</source>
+        <translation>Importen blev afbrudt; intet er importeret.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Importeret: {added} tilføjet, {updated} opdateret, {unchanged} uændret.</translation>
+    </message>
+    <message>
+        <source>{rejected} invalid rows were skipped and saved in {path}. That file is NOT encrypted.</source>
+        <translation>{rejected} ugyldige rækker er sprunget over og gemt i {path}. Den fil er IKKE krypteret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n problem(s) in the file.</source>
+        <translation>
+            <numerusform>Intet er importeret: %n fejl i filen.</numerusform>
+            <numerusform>Intet er importeret: %n fejl i filen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InquiriesSection</name>
     <message>
         <source>Clear &amp;filters</source>
@@ -1610,6 +1785,14 @@
     <message>
         <source>Vault</source>
         <translation>Boks</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importér…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
     </message>
     <message>
         <source>Navigation</source>

@@ -92,6 +92,8 @@ def _dialogs(session, tmp_path):
     from ui.inquiries.case_dialogs import CloseDialog, ContactDialog, NoteDialog
     from ui.inquiries.case_view import CaseView
     from ui.inquiries.form import InquiryForm
+    from ui.interchange.export_dialog import ExportDialog
+    from ui.interchange.import_dialog import ImportDialog
     from ui.privacy.subject_access_dialog import SubjectAccessDialog
     from ui.professionals.edit_dialog import ProfessionalDialog
     from ui.professionals.merge_dialog import MergeDialog, MergeGroup
@@ -133,6 +135,8 @@ def _dialogs(session, tmp_path):
     yield "ProfessionalDialog", ProfessionalDialog(session, professional)
     yield "MergeDialog", MergeDialog(session, [MergeGroup("Lars Holm (2)", members, 1)] * 2)
     yield "SubjectAccessDialog", SubjectAccessDialog(session)
+    yield "ImportDialog", ImportDialog(session)
+    yield "ExportDialog", ExportDialog(session)
     yield "HandoverDialog", HandoverDialog(session, saved.case_code)
     yield "ReceiveDialog", ReceiveDialog(session)
     yield "EraseDialog", EraseDialog(session, saved.case_code)

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app.domain import AuditEvent, Inquiry
-from consultant_app.interchange import export_inquiries, import_inquiries
+from consultant_app.interchange import export_inquiries, exporter, import_inquiries
 from consultant_app.interchange.columns import HEADER
 from consultant_app.interchange.csv_output import OutputExistsError
-from consultant_app.interchange.exporter import MissingRefError
+from consultant_app.interchange.exporter import ExportCancelled, MissingRefError
 from consultant_app.services.inquiries import InquiryDraft, create_inquiry
 from consultant_app.storage.vault import Vault
 
@@ -91,6 +91,25 @@ def test_from_and_to_are_inclusive_received_dates(vault, tmp_path, load_csv):
     )
     assert summary.inquiries == 2
     assert [r["external_ref"] for r in load_csv(tmp_path / "ud.csv")] == ["d2", "d3"]
+
+
+def test_progress_counts_the_rows_of_the_range_and_a_cancel_writes_no_file(vault, tmp_path, monkeypatch):
+    """What the desktop's export dialog shows and stops with."""
+    monkeypatch.setattr(exporter, "STEP", 2)
+    add_from_form(vault, *(replace(FORM, external_ref=f"p{n}") for n in range(5)))
+    steps: list[tuple[int, int]] = []
+    export_inquiries(vault, tmp_path / "ud.csv", progress=lambda *step: steps.append(step))
+    assert steps == [(2, 5), (4, 5), (5, 5)]
+    out = tmp_path / "afbrudt.csv"
+    with pytest.raises(ExportCancelled):
+        export_inquiries(
+            vault, out, progress=lambda *step: steps.append(step), cancelled=lambda: len(steps) > 3
+        )
+    assert len(steps) == 4  # stopped at the first look after a cancel
+    # Nothing left, not even a staging file.
+    assert [p.name for p in tmp_path.iterdir() if p.name != "ud.csv" and not p.name.startswith("vault")] == []
+    with vault.session() as s:
+        assert s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "export")) == 1
 
 
 def test_export_records_one_audit_line_with_the_count(vault, tmp_path):

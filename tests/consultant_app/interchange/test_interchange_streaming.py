@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app.domain import AuditEvent, Inquiry
-from consultant_app.interchange import ImportRejected, export_inquiries, import_inquiries, import_plan
+from consultant_app.interchange import (
+    ImportRejected,
+    check_inquiry_file,
+    export_inquiries,
+    import_inquiries,
+    import_plan,
+)
 from consultant_app.interchange.import_plan import ImportCancelled
 from consultant_app.interchange.table_reader import CELL_LIMIT, InterchangeFileError
 from consultant_app.storage.vault import Vault
@@ -88,6 +94,27 @@ def test_a_cancelled_import_writes_nothing(vault, make_csv, minimal, monkeypatch
     with vault.session() as s:
         assert s.scalar(select(func.count(Inquiry.id))) == 0
         assert s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "import")) == 0
+
+
+def test_the_check_alone_reports_its_progress_and_stops_when_cancelled(vault, make_csv, minimal, monkeypatch):
+    """The desktop's first step (the import dialog's check) is the import's own check pass."""
+    monkeypatch.setattr(import_plan, "BATCH", 2)
+    path = make_csv([dict(minimal, notes=f"n{n}") for n in range(5)] + [dict(minimal, region="?")])
+    steps: list[tuple[str, int, int]] = []
+    check = check_inquiry_file(vault, path, today=TODAY, progress=lambda *step: steps.append(step))
+    assert steps == [("check", 2, 6), ("check", 4, 6), ("check", 6, 6)]
+    assert (check.summary.added, check.summary.rejected, [p.line for p in check.problems]) == (5, 1, [7])
+    with pytest.raises(ImportCancelled):
+        check_inquiry_file(
+            vault,
+            path,
+            today=TODAY,
+            progress=lambda *step: steps.append(step),
+            cancelled=lambda: len(steps) > 3,
+        )
+    assert len(steps) == 4  # stopped after the first batch of the second check
+    with vault.session() as s:
+        assert s.scalar(select(func.count(Inquiry.id))) == 0
 
 
 def test_a_file_changed_between_check_and_write_writes_nothing(vault, make_csv, minimal, monkeypatch):

@@ -294,7 +294,7 @@ def row_problems(
     whose cell could not be read is not reported a second time as missing or inconsistent."""
     unreadable = {p.field for p in row.problems}
     problems = list(row.problems)
-    for problem in validate_inquiry(draft, codes, today):
+    for problem in validate_inquiry(draft, codes, today, check_phone=False):  # see validate_inquiry
         column = COLUMN_OF_FIELD.get(problem.field, problem.field)
         if column in unreadable or (column in BY_NAME and BY_NAME[column].required and column not in index):
             continue  # said once already: on the cell, or on line 1 as a missing column

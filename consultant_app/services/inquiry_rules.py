@@ -253,8 +253,12 @@ class InquiryDraft:
 # --- validation ---------------------------------------------------------------------------
 
 
-def validate_inquiry(draft: InquiryDraft, codes: Codes, today: date) -> list[Problem]:
-    """Every problem with the draft (empty when it can be stored). Pure: no database."""
+def validate_inquiry(
+    draft: InquiryDraft, codes: Codes, today: date, *, check_phone: bool = True
+) -> list[Problem]:
+    """Every problem with the draft (empty when it can be stored). Pure: no database.
+    `check_phone=False` for a file: it carries numbers as an earlier version stored them (typed
+    before numbers were checked), and an export must import again; a form checks what is typed."""
     return [
         *_required(draft),
         *_codes(draft, codes),
@@ -262,7 +266,7 @@ def validate_inquiry(draft: InquiryDraft, codes: Codes, today: date) -> list[Pro
         *_municipality(draft, codes),
         *_department(draft),
         *_lengths(draft),
-        *_professional(draft),
+        *_professional(draft, check_phone),
     ]
 
 
@@ -338,7 +342,7 @@ def _lengths(draft: InquiryDraft) -> list[Problem]:
     return problems
 
 
-def _professional(draft: InquiryDraft) -> list[Problem]:
+def _professional(draft: InquiryDraft, check_phone: bool) -> list[Problem]:
     problems = []
     if draft.has_professional and not draft.professional_name:
         problems.append(Problem("professional_name", "", NAME_NEEDED))
@@ -346,6 +350,6 @@ def _professional(draft: InquiryDraft) -> list[Problem]:
     if email is not None and not looks_like_email(email):
         problems.append(Problem("professional_email", email, BAD_EMAIL))
     phone = draft.professional_phone
-    if phone is not None and not looks_like_phone(phone):
+    if check_phone and phone is not None and not looks_like_phone(phone):
         problems.append(Problem("professional_phone", phone, BAD_PHONE))
     return problems

@@ -3,10 +3,12 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from consultant_app.domain import FollowUp
 from consultant_app.services.case_actions import make_course
 from tests.ui.support import cell, press, seed_case
+from ui import theme
 
 
 def test_the_overview_counts_and_opens_cases(qtbot, session, main_window):
@@ -43,6 +45,11 @@ def test_an_empty_vault_says_so(qtbot, main_window):
     qtbot.waitUntil(lambda: overview.data is not None, timeout=5_000)
     assert cell(overview.overdue.list, 0, 0) == "Intet er forfaldent."
     assert not overview.overdue.more.isVisible()
+    # Readable, not the disabled grey: 4.5:1 against the list's background (#14.10)
+    colour = overview.overdue.list.model().index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
+    background = overview.overdue.list.palette().color(QPalette.ColorRole.Base)
+    assert colour is not None  # without a colour of its own it is painted in the disabled grey
+    assert theme.contrast(colour, background) >= 4.5
 
 
 def test_the_empty_line_cannot_be_chosen_or_opened(qtbot, main_window):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,6 +24,7 @@ from consultant_app.retention.due import DueCase
 from consultant_app.services.inquiry_list import InquiryRow
 from consultant_app.services.overview import FollowUpItem, Overview, overview
 from consultant_app.services.vault_admin import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
+from ui import theme
 from ui.handover.dialogs import EraseDialog, ReceiveDialog
 from ui.labels import label, short_date
 from ui.op import Op, vault_op
@@ -42,6 +44,9 @@ class LineModel(RecordTableModel[Line]):
         super().__init__((Column("", lambda line: line[1]),), parent)
 
     def role_data(self, row: Line, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and row[0] is None:
+            # Not the disabled grey (about 1.8:1 on white): readable, though it cannot be chosen.
+            return QColor(theme.tones().muted)
         return row[0] if role == ID_ROLE else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

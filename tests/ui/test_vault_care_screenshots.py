@@ -75,3 +75,31 @@ def test_draft_offered_after_unlock_and_the_idle_notice(qtbot, desktop):
     window.resize(1366, 768)
     qtbot.waitUntil(window.draft_offer.isVisible, timeout=10_000)
     save_screenshot(window, "kladde-efter-laas")
+
+
+def test_import_and_export(qtbot, session, tmp_path, monkeypatch):
+    import csv
+
+    from consultant_app.demo.fill import fill_vault
+    from consultant_app.interchange import export_inquiries
+    from tests.ui.interchange.test_interchange_dialogs import check_file
+    from ui.interchange.export_dialog import ExportDialog
+    from ui.interchange.import_dialog import ImportDialog
+
+    fill_vault(session.vault, 5, seed=4)
+    good = tmp_path / "henvendelser.csv"
+    export_inquiries(session.vault, good)
+    with good.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file, delimiter=";"))
+    rows[2][rows[0].index("region")] = "atlantis"
+    bad = tmp_path / "fra-kollega.csv"
+    with bad.open("w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file, delimiter=";").writerows(rows)
+    importing = _shown(qtbot, ImportDialog(session))
+    check_file(qtbot, importing, bad, monkeypatch)
+    save_screenshot(importing, "import-kontrol")
+    importing.hide()
+    exporting = _shown(qtbot, ExportDialog(session))
+    qtbot.waitUntil(lambda: not session.lane.busy, timeout=10_000)
+    save_screenshot(exporting, "eksport")
+    exporting.hide()

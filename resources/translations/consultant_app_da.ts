@@ -2186,16 +2186,16 @@
         <translation>Gør siderne klar til printeren…</translation>
     </message>
     <message>
+        <source>risk-assessment</source>
+        <translation>risikovurdering</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
     <message>
         <source>The PDF file is NOT encrypted. Anyone who can open the folder can read it. Save it only where it is protected, and delete it when it is no longer needed.</source>
         <translation>PDF-filen er IKKE krypteret. Alle, der kan åbne mappen, kan læse den. Gem den kun et sted, der er beskyttet, og slet den, når der ikke længere er brug for den.</translation>
-    </message>
-    <message>
-        <source>risk-assessment.pdf</source>
-        <translation>risikovurdering.pdf</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>

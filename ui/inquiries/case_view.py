@@ -317,7 +317,8 @@ class CaseView(QWidget):
     def print_risk_summary(self) -> None:
         chosen = self._risk_to_print()
         if chosen is not None:
-            preview = PrintPreview(self.session, chosen, self)
+            code = self.data.summary.case_code if self.data is not None else ""
+            preview = PrintPreview(self.session, chosen, self, case_code=code)
             preview.finished.connect(self._dialog_closed)
             preview.open()
 

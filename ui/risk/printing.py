@@ -6,7 +6,7 @@ images on the lane and paints them on the printer. Nothing is written to disk, e
 user saves it as a file, after a warning that the file is not encrypted.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
@@ -30,6 +30,7 @@ from consultant_app.i18n import current_language
 from consultant_app.reports.pdf_base import PrintInfo
 from consultant_app.reports.risk_summary import print_risk_summary
 from ui.op import Op, in_vault
+from ui.save_dialog import file_name, in_documents
 from ui.section import Session
 from ui.widgets import StatusLine, shortcut_text
 
@@ -80,10 +81,13 @@ class PrintPreview(QDialog):
 
     rendered = Signal(int)  # pages in the preview
 
-    def __init__(self, session: Session, assessment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, assessment_id: int, parent: QWidget | None = None, *, case_code: str = ""
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.assessment_id = assessment_id
+        self.case_code = case_code  # in the file's suggested name
         self.data: bytes | None = None
         self._array = QByteArray()
         self._buffer: QBuffer | None = None
@@ -214,8 +218,9 @@ class PrintPreview(QDialog):
             return
         if unencrypted_warning(self).exec() != QMessageBox.StandardButton.Save:
             return
+        name = file_name(self.tr("risk-assessment"), self.case_code, date.today().isoformat(), suffix=".pdf")
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), self.tr("risk-assessment.pdf"), self.tr("PDF files (*.pdf)")
+            self, self.tr("Save as PDF"), in_documents(name), self.tr("PDF files (*.pdf)")
         )
         if not path:
             return

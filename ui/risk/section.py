@@ -264,7 +264,8 @@ class RiskSection(Section):
         self.stack.setCurrentWidget(self.list_page)
 
     def open_preview(self, assessment_id: int) -> None:
-        self.preview = PrintPreview(self.session, assessment_id, self)
+        code = next((r.case_code for r in self.model.rows if r.id == assessment_id), "")
+        self.preview = PrintPreview(self.session, assessment_id, self, case_code=code)
         self.preview.finished.connect(self._preview_closed)
         self.preview.open()
 

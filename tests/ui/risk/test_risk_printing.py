@@ -14,6 +14,7 @@ from sqlalchemy import select
 from consultant_app.domain import AuditEvent
 from consultant_app.risk import start_assessment
 from ui.risk.printing import PrintPreview
+from ui.save_dialog import documents_folder
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def private_temp(tmp_path, monkeypatch):
 def preview(qtbot, risk_session, case, private_temp):
     with risk_session.vault.session() as s:
         assessment = start_assessment(s, case.id, "sk-spj")
-    dialog = PrintPreview(risk_session, assessment.id)
+    dialog = PrintPreview(risk_session, assessment.id, case_code=case.case_code)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.data is not None and not dialog.busy, timeout=5_000)
@@ -81,8 +82,11 @@ def test_save_as_pdf_warns_that_the_file_is_not_encrypted(qtbot, preview, tmp_pa
     target = tmp_path / "ud" / "vurdering"
     target.parent.mkdir()
 
-    def save_name(*_args, **_kwargs):
+    suggested: list[str] = []
+
+    def save_name(_parent, _title, start, _filter):
         asked.append("file dialog")
+        suggested.append(start)
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
@@ -96,6 +100,10 @@ def test_save_as_pdf_warns_that_the_file_is_not_encrypted(qtbot, preview, tmp_pa
     qtbot.waitUntil(lambda: "ikke krypteret" in preview.status.text(), timeout=5_000)
     saved = target.with_suffix(".pdf")
     assert asked == ["file dialog"] and saved.read_bytes() == preview.data
+    # Offered in Documents, under a name that says which case it is (#14.11)
+    (start,) = suggested
+    assert Path(start).parent == documents_folder()
+    assert preview.case_code and Path(start).name.startswith(f"risikovurdering-{preview.case_code}-")
     assert saved.read_bytes().startswith(b"%PDF")
 
 

@@ -2577,7 +2577,7 @@
     </message>
     <message>
         <source>Send through SM&amp;TP…</source>
-        <translation>Send via SM&amp;TP…</translation>
+        <translation>Send via mailserveren (SM&amp;TP)…</translation>
     </message>
     <message>
         <source>Send the e-mail to every chosen professional through the mail server</source>
@@ -2688,7 +2688,7 @@
     </message>
     <message>
         <source>Send through SMTP</source>
-        <translation>Send via SMTP</translation>
+        <translation>Send via mailserveren</translation>
     </message>
     <message numerus="yes">
         <source>Send the e-mail with the survey link to %n professional(s) now?</source>

@@ -20,7 +20,7 @@ from consultant_app.resources import resource
 from consultant_app.storage.paths import default_vault_path
 from ui.desktop import Desktop
 from ui.language import Translations, install_translators
-from ui.operations import Lane
+from ui.operations import Lane, MainThreadCollector
 from ui.preferences import remembered_language, remembered_vault
 
 __all__ = ["install_translators", "run"]
@@ -57,6 +57,7 @@ def run(argv: Sequence[str] | None = None, vault_path: Path | None = None) -> in
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Security consultant"))
 
     lane = Lane(app)
+    MainThreadCollector(lane, app)  # Python's cyclic collector on the GUI thread only (ui/operations.py)
     desktop = Desktop(vault_path or remembered_vault() or default_vault_path(), lane, translations)
     desktop.finished.connect(app.quit)
     desktop.start()

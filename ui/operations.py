@@ -11,15 +11,22 @@ vault at the same time. Success and failure are delivered in one place, on the G
 
 The worker is one long-lived thread (a single-worker executor): the vault's one connection is
 used from one thread at a time, in the order the user asked.
+
+Python's cyclic garbage collector would otherwise run in whichever thread happens to allocate:
+on the worker it can free a Qt widget (which must die on the GUI thread), on the GUI thread it
+can free a database cursor while the worker uses the same connection — both crash the process.
+So the automatic collector is off (`MainThreadCollector`, as Anki does) and collection runs on
+the GUI thread while the database lane holds still (`Lane.collect_garbage`).
 """
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from consultant_app.errors import ConsultantAppError, VaultLockedError
 
@@ -104,6 +111,30 @@ class Lane(QObject):
     def busy(self) -> bool:
         return bool(self._in_flight)
 
+    def collect_garbage(self) -> bool:
+        """On the GUI thread: collect Python's cyclic garbage while the worker holds still, so no
+        object of the vault's connection is freed while it is in use. Only when nothing is
+        queued (the GUI never waits behind a long operation); False when it had to skip."""
+        if self._closed:
+            gc.collect()
+            return True
+        if self.busy:
+            return False
+        holding, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            holding.set()
+            release.wait(timeout=10)  # never a stuck lane, whatever happens on the GUI thread
+
+        self._executor.submit(hold)
+        try:
+            if holding.wait(timeout=1):  # an idle lane reaches it at once
+                gc.collect()
+                return True
+            return False
+        finally:
+            release.set()
+
     def close(self, last: Callable[[], object] | None = None) -> None:
         """At shutdown, when no window is left: run `last` after everything queued (on the lane,
         where the vault was opened), then stop the worker. Blocks until it has."""
@@ -117,6 +148,24 @@ class Lane(QObject):
     def _delivered(self, relay: _Relay) -> None:
         self._in_flight.discard(relay)
         relay.deleteLater()
+
+
+class MainThreadCollector(QObject):
+    """Turns Python's automatic cyclic collector off for the desktop and collects every few
+    seconds on the GUI thread instead, while the database lane holds still (see the module's
+    docstring). Reference counting still frees most objects at once, wherever they are dropped."""
+
+    def __init__(self, lane: Lane, parent: QObject | None = None, *, interval_ms: int = 5_000) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._lane = lane
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    def collect(self) -> bool:
+        return self._lane.collect_garbage()
 
 
 def _last(operation: Callable[[], object]) -> None:

@@ -1,5 +1,6 @@
 """Widget tests: offscreen, in Danish, against real vaults in tmp_path."""
 
+import gc
 import os
 
 # Before any Qt import: no window reaches a real screen, and CI needs no display.
@@ -14,6 +15,23 @@ from ui.desktop import Desktop
 from ui.operations import Lane
 from ui.section import Session
 from ui.unlock_dialog import open_vault
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector_on_the_gui_thread():
+    """As the desktop does (ui/operations.py MainThreadCollector): no automatic cyclic collection,
+    which could free a Qt widget on a lane's thread or a cursor under the lane's feet."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test():
+    """Each test's cyclic garbage, collected on the GUI thread once its lanes are closed (this
+    fixture is set up first, so it is torn down last)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -144,6 +144,9 @@ def _dialogs(session, tmp_path):
     yield "SyncSetupDialog", SyncSetupDialog(session)
     for step, page in wizard.pages.items():
         yield f"FirstRunDialog {step.name}", page
+    # The wizard too, so the caller owns it (qtbot.addWidget) and it is deleted on the GUI thread:
+    # a parentless window left to Python's collector can be freed on the lane's thread and crash.
+    yield "FirstRunDialog", wizard
     yield "UnlockDialog", UnlockDialog(tmp_path / "vault.db", session.lane)
     yield from _vault_dialogs(session)
 

@@ -106,3 +106,45 @@ def test_a_closed_database_lane_refuses_steps_as_a_locked_vault(lane):
     lane.close()
     with pytest.raises(VaultLockedError):
         lane.call(lambda: 1)
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_the_lane_holds_still(qtbot, lane):
+    """Cyclic garbage made on the lane (a database cursor's owner, say) is freed on the GUI thread
+    and never while the lane works; a busy lane is not waited for."""
+    import gc
+    import threading
+    import weakref
+
+    from ui.operations import MainThreadCollector
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    freed_on: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def make_garbage() -> None:
+        made = Cycle()
+        weakref.finalize(made, lambda: freed_on.append(threading.current_thread().name))
+
+    collector = MainThreadCollector(lane, interval_ms=60_000)
+    try:
+        assert not gc.isenabled()  # no automatic collection, in any thread
+        lane.run(make_garbage, lambda _r: None, lambda _e: None)
+        qtbot.waitUntil(lambda: not lane.busy, timeout=5_000)
+
+        def slow() -> None:
+            started.set()
+            release.wait(5)
+
+        lane.run(slow, lambda _r: None, lambda _e: None)
+        assert started.wait(5)
+        assert collector.collect() is False and freed_on == []  # the lane works: not now
+        release.set()
+        qtbot.waitUntil(lambda: not lane.busy, timeout=5_000)
+        assert collector.collect() is True
+        assert freed_on == [threading.current_thread().name] == [threading.main_thread().name]
+    finally:
+        release.set()
+        collector.deleteLater()

@@ -25,8 +25,8 @@ def test_the_main_window_fits_every_screen_at_200_percent(qtbot, main_window):
 def test_every_dialog_fits_at_200_percent(qtbot, session, tmp_path):
     too_big = []
     for title, dialog in _dialogs(session, tmp_path):
+        qtbot.addWidget(dialog)  # deleted on the GUI thread at the end, never by a collection elsewhere
         if dialog.isWindow() and not _fits(dialog):
             hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
             too_big.append(f"{title}: {hint.width()}×{hint.height()}")
-        dialog.deleteLater()
     assert too_big == []

@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui import theme
@@ -49,6 +49,8 @@ class BarChart(QChartView):
         chart = QChart()
         if theme.is_dark():  # first: a theme resets fonts; a white panel in a dark window glares
             chart.setTheme(QChart.ChartTheme.ChartThemeDark)
+            # The dark theme's own blue gradient clashes with the window: the window's colour.
+            chart.setBackgroundBrush(QGuiApplication.palette().color(QPalette.ColorRole.Base))
         chart.setTitle(title)
         font = QFont(chart.titleFont())
         font.setBold(True)

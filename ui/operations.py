@@ -20,6 +20,7 @@ the GUI thread while the database lane holds still (`Lane.collect_garbage`).
 """
 
 import gc
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -38,42 +39,6 @@ OnSuccess = Callable[[Any], None]
 OnFailure = Callable[[Exception], None]
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread. Its signals are emitted on the worker; because the connected slots
-    belong to this object, Qt queues the calls back to the GUI thread."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, on_success: OnSuccess, on_failure: OnFailure, lane: "Lane") -> None:
-        super().__init__(lane)
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self._lane = lane
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
-
-    @Slot(object)
-    def _deliver_success(self, result: object) -> None:
-        self._lane._delivered(self)
-        self._on_success(result)
-
-    @Slot(object)
-    def _deliver_failure(self, error: Exception) -> None:
-        self._lane._delivered(self)
-        self._on_failure(error)
-
-
-def _work(operation: Callable[[], Any], relay: _Relay) -> None:
-    try:
-        result = operation()
-    except Exception as exc:
-        _log_unexpected(exc)
-        relay.failed.emit(exc)
-    else:
-        relay.succeeded.emit(result)
-
-
 def _log_unexpected(exc: Exception) -> None:
     if not isinstance(exc, ConsultantAppError):  # expected errors explain themselves to the user
         log.error("database operation failed", exc_info=exc)
@@ -82,11 +47,20 @@ def _log_unexpected(exc: Exception) -> None:
 class Lane(QObject):
     """Runs operations one after another, in the order submitted, on a single worker thread."""
 
+    # Emitted on the worker, received on the GUI thread (the lane lives there): queued by Qt.
+    _done = Signal(int, bool, object)
+
     def __init__(self, parent: QObject | None = None, *, name: str = "database-lane") -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._in_flight: set[_Relay] = set()  # keeps each relay alive until it has delivered
+        # token -> (operation, on_success, on_failure), held here on the GUI thread's side until
+        # delivered: the worker never holds the last reference to an operation or to what it
+        # captured (a dialog, a closure over a widget), so none of it is freed on the worker,
+        # where freeing a Qt object crashes the process.
+        self._pending: dict[int, tuple[Callable[[], Any], OnSuccess, OnFailure]] = {}
+        self._tokens = itertools.count()
         self._closed = False
+        self._done.connect(self._deliver)
 
     def run(self, operation: Callable[[], Any], on_success: OnSuccess, on_failure: OnFailure) -> None:
         if self._closed:
@@ -94,9 +68,33 @@ class Lane(QObject):
             # reminder, a delayed search) has nothing to do.
             log.debug("operation dropped: the lane is closed")
             return
-        relay = _Relay(on_success, on_failure, self)
-        self._in_flight.add(relay)
-        self._executor.submit(_work, operation, relay)
+        token = next(self._tokens)
+        self._pending[token] = (operation, on_success, on_failure)
+        self._executor.submit(self._work, token)
+
+    def _work(self, token: int) -> None:
+        """On the worker."""
+        operation = self._pending[token][0]
+        try:
+            ok, value = True, operation()
+        except Exception as exc:
+            _log_unexpected(exc)
+            # Without its traceback: the frames would keep the operation's objects alive on
+            # this thread after the GUI thread let them go.
+            ok, value = False, exc.with_traceback(None)
+        del operation
+        self._done.emit(token, ok, value)
+
+    @Slot(int, bool, object)
+    def _deliver(self, token: int, ok: bool, value: object) -> None:
+        entry = self._pending.pop(token, None)
+        if entry is None:
+            return
+        _operation, on_success, on_failure = entry
+        if ok:
+            on_success(value)
+        elif isinstance(value, Exception):
+            on_failure(value)
 
     def call(self, operation: Callable[[], T]) -> T:
         """From another lane's worker (never the GUI thread): run `operation` here, in its turn,
@@ -109,7 +107,7 @@ class Lane(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._in_flight)
+        return bool(self._pending)
 
     def collect_garbage(self) -> bool:
         """On the GUI thread: collect Python's cyclic garbage while the worker holds still, so no
@@ -144,10 +142,6 @@ class Lane(QObject):
         if last is not None:
             self._executor.submit(_last, last)
         self._executor.shutdown(wait=True)
-
-    def _delivered(self, relay: _Relay) -> None:
-        self._in_flight.discard(relay)
-        relay.deleteLater()
 
 
 class MainThreadCollector(QObject):

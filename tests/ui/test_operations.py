@@ -148,3 +148,27 @@ def test_garbage_is_collected_on_the_gui_thread_while_the_lane_holds_still(qtbot
     finally:
         release.set()
         collector.deleteLater()
+
+
+def test_what_an_operation_holds_is_freed_on_the_gui_thread_not_the_worker(qtbot, lane):
+    """A dialog captured by its operation and otherwise dropped must not die on the worker (a Qt
+    object freed there crashed the suite with a bus error): the lane keeps the operation on the
+    GUI thread's side until it has delivered."""
+    import threading
+    import weakref
+
+    class Captured:  # stands for a widget only the operation still refers to
+        pass
+
+    freed_on: list[str] = []
+    delivered: list[object] = []
+
+    def submit() -> None:
+        held = Captured()
+        weakref.finalize(held, lambda: freed_on.append(threading.current_thread().name))
+        lane.run(lambda: type(held).__name__, delivered.append, delivered.append)
+
+    submit()  # the only reference to `held` is now the operation's closure
+    qtbot.waitUntil(lambda: delivered == ["Captured"], timeout=5_000)
+    qtbot.waitUntil(lambda: freed_on != [], timeout=5_000)
+    assert freed_on == [threading.main_thread().name]

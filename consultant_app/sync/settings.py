@@ -256,10 +256,13 @@ def save_sync_settings(
     proxy: object = KEEP,
 ) -> SyncSettingsView:
     """Store the settings. `token`: a new one, None to clear it, or KEEP; `ca_file` and `proxy`
-    likewise. (The command line keeps the token for a new address as it always has; the
-    desktop's setup asks for it again on another host: setup.check_setup.)"""
+    likewise. A kept token stays only with the receiver it was given for: a new address on
+    another host must come with the token again (`check_token_kept`), from the command line as
+    from the desktop's setup."""
     endpoint = check_endpoint(endpoint)
     row = session.get(SyncSettings, 1) or SyncSettings(id=1)
+    if token is KEEP and row.token and row.endpoint:
+        check_token_kept(endpoint, row.endpoint)
     row.endpoint = endpoint
     if token is not KEEP:
         row.token = check_token(token) if token else None  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ from consultant_app.storage.vault import Vault
 from consultant_app.sync.outbox import last_complete_month
 from consultant_app.sync.run import sync_pending
 from consultant_app.sync.settings import save_sync_settings
-from tests.consultant_app.receiver.support import free_port, make_app, serve_in_thread, stored
+from tests.consultant_app.receiver.support import LAPTOP_TOKEN, free_port, make_app, serve_in_thread, stored
 from tests.support import PASSPHRASE
 
 pytestmark = pytest.mark.slow
@@ -167,7 +167,7 @@ def months_with_inquiries(vaults) -> list[str]:
 def test_a_certificate_the_laptop_does_not_trust_stops_the_sync(tmp_path, tls, sync_vault, sqlite_engine):
     with serve_in_thread(make_app(sqlite_engine), certfile=tls["cert"], keyfile=tls["key"]) as port:
         with sync_vault.session() as session:  # no CA file: the system's trust store
-            save_sync_settings(session, endpoint=f"https://127.0.0.1:{port}")
+            save_sync_settings(session, endpoint=f"https://127.0.0.1:{port}", token=LAPTOP_TOKEN)
         report = sync_pending(sync_vault, today=date(2026, 4, 15))
     assert "certifikat kunne ikke verificeres" in str(report.stopped)
     assert report.pending == 3 and stored(sqlite_engine) == []

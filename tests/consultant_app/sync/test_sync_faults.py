@@ -21,7 +21,12 @@ from consultant_app.storage.vault import Vault
 from consultant_app.sync import outbox
 from consultant_app.sync import run as sync_run
 from consultant_app.sync.client import RetryPolicy, SyncClient
-from consultant_app.sync.settings import EndpointError, SyncNotConfiguredError, save_sync_settings
+from consultant_app.sync.settings import (
+    EndpointError,
+    SyncNotConfiguredError,
+    save_sync_settings,
+    sync_credentials,
+)
 from tests.consultant_app.receiver.support import LAPTOP_TOKEN, Faults, entry, free_port, stored
 from tests.consultant_app.sync.helpers import MONTHS, TODAY, Sleeps, run
 from tests.support import PASSPHRASE
@@ -46,7 +51,7 @@ def months_on(engine) -> list[str]:
 def test_receiver_down_then_back(sync_vault, receiver):
     engine, transport = receiver
     with sync_vault.session() as session:  # a real port on 127.0.0.1 where nothing listens
-        save_sync_settings(session, endpoint=f"http://127.0.0.1:{free_port()}")
+        save_sync_settings(session, endpoint=f"http://127.0.0.1:{free_port()}", token=LAPTOP_TOKEN)
     sleeps = Sleeps()
     report = run(sync_vault, sleeps=sleeps)
     assert report.sent == [] and report.pending == 3
@@ -100,7 +105,7 @@ def silent_server():
 def test_a_timeout_leaves_the_package_pending(sync_vault):
     with silent_server() as port:  # a real socket on 127.0.0.1 that accepts and never answers
         with sync_vault.session() as session:
-            save_sync_settings(session, endpoint=f"http://127.0.0.1:{port}")
+            save_sync_settings(session, endpoint=f"http://127.0.0.1:{port}", token=LAPTOP_TOKEN)
         report = run(sync_vault, policy=RetryPolicy(attempts=2, first_wait=0.01, timeout=0.3))
     assert "(intet svar i tide)" in str(report.stopped)  # words, not the library's class name
     assert [(r.state, r.attempts) for r in outbox_rows(sync_vault)] == [
@@ -307,3 +312,15 @@ def test_an_unconfigured_vault_says_how_to_set_it_up(vault, capsys, monkeypatch)
     monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", PASSPHRASE)
     assert cli_main(["sync", "--vault", str(vault.path)]) == 1
     assert "--endpoint" in capsys.readouterr().err
+
+
+def test_the_command_line_never_takes_the_stored_token_to_another_receiver(sync_vault, capsys, monkeypatch):
+    """`sync --endpoint` on another host without `--token-file` is refused in Danish and stores
+    nothing: a typed or planted address never receives SIRI's token (the desktop's rule too)."""
+    sync_vault.lock()
+    monkeypatch.setenv("CONSULTANT_APP_PASSPHRASE", PASSPHRASE)
+    assert cli_main(["sync", "--vault", str(sync_vault.path), "--endpoint", "https://andet.example.dk"]) == 1
+    assert "giv nøglen igen" in capsys.readouterr().err
+    with Vault.open(sync_vault.path, PASSPHRASE) as reopened, reopened.session() as session:
+        assert sync_credentials(session).endpoint == "http://127.0.0.1:9"
+        assert sync_credentials(session).token == LAPTOP_TOKEN

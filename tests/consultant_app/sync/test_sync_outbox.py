@@ -154,8 +154,12 @@ def test_settings_keep_the_token_in_the_vault_and_never_show_it(vault, tmp_path)
         assert (view.endpoint, view.has_token) == ("https://siri.example.dk", True)
         assert token not in repr(view) and token not in repr(sync_credentials(session))
         assert sync_credentials(session).token == token
-        save_sync_settings(session, endpoint="https://other.example.dk")  # the token is kept
+        save_sync_settings(session, endpoint="https://siri.example.dk/v2")  # the same receiver: kept
         assert sync_settings(session).has_token
+        # Another host must come with the token again: SIRI's token never goes to it by itself.
+        with pytest.raises(TokenError):
+            save_sync_settings(session, endpoint="https://other.example.dk")
+        assert sync_settings(session).endpoint == "https://siri.example.dk/v2"
     (tmp_path / "bad.txt").write_text("not a token", encoding="utf-8")
     with pytest.raises(TokenError):
         read_token_file(tmp_path / "bad.txt")

@@ -5,17 +5,7 @@ the ids of the page first (a narrow query over the filter, the sort key and the 
 after the last row of the page before: keyset paging, not OFFSET, so the 50th page costs what
 the first does), then the columns of those ids only.
 
-Text search looks in the inquiry's notes, its case notes, the professionals in it (name,
-e-mail, organisation), the citizen's pseudonym, its reference and the labels of its reasons
-(a reason is stored as a code, so the term is matched against the labels here and the inquiries
-with a matching code are found by code: no text index needed); a case code (2024-00042)
-finds its case at once, without reading any text. It ignores
-case for every letter, Danish ones included: a fast LIKE (which folds ASCII only, so other
-letters are left open in it) picks candidates and a GLOB with both cases of each letter decides.
-A term of three or more characters first asks the trigram index (storage/search_index.py) for
-the few rows that can hold it, and only those are tested, so a search, its count and a search
-without a hit cost what the hits cost, not what the vault holds. A shorter term has no trigram
-and is searched by scanning.
+Text search: `inquiry_search.py` (what a term matches, and how the trigram index narrows it).
 
 A page of a search that finds many (a common surname finds a tenth of the inquiries) does not
 gather and sort every hit: in the list's own order (newest first, or by case) it walks the
@@ -40,9 +30,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    SQLColumnExpression,
     String,
-    and_,
     bindparam,
     case,
     func,
@@ -53,7 +41,6 @@ from sqlalchemy import (
     table,
     text,
     tuple_,
-    union,
     union_all,
 )
 from sqlalchemy import (
@@ -63,16 +50,25 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from consultant_app.codes import fold, load_codes
+from consultant_app.codes import load_codes
 from consultant_app.domain import Citizen, Contact, Inquiry, InquiryReason, Note, Professional
 from consultant_app.domain.case_code import CaseCode, case_code
 from consultant_app.errors import ConsultantAppError
 from consultant_app.i18n import Text
+from consultant_app.services.inquiry_search import (
+    Column,
+    IndexedModel,
+    indexable,
+    matcher,
+    reason_codes_matching,
+    row_matches,
+    text_condition,
+    with_reasons,
+)
 from consultant_app.storage import search_index
 
 PAGE_SIZE = 200
 # The models with a trigram index (storage/search_index.py).
-IndexedModel = type[Inquiry] | type[Note] | type[Professional] | type[Citizen]
 # The walk (see above): the window, in pages asked for, and the hits from which walking beats
 # gathering (measured on the demo vaults: a walked inquiry costs about a quarter of what a
 # gathered and sorted hit does, and a common term fills a page within a few thousand).
@@ -207,7 +203,7 @@ def _windows_to_walk(session: Session, query: InquiryQuery) -> int:
     term = query.filter.text.strip()
     if not term or query.sort not in WALKABLE_SORTS or CaseCode.parse(term):
         return 0
-    if not _indexable(term):
+    if not indexable(term):
         return SHORT_TERM_WINDOWS
     return WALK_WINDOWS if _hits_reach(session, term, MANY_HITS) else 0
 
@@ -227,7 +223,7 @@ def _walk(
     the rest after it)."""
     term = query.filter.text.strip()
     where = conditions(replace(query.filter, text=""))
-    test = _row_matches(term)
+    test = row_matches(term)
     found: list = []
     window = WALK_WINDOW_PAGES * max(wanted - 1, 1)  # pages of the size asked for (at least 1 row)
     for _ in range(windows):
@@ -250,7 +246,7 @@ def _walk(
 def _hits_reach(session: Session, term: str, enough: int) -> bool:
     """Whether the index finds at least `enough` hits (an inquiry found twice counts twice):
     each source streams its hits from the index, and counting stops at `enough`."""
-    matches = _matcher(term)
+    matches = matcher(term)
     query = search_index.match_expression(term)
 
     def index(model: IndexedModel) -> tuple[TableClause, ColumnElement[bool]]:
@@ -273,7 +269,7 @@ def _hits_reach(session: Session, term: str, enough: int) -> bool:
     note_fts, note_match = index(Note)
     citizen_fts, citizen_match = index(Citizen)
     reasons = reason_codes_matching(term)
-    by_reason = [_with_reasons(reasons)] if reasons else []
+    by_reason = [with_reasons(reasons)] if reasons else []
     streams = union_all(
         *by_reason,
         select(Inquiry.id)
@@ -333,179 +329,6 @@ def conditions(f: InquiryFilter) -> list[ColumnElement[bool]]:
     if f.text.strip():
         where.append(text_condition(f.text))
     return where
-
-
-def text_condition(term: str) -> ColumnElement[bool]:
-    term = term.strip()
-    code = CaseCode.parse(term)
-    if code:  # a case code finds its case (or a reference that is exactly it) without reading text
-        year = f"{code.year:04d}"
-        by_code = and_(Inquiry.id == code.inquiry_id, func.strftime("%Y", Inquiry.received_at) == year)
-        return or_(by_code, Inquiry.external_ref == term)
-    if _indexable(term):
-        return _indexed_text_condition(term)
-    return _scanned_text_condition(term)
-
-
-def _scanned_text_condition(term: str) -> ColumnElement[bool]:
-    """Every searched text tested: the path for terms the index cannot narrow."""
-    matches = _matcher(term)
-    professionals = select(Professional.id).where(
-        or_(matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name))
-    )
-    found = [
-        matches(Inquiry.notes),
-        matches(Inquiry.inquirer_other_note),
-        matches(Inquiry.external_ref),
-        Inquiry.id.in_(select(Note.inquiry_id).where(matches(Note.text))),
-        Inquiry.professional_id.in_(professionals),
-        Inquiry.id.in_(select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals))),
-        Inquiry.citizen_id.in_(select(Citizen.id).where(matches(Citizen.pseudonym))),
-    ]
-    reasons = reason_codes_matching(term)
-    if reasons:
-        found.append(Inquiry.id.in_(_with_reasons(reasons)))
-    return or_(*found)
-
-
-def _row_matches(term: str) -> ColumnElement[bool]:
-    """The same test as `_scanned_text_condition`, for one inquiry at a time, as a walk in the
-    list's order needs: the inquiry's notes and contacts are looked up by its id, never gathered.
-    The professionals the term finds are few: with an indexable term they are gathered once
-    from their index; otherwise each one is looked up from the inquiry or contact."""
-    matches = _matcher(term)
-
-    def professional_found() -> ColumnElement[bool]:
-        return or_(
-            matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name)
-        )
-
-    by_professional: ColumnElement[bool]
-    if _indexable(term):
-        found = select(Professional.id).where(_candidates(Professional, term), professional_found())
-        by_professional = Inquiry.professional_id.in_(found)
-        by_contact = select(Contact.id).where(
-            Contact.inquiry_id == Inquiry.id, Contact.professional_id.in_(found)
-        )
-    else:
-        professional = select(Professional.id).where(
-            Professional.id == Inquiry.professional_id, professional_found()
-        )
-        by_professional = professional.exists()
-        by_contact = (
-            select(Contact.id)
-            .join(Professional, Professional.id == Contact.professional_id)
-            .where(Contact.inquiry_id == Inquiry.id, professional_found())
-        )
-    # Cheapest first: the row's own text, then one lookup each, then its notes and contacts.
-    tests = [
-        matches(Inquiry.notes),
-        matches(Inquiry.inquirer_other_note),
-        matches(Inquiry.external_ref),
-        select(Citizen.id).where(Citizen.id == Inquiry.citizen_id, matches(Citizen.pseudonym)).exists(),
-        by_professional,
-        select(Note.id).where(Note.inquiry_id == Inquiry.id, matches(Note.text)).exists(),
-        by_contact.exists(),
-    ]
-    reasons = reason_codes_matching(term)
-    if reasons:  # its reasons, by their key (inquiry, code)
-        tests.append(
-            select(InquiryReason.code)
-            .where(InquiryReason.inquiry_id == Inquiry.id, InquiryReason.code.in_(reasons))
-            .exists()
-        )
-    return or_(*tests)
-
-
-def _candidates(model: IndexedModel, term: str) -> ColumnElement[bool]:
-    """The rows of `model` its trigram index says can hold `term` (a superset)."""
-    fts = f"{model.__tablename__}_fts"
-    rowids = select(table(fts, sql_column("rowid")).c.rowid).where(
-        literal_column(fts).op("MATCH")(search_index.match_expression(term))
-    )
-    return model.id.in_(rowids)
-
-
-def _indexed_text_condition(term: str) -> ColumnElement[bool]:
-    """The same rows as `_scanned_text_condition`, but each source is first narrowed to the rows
-    its index says hold every trigram of the term; the exact test then runs on those only."""
-    matches = _matcher(term)
-
-    def candidates(model: IndexedModel) -> ColumnElement[bool]:
-        return _candidates(model, term)
-
-    professionals = select(Professional.id).where(
-        candidates(Professional),
-        or_(matches(Professional.name), matches(Professional.email), matches(Professional.organisation_name)),
-    )
-    found: list[Select] = [
-        select(Inquiry.id).where(
-            candidates(Inquiry),
-            or_(matches(Inquiry.notes), matches(Inquiry.inquirer_other_note), matches(Inquiry.external_ref)),
-        ),
-        select(Note.inquiry_id).where(candidates(Note), matches(Note.text)),
-        select(Inquiry.id).where(Inquiry.professional_id.in_(professionals)),
-        select(Contact.inquiry_id).where(Contact.professional_id.in_(professionals)),
-        select(Inquiry.id).where(
-            Inquiry.citizen_id.in_(select(Citizen.id).where(candidates(Citizen), matches(Citizen.pseudonym)))
-        ),
-    ]
-    reasons = reason_codes_matching(term)
-    if reasons:
-        found.append(_with_reasons(reasons))
-    # One set of ids, gathered from the few candidates, which the outer query looks up by key.
-    return Inquiry.id.in_(union(*found))
-
-
-def reason_codes_matching(term: str) -> tuple[str, ...]:
-    """The reason codes whose label, in Danish or English, holds `term` (case ignored)."""
-    wanted = fold(term)
-    if not wanted:
-        return ()
-    return tuple(c.code for c in load_codes()["reason"] if wanted in fold(c.da) or wanted in fold(c.en))
-
-
-def _with_reasons(codes: tuple[str, ...]) -> Select[Any]:
-    return select(InquiryReason.inquiry_id).where(InquiryReason.code.in_(codes))
-
-
-def _indexable(term: str) -> bool:
-    """Whether the index may narrow a search for `term` without losing a row the exact test
-    would find: at least one trigram, and only letters whose case pairs the index folds the way
-    the exact test does (ASCII and the Latin-1 letters, Danish ones included)."""
-    return len(term) >= search_index.MIN_INDEXED_CHARS and all(_folds_alike(ch) for ch in term)
-
-
-def _folds_alike(ch: str) -> bool:
-    if ch.isascii():
-        return ch != "\x00"
-    # À..þ without × ÷ ß: one-to-one upper/lower pairs inside the range (ÿ's upper is not).
-    return "\u00c0" <= ch <= "\u00fe" and ch not in "\u00d7\u00f7\u00df"
-
-
-Column = SQLColumnExpression[Any]
-
-
-def _matcher(term: str) -> Callable[[Column], ColumnElement[bool]]:
-    like = "%" + "".join(_like_char(ch) for ch in term) + "%"
-    if term.isascii():
-        return lambda column: column.like(like, escape="\\")
-    glob = "*" + "".join(_glob_char(ch) for ch in term) + "*"
-    return lambda column: and_(column.like(like, escape="\\"), column.op("GLOB")(glob))
-
-
-def _like_char(ch: str) -> str:
-    if not ch.isascii():
-        return "_"  # LIKE folds ASCII only: the GLOB checks this letter in both cases
-    return "\\" + ch if ch in "%_\\" else ch
-
-
-def _glob_char(ch: str) -> str:
-    cases = dict.fromkeys((ch, ch.lower(), ch.upper()))
-    variants = [v for v in cases if len(v) == 1]  # 'ß'.upper() is two letters
-    if len(variants) == 1 and ch not in "*?[]":
-        return ch
-    return "[" + "".join(variants) + "]"
 
 
 def _label_rank(column: Column, list_name: str) -> ColumnElement[Any]:

@@ -54,7 +54,7 @@ class Indexed:
         return (f"{self.fts}_ai", f"{self.fts}_ad", f"{self.fts}_au")
 
 
-# Exactly the columns inquiry_list.text_condition searches.
+# Exactly the columns inquiry_search.text_condition searches.
 INDEXED = (
     Indexed("inquiry", ("notes", "inquirer_other_note", "external_ref")),
     Indexed("note", ("text",)),

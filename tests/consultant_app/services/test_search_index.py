@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import and_, select, text
 
 from consultant_app.domain import Citizen, Inquiry, Note, Professional
-from consultant_app.services import inquiry_list
+from consultant_app.services import inquiry_list, inquiry_search
 from consultant_app.services.case_actions import CaseForm, add_contact, add_note, create_case
 from consultant_app.services.case_actions import ContactDraft as Contact
 from consultant_app.services.inquiries import InquiryDraft
@@ -103,34 +103,34 @@ def terms() -> st.SearchStrategy[str]:
 @given(term=terms())
 def test_indexed_search_finds_exactly_what_the_scan_finds(vault, term):
     term = term.strip()
-    expected = found(vault, inquiry_list._scanned_text_condition(term))
-    assert found(vault, inquiry_list.text_condition(term)) == expected
-    if inquiry_list._indexable(term):
-        assert found(vault, inquiry_list._indexed_text_condition(term)) == expected
+    expected = found(vault, inquiry_search._scanned_text_condition(term))
+    assert found(vault, inquiry_search.text_condition(term)) == expected
+    if inquiry_search.indexable(term):
+        assert found(vault, inquiry_search._indexed_text_condition(term)) == expected
     # The per-inquiry test a walk in the list's order makes (both of its forms).
-    assert found(vault, inquiry_list._row_matches(term)) == expected
+    assert found(vault, inquiry_search.row_matches(term)) == expected
 
 
 def test_the_property_is_not_vacuous(vault):
     """The random vault holds hits for the words, and most are searched through the index."""
     for word in ("søren", "ÆRØ", "Hansen", "grænse", "100%"):
-        assert inquiry_list._indexable(word)
-        assert found(vault, inquiry_list._indexed_text_condition(word))
-    assert not inquiry_list._indexable("zz")  # one or two characters: no trigram
-    assert not inquiry_list._indexable("straße")  # ß has no one-letter upper case
-    assert found(vault, inquiry_list.text_condition("zz"))  # scanned, still found
+        assert inquiry_search.indexable(word)
+        assert found(vault, inquiry_search._indexed_text_condition(word))
+    assert not inquiry_search.indexable("zz")  # one or two characters: no trigram
+    assert not inquiry_search.indexable("straße")  # ß has no one-letter upper case
+    assert found(vault, inquiry_search.text_condition("zz"))  # scanned, still found
 
 
 def test_a_search_and_its_count_read_no_table_from_end_to_end(vault):
     """The plan of an indexed count: the index and key lookups, no scan of a searched table."""
     with vault.session() as s:
-        counting = select(Inquiry.id).where(inquiry_list.text_condition("hansen"))
+        counting = select(Inquiry.id).where(inquiry_search.text_condition("hansen"))
         plan = s.execute(text("EXPLAIN QUERY PLAN " + _sql(s, counting))).all()
     details = [row[-1] for row in plan]
     scans = [d for d in details if d.startswith("SCAN") and "VIRTUAL TABLE" not in d]
     assert not [d for d in scans if d.split()[1] in ("inquiry", "note", "professional", "citizen")], details
     assert any("VIRTUAL TABLE INDEX" in d for d in details), details
-    expected = len(found(vault, inquiry_list._scanned_text_condition("hansen")))
+    expected = len(found(vault, inquiry_search._scanned_text_condition("hansen")))
     with vault.session() as s:
         assert count_inquiries(s, InquiryFilter(text="hansen")) == expected > 0
 
@@ -160,7 +160,7 @@ def test_migration_builds_the_index_for_an_existing_vault(vault_path):
             (search_index.match_expression("ærøskøbing"),),
         ).all()
     assert len(hits) == 1
-    assert found(v, inquiry_list._indexed_text_condition("ÆRØSKØBING")) == {hits[0][0]}
+    assert found(v, inquiry_search._indexed_text_condition("ÆRØSKØBING")) == {hits[0][0]}
     v.lock()
 
 
@@ -171,13 +171,13 @@ def test_an_index_whose_triggers_a_table_rebuild_dropped_is_repaired(vault_path)
     with v.session() as s:
         saved = create_case(s, CaseForm(_draft(1)), today=TODAY)
         add_note(s, saved.id, "en note skrevet uden trigger")
-    assert found(v, inquiry_list._indexed_text_condition("uden trigger")) == set()
+    assert found(v, inquiry_search._indexed_text_condition("uden trigger")) == set()
     with v.engine.begin() as conn:
         migrate.upgrade(conn)  # at head already: only the repair runs
-    assert found(v, inquiry_list._indexed_text_condition("uden trigger")) == {saved.id}
+    assert found(v, inquiry_search._indexed_text_condition("uden trigger")) == {saved.id}
     with v.session() as s:
         add_note(s, saved.id, "og en med trigger igen")
-    assert found(v, inquiry_list._indexed_text_condition("trigger igen")) == {saved.id}
+    assert found(v, inquiry_search._indexed_text_condition("trigger igen")) == {saved.id}
     v.lock()
 
 
@@ -224,7 +224,7 @@ def test_a_walked_search_pages_exactly_like_the_gathered_hits(vault, term, sort,
     if not term.strip():
         return
     expected = found(vault, and_(*inquiry_list.conditions(replace(query.filter, text=""))))
-    expected &= found(vault, inquiry_list._scanned_text_condition(term.strip()))
+    expected &= found(vault, inquiry_search._scanned_text_condition(term.strip()))
     in_order = _in_list_order(vault, expected, query)
     assert _every_page(vault, query, SMALL_WALK) == in_order
     assert _every_page(vault, query, NO_WALK) == in_order

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,6 +65,20 @@ def name_from(label: QLabel) -> QLabel:
             label.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *:")
         )
     return label
+
+
+def warning_box(rich_text: str) -> QFrame:
+    """A framed warning in the theme's notice colours, for what the user must read before going
+    on (a file that leaves the vault unencrypted). `rich_text` is the screen's own translated
+    text, never user data."""
+    box = QFrame()
+    box.setObjectName("warning")
+    box.setStyleSheet(theme.notice_style("QFrame#warning"))
+    text = QLabel(rich_text)
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    QVBoxLayout(box).addWidget(text)
+    return box
 
 
 class ErrorLabel(QLabel):

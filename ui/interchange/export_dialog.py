@@ -7,7 +7,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QLabel,
     QProgressDialog,
     QVBoxLayout,
@@ -23,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.interchange import ExportSummary, export_inquiries
-from ui import theme
 from ui.date_fields import DateField
 from ui.interchange.running import cancellable
 from ui.op import Op, Progress
 from ui.save_dialog import file_name, in_documents
 from ui.section import Session
-from ui.widgets import StatusLine, name_from
+from ui.widgets import StatusLine, name_from, warning_box
 
 
 class ExportDialog(QDialog):
@@ -62,19 +60,13 @@ class ExportDialog(QDialog):
             label.setBuddy(field)
             period.addRow(name_from(label), field)
 
-        self.warning = QFrame()
-        self.warning.setObjectName("warning")
-        self.warning.setStyleSheet(theme.notice_style("QFrame#warning"))
-        warning_text = QLabel(
+        self.warning = warning_box(
             self.tr(
                 "<b>The file is NOT encrypted and holds personal data</b>: the inquiries' notes and the "
                 "professionals' names, e-mail addresses and telephone numbers. Save it only where it is "
                 "safe, hand it over only to someone who may see it, and delete it when it has served."
             )
         )
-        warning_text.setWordWrap(True)
-        warning_text.setTextFormat(Qt.TextFormat.RichText)
-        QVBoxLayout(self.warning).addWidget(warning_text)
 
         self.status = StatusLine(collapse=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app.services.subject_access import CitizenChoice, export_subject_access, find_citizens
-from ui import theme
 from ui.handover.dialogs import CitizenEraseDialog
 from ui.op import vault_op
 from ui.save_dialog import in_documents
 from ui.section import Session
-from ui.widgets import StatusLine
+from ui.widgets import StatusLine, warning_box
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, JSON = ".md", ".json"
@@ -73,10 +71,7 @@ class SubjectAccessDialog(QDialog):
         self.format.addButton(self.as_text)
         self.format.addButton(self.as_json)
 
-        self.warning = QFrame()
-        self.warning.setObjectName("warning")
-        self.warning.setStyleSheet(theme.notice_style("QFrame#warning"))
-        warning_text = QLabel(
+        self.warning = warning_box(
             self.tr(
                 "<b>The file is NOT encrypted and holds personal data</b>, which may be very sensitive. "
                 "Save it only where it is safe, and delete it when it has been handed over. "
@@ -85,9 +80,6 @@ class SubjectAccessDialog(QDialog):
                 "mention other people."
             )
         )
-        warning_text.setWordWrap(True)
-        warning_text.setTextFormat(Qt.TextFormat.RichText)
-        QVBoxLayout(self.warning).addWidget(warning_text)
 
         self.status = StatusLine(collapse=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

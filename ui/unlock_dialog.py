@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import VaultCorruptError, VaultUpgradeRequired, WrongPassphraseError
 from consultant_app.storage import recovery
 from ui import theme
+from ui.labels import short_datetime
 from ui.op import Op, error_text
 from ui.operations import Lane
 
@@ -261,7 +262,7 @@ class UnlockDialog(QDialog):
         self.restore_button.setVisible(self._backup is not None)
         if self._backup is None:
             return recovery.NO_BACKUP.render()
-        when = self._backup.written_at.strftime("%d-%m-%Y %H:%M")
+        when = short_datetime(self._backup.written_at)
         return recovery.RESTORE_OFFER.render(backup=self._backup.path, when=when)
 
     def _start_restore(self) -> None:

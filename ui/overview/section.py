@@ -26,7 +26,7 @@ from consultant_app.services.overview import FollowUpItem, Overview, overview
 from consultant_app.services.vault_admin import AutoBackupResult, BackupStatus, backup_status, run_auto_backup
 from ui import theme
 from ui.handover.dialogs import EraseDialog, ReceiveDialog
-from ui.labels import label, short_date
+from ui.labels import label, short_date, short_datetime
 from ui.op import Op, vault_op
 from ui.section import Section, Session
 from ui.table_model import Column, RecordTableModel
@@ -255,4 +255,4 @@ class OverviewSection(Section):
 
 def _local(utc: datetime) -> str:
     """A stored naive-UTC time as the user's local wall time."""
-    return utc.replace(tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+    return short_datetime(utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None))

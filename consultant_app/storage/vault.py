@@ -298,7 +298,7 @@ class Vault:
             if path.exists():
                 file_check.note_salts(path, path, staging)
                 kept = path.with_name(f"{path.name}.replaced-{_stamp()}.bak")
-                os.replace(path, kept)
+                _move_aside(path, kept)
             _replace(staging, path, lock)
             log.info("vault restored from backup")
         finally:
@@ -411,11 +411,41 @@ def _sqlcipher_engine(creator) -> Engine:
     return engine
 
 
+# What SQLite keeps beside a database file while a transaction is open, and leaves there when
+# the process dies in one: it belongs to that file, but SQLite plays it back into whichever file
+# next carries the name ("-wal" is the write-ahead log's, should the mode ever change).
+_JOURNALS = ("-journal", "-wal")
+
+
+def _journals(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in _JOURNALS]
+
+
 def _discard(staging: Path) -> None:
     """Remove a half-written working file and its journal: a journal left by a killed process
     would otherwise be played back into the next file of that name."""
     staging.unlink(missing_ok=True)
-    staging.with_name(staging.name + "-journal").unlink(missing_ok=True)
+    for journal in _journals(staging):
+        journal.unlink(missing_ok=True)
+
+
+def _move_aside(path: Path, kept: Path) -> None:
+    """Move a vault to `kept` with the journal a crash left beside it, so the kept copy still
+    rolls back to its last commit when opened, and the file that takes its place gets none."""
+    os.replace(path, kept)
+    for journal, beside_kept in zip(_journals(path), _journals(kept), strict=True):
+        if journal.exists():
+            os.replace(journal, beside_kept)
+
+
+def _set_aside_stray_journals(vault: Path) -> None:
+    """A journal at the vault's name when a new file is about to take it can only be an old
+    file's (a crash between `_move_aside`'s renames, or a journal copied in by hand): played back
+    into the new file it would corrupt it. Kept under another name, never deleted."""
+    for journal in _journals(vault):
+        if journal.exists():
+            os.replace(journal, journal.with_name(f"{journal.name}.stray-{_stamp()}"))
+            log.warning("a journal left beside the vault was set aside before replacing it")
 
 
 def _stamp() -> str:
@@ -446,6 +476,7 @@ def _replace(staging: Path, vault: Path, lock: VaultLock) -> None:
     """Rename a complete new vault file over the vault; the salt note first names both files
     (a crash between the steps leaves it right for either), then only the new one."""
     file_check.note_salts(vault, vault, staging)
+    _set_aside_stray_journals(vault)
     files.commit_staged(staging, vault)
     file_check.note_salts(vault, vault)
     lock.follow()

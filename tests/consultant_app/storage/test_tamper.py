@@ -241,3 +241,31 @@ def test_a_flipped_byte_in_a_hot_journal_is_refused_or_rolled_back_cleanly(work,
         outcome = type(exc).__name__  # refused with a typed error: also acceptable
     print(f"flipped journal byte: {outcome}")
     assert crashed.exists()
+
+
+def test_a_restore_over_a_vault_that_crashed_mid_transaction_is_not_rolled_back_into(work, tmp_path):
+    """A crash mid-transaction leaves the vault's hot journal beside it. A restore then puts the
+    backup in the vault's place: the old journal must go aside with the old file (so the kept copy
+    still rolls back to its last commit), never be played back into the restored file."""
+    expected = inquiries(work)
+    crashed = hot_journal_copy(work, tmp_path / "crash")
+    backup = work.with_name("vault-sikkerhedskopi.bak")
+    kept = Vault.restore(backup, crashed, PASSPHRASE, force=True)
+    assert not crashed.with_name(crashed.name + "-journal").exists()
+    with Vault.open(crashed, PASSPHRASE) as vault:
+        vault.check_integrity()
+    assert kept is not None and kept.with_name(kept.name + "-journal").exists()
+    with Vault.open(kept, PASSPHRASE) as old:  # rolled back to its last commit, whole
+        old.check_integrity()
+        with old.session() as s:
+            assert s.scalar(select(func.count()).select_from(Inquiry)) == expected
+            assert not s.scalar(select(func.count()).where(Inquiry.notes.like("ændret %")))
+
+
+def test_a_journal_without_its_vault_is_set_aside_before_a_restore_takes_the_name(work, tmp_path):
+    crashed = hot_journal_copy(work, tmp_path / "crash")
+    crashed.unlink()  # a crash between moving the vault aside and moving its journal after it
+    Vault.restore(work.with_name("vault-sikkerhedskopi.bak"), crashed, PASSPHRASE)
+    with Vault.open(crashed, PASSPHRASE) as vault:
+        vault.check_integrity()
+    assert [p.name for p in crashed.parent.glob("*.stray-*")] != []

@@ -4,7 +4,7 @@
 from alembic import context
 
 from consultant_app.domain import Base
-from consultant_app.storage import month_counts
+from consultant_app.storage import month_counts, professional_names
 from consultant_app.storage.migrate import include_name
 
 connection = context.config.attributes.get("connection")
@@ -18,9 +18,11 @@ context.configure(
     compare_type=True,
     include_name=include_name,
 )
-# The aggregate's triggers name inquiry columns and tables, and SQLite refuses to drop a column
-# or rename a rebuilt table while a trigger names it: they go for the migration, and
-# `migrate.upgrade` makes them again (recounting) once the schema is at the head.
+# The aggregate's triggers and those that copy professionals' names name inquiry columns and
+# tables, and SQLite refuses to drop a column or rename a rebuilt table while a trigger names it:
+# they go for the migration, and `migrate.upgrade` makes them again (recounting, correcting the
+# copies) once the schema is at the head.
 month_counts.drop_triggers(connection)
+professional_names.drop_triggers(connection)
 with context.begin_transaction():
     context.run_migrations()

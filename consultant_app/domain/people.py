@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from consultant_app.domain.base import Base, Timestamps, code_column
@@ -39,9 +39,6 @@ class Citizen(Base, Timestamps):
 
 class Professional(Base, Timestamps):
     __tablename__ = "professional"
-    # The names alone, a narrow index the inquiry list reads them through (migration 0010): a
-    # page of it holds many more names than a page of the table holds professionals.
-    __table_args__ = (Index("ix_professional_id_name", "id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     organisation_type: Mapped[str | None] = code_column(nullable=True)

@@ -31,7 +31,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
-    bindparam,
     case,
     func,
     literal,
@@ -39,7 +38,6 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    text,
     tuple_,
     union_all,
 )
@@ -65,7 +63,7 @@ from consultant_app.services.inquiry_search import (
     text_condition,
     with_reasons,
 )
-from consultant_app.storage import search_index
+from consultant_app.storage import professional_names, search_index
 
 PAGE_SIZE = 200
 # The models with a trigram index (storage/search_index.py).
@@ -346,9 +344,8 @@ def _sort_expression(key: str) -> ColumnElement[Any]:
         names = sorted(load_codes().municipalities, key=lambda m: m.name.casefold())
         ranks = {m.code: rank for rank, m in enumerate(names)}
         return case(ranks, value=Inquiry.municipality_code, else_=len(ranks))
-    if key == "professional":
-        name = select(Professional.name).where(Professional.id == Inquiry.professional_id)
-        return func.coalesce(name.scalar_subquery(), "").collate("NOCASE")
+    if key == "professional":  # the inquiry's own copy of the name, no look-up a row
+        return func.coalesce(professional_names.NAME, "").collate("NOCASE")
     if key == "citizen":
         pseudonym = select(Citizen.pseudonym).where(Citizen.id == Inquiry.citizen_id)
         return func.coalesce(pseudonym.scalar_subquery(), "").collate("NOCASE")
@@ -368,8 +365,8 @@ def _sort_expression(key: str) -> ColumnElement[Any]:
 
 def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
     """The columns the list shows, of these inquiries. Read in as few pages as can be, since on
-    a cold cache every page read is decrypted: the professionals' names come from their narrow
-    index (a professional's row holds all their details, and a page of rows few of them)."""
+    a cold cache every page read is decrypted: the professional's name is the inquiry's own copy
+    (storage/professional_names.py), not a page of professionals for nearly every row."""
     if not ids:
         return []
     found = session.execute(
@@ -380,7 +377,7 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
             Inquiry.region,
             Inquiry.municipality_code,
             Inquiry.inquirer_type,
-            Inquiry.professional_id,
+            professional_names.NAME.label("professional_name"),
             Citizen.pseudonym,
             Inquiry.citizen_age_group,
             Inquiry.trip_concern,
@@ -390,12 +387,6 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
         .outerjoin(Citizen, Citizen.id == Inquiry.citizen_id)
         .where(Inquiry.id.in_(ids))
     ).all()
-    professionals = {r.professional_id for r in found if r.professional_id is not None}
-    names: dict[int, str] = {}
-    if professionals:
-        names = {
-            id_: name for id_, name in session.execute(_PROFESSIONAL_NAMES, {"ids": list(professionals)})
-        }
     by_id = {
         r.id: InquiryRow(
             id=r.id,
@@ -405,7 +396,7 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
             region=r.region,
             municipality_code=r.municipality_code,
             inquirer_type=r.inquirer_type,
-            professional_name=names.get(r.professional_id) if r.professional_id is not None else None,
+            professional_name=r.professional_name,
             citizen_pseudonym=r.pseudonym,
             citizen_age_group=r.citizen_age_group,
             trip_concern=r.trip_concern,
@@ -415,13 +406,6 @@ def _rows(session: Session, ids: list[int]) -> list[InquiryRow]:
         for r in found
     }
     return [by_id[i] for i in ids if i in by_id]
-
-
-# SQLite looks a professional up by its row id in the table; INDEXED BY sends it to the narrow
-# index of (id, name) instead (migration 0010 made it; the statement fails loudly without it).
-_PROFESSIONAL_NAMES = text(
-    "SELECT id, name FROM professional INDEXED BY ix_professional_id_name WHERE id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
 
 
 @contextmanager

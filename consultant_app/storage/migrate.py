@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, text
 
 from consultant_app.resources import migrations_dir
-from consultant_app.storage import month_counts, search_index
+from consultant_app.storage import month_counts, professional_names, search_index
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -108,6 +108,7 @@ def upgrade(connection: Connection, target: str = "head") -> None:
     search_index.ensure(connection)
     if target == "head":  # the aggregate follows the counting rules of the current schema
         month_counts.ensure(connection)
+        professional_names.ensure(connection)
 
 
 def repair_derived(connection: Connection) -> None:
@@ -118,8 +119,11 @@ def repair_derived(connection: Connection) -> None:
         month_counts.install(connection)
 
 
-def include_name(name: str | None, type_: str, _parent: dict) -> bool:
-    """For Alembic's comparison of models and schema: the search index is not a model."""
+def include_name(name: str | None, type_: str, parent: dict) -> bool:
+    """For Alembic's comparison of models and schema: the search index, the monthly aggregate
+    and the inquiry's copy of its professional's name are derived, not models."""
+    if type_ == "column":
+        return (parent.get("table_name"), name) != (professional_names.TABLE, professional_names.COLUMN)
     derived = name is not None and (search_index.is_index_table(name) or name == month_counts.TABLE)
     return not (type_ == "table" and derived)
 

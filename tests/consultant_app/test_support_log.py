@@ -23,12 +23,20 @@ def console():
 
 @pytest.fixture
 def installed(tmp_path, console):
+    # install() raises our loggers to INFO and quiets level-less handlers: put both back, or the
+    # tests after these hear INFO lines on stderr (the CLI's tests compare stderr exactly).
+    root = logging.getLogger()
+    levels = {name: logging.getLogger(name).level for name in ("consultant_app", "ui")}
+    handler_levels = {handler: handler.level for handler in root.handlers}
     path = support_log.install(tmp_path / "log")
     yield path
-    root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
         root.removeHandler(handler)
         handler.close()
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    for handler, level in handler_levels.items():
+        handler.setLevel(level)
 
 
 def test_our_events_go_in_other_libraries_chatter_does_not(installed):

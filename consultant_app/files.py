@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +33,7 @@ def replace_target(path: Path) -> Path:
 
 def staging_path(final: Path) -> Path:
     """A fresh name beside `final` for a file being written (same folder: same filesystem)."""
-    return final.with_name(f".{final.name}.{secrets.token_hex(4)}.partial")
+    return final.with_name(f".{final.name}.{os.urandom(4).hex()}.partial")  # as secrets.token_hex
 
 
 def make_private_dir(path: Path) -> Path:

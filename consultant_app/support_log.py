@@ -17,9 +17,7 @@ import io
 import logging
 import logging.handlers
 import os
-import platform
 import sys
-import zipfile
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -85,6 +83,8 @@ def install(folder: Path | None = None) -> Path:
 
 
 def versions(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    import platform  # here, not at the top: every start imports this module, few write a report
+
     found = {
         "consultant-app": __version__,
         "python": sys.version.split()[0],
@@ -105,6 +105,8 @@ def write_report(
     destination: Path, folder: Path | None = None, extra: Mapping[str, str] | None = None
 ) -> Path:
     """The log files and `versions.txt` in one zip at `destination` (owner-only, complete or absent)."""
+    import zipfile
+
     folder = folder or log_dir()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as report:

@@ -6,10 +6,8 @@ module is imported: `ldd` on the xcb platform plugin lists the ones the linker c
 the cursor library, which Qt opens at run time, is looked for by name.
 """
 
-import ctypes.util
 import importlib.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -51,6 +49,10 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
 
 
 def missing_libraries() -> list[str]:
+    # Imported only where they are used (Linux with X11): every start imports this module.
+    import ctypes.util
+    import subprocess
+
     plugin = _xcb_plugin()
     missing = set()
     if plugin is not None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import VaultCorruptError, VaultUpgradeRequired, WrongPassphraseError
 from consultant_app.storage import recovery
 from ui import theme
-from ui.labels import short_datetime
 from ui.op import Op, error_text
 from ui.operations import Lane
 
@@ -262,6 +261,10 @@ class UnlockDialog(QDialog):
         self.restore_button.setVisible(self._backup is not None)
         if self._backup is None:
             return recovery.NO_BACKUP.render()
+        # Here, not at the top: the date formatter brings the code lists and the Danish date
+        # patterns, which the window's first paint does not need (issue 17, cold start).
+        from ui.labels import short_datetime
+
         when = short_datetime(self._backup.written_at)
         return recovery.RESTORE_OFFER.render(backup=self._backup.path, when=when)
 

@@ -3,8 +3,8 @@
 Life cycle: `Vault.create` or `Vault.open` (unlock) gives an open vault that holds the only
 connection; `lock()` disposes it, releases the file lock and forgets the passphrase.
 Every replacement of the file (create, change passphrase, restore) writes a complete new file
-beside it (created owner-only) and renames it into place, so a crash leaves either the old file
-or the new one.
+beside it (created owner-only) and renames it into place (storage/vault_files.py), so a crash
+leaves either the old file or the new one.
 
 A vault may be reached through a symlink or a second name: every operation resolves the real
 file once (`file_lock.real_path`) and works on that file, so a re-key or a restore replaces the
@@ -16,11 +16,8 @@ is told apart from a wrong passphrase (storage/file_check.py).
 import hashlib
 import hmac
 import logging
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +29,6 @@ from sqlalchemy.pool import QueuePool
 from consultant_app import files
 from consultant_app.domain import Profile
 from consultant_app.errors import (
-    StorageWriteError,
     VaultCorruptError,
     VaultError,
     VaultExistsError,
@@ -41,7 +37,7 @@ from consultant_app.errors import (
     VaultTooNewError,
     VaultUpgradeRequired,
 )
-from consultant_app.storage import audit, backup_file, cipher, file_check, migrate, recovery
+from consultant_app.storage import audit, backup_file, cipher, file_check, migrate, recovery, vault_files
 from consultant_app.storage.file_lock import VaultLock, real_path
 from consultant_app.storage.passphrase import Passphrase, profile_words, require_strong
 from consultant_app.storage.paths import sibling
@@ -74,8 +70,8 @@ class Vault:
         lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "new")
-            _discard(staging)  # only ever a half-made vault of ours
-            _create_private(staging)
+            vault_files.discard(staging)  # only ever a half-made vault of ours
+            vault_files.create_private(staging)
             conn = cipher.connect(str(staging))
             try:
                 cipher.apply_key(conn, secret)
@@ -87,7 +83,7 @@ class Vault:
                 engine.dispose()
             finally:
                 conn.close()
-            _replace(staging, path, lock)
+            vault_files.replace(staging, path, lock)
             log.info("vault created")
             return cls(path, secret, lock)
         except BaseException:
@@ -173,7 +169,7 @@ class Vault:
         staging = sibling(self.path, "rekey")
         self._export_to(staging, new_secret)
         self.engine.dispose()
-        _replace(staging, self.path, self._file_lock)
+        vault_files.replace(staging, self.path, self._file_lock)
         self._passphrase = new_secret
         self._record("rekey")
         log.info("vault passphrase changed")
@@ -243,19 +239,19 @@ class Vault:
         a copy of the vault first: the old file is replaced, in one rename."""
         secret = Passphrase(passphrase) if passphrase is not None else self._secret()
         staging = sibling(self.path, "restore")
-        _discard(staging)
+        vault_files.discard(staging)
         backup = Path(backup)
         if not backup.is_file():
             raise VaultNotFoundError(path=str(backup))
         file_check.require_vault_file(backup)
-        _write_copy(backup, staging)
+        vault_files.write_copy(backup, staging)
         try:
             backup_file.summarize(staging, secret, full=True)
         except BaseException:
-            _discard(staging)
+            vault_files.discard(staging)
             raise
         self.engine.dispose()
-        _replace(staging, self.path, self._file_lock)
+        vault_files.replace(staging, self.path, self._file_lock)
         self._passphrase = secret
         self._require_first_pages_intact()
         self._bring_schema_to_head(upgrade=True)
@@ -287,19 +283,19 @@ class Vault:
         lock = VaultLock.acquire(path)
         try:
             staging = sibling(path, "restore")
-            _discard(staging)
-            _write_copy(backup, staging)
+            vault_files.discard(staging)
+            vault_files.write_copy(backup, staging)
             try:
                 backup_file.summarize(staging, secret, full=True)  # the copy is what lands
             except BaseException:
-                _discard(staging)
+                vault_files.discard(staging)
                 raise
             kept = None
             if path.exists():
                 file_check.note_salts(path, path, staging)
-                kept = path.with_name(f"{path.name}.replaced-{_stamp()}.bak")
-                _move_aside(path, kept)
-            _replace(staging, path, lock)
+                kept = path.with_name(f"{path.name}.replaced-{vault_files.stamp()}.bak")
+                vault_files.move_aside(path, kept)
+            vault_files.replace(staging, path, lock)
             log.info("vault restored from backup")
         finally:
             lock.release()
@@ -353,7 +349,7 @@ class Vault:
         if not upgrade:
             raise VaultUpgradeRequired(current=current, head=migrate.head_revision())
         if state is migrate.SchemaState.OUTDATED:
-            self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{_stamp()}.bak"))
+            self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{vault_files.stamp()}.bak"))
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             if raw is None:  # only a connection invalidated under us has none
@@ -372,13 +368,13 @@ class Vault:
         log.info("vault schema upgraded")
 
     def _export_to(self, staging: Path, secret: Passphrase) -> None:
-        _discard(staging)
-        _create_private(staging)
+        vault_files.discard(staging)
+        vault_files.create_private(staging)
         raw = self.engine.raw_connection()
         try:
             cipher.attach_and_export(raw.driver_connection, str(staging), secret)
         except BaseException:
-            _discard(staging)
+            vault_files.discard(staging)
             raise
         finally:
             raw.close()
@@ -409,74 +405,3 @@ def _sqlcipher_engine(creator) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
-
-
-# What SQLite keeps beside a database file while a transaction is open, and leaves there when
-# the process dies in one: it belongs to that file, but SQLite plays it back into whichever file
-# next carries the name ("-wal" is the write-ahead log's, should the mode ever change).
-_JOURNALS = ("-journal", "-wal")
-
-
-def _journals(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in _JOURNALS]
-
-
-def _discard(staging: Path) -> None:
-    """Remove a half-written working file and its journal: a journal left by a killed process
-    would otherwise be played back into the next file of that name."""
-    staging.unlink(missing_ok=True)
-    for journal in _journals(staging):
-        journal.unlink(missing_ok=True)
-
-
-def _move_aside(path: Path, kept: Path) -> None:
-    """Move a vault to `kept` with the journal a crash left beside it, so the kept copy still
-    rolls back to its last commit when opened, and the file that takes its place gets none."""
-    os.replace(path, kept)
-    for journal, beside_kept in zip(_journals(path), _journals(kept), strict=True):
-        if journal.exists():
-            os.replace(journal, beside_kept)
-
-
-def _set_aside_stray_journals(vault: Path) -> None:
-    """A journal at the vault's name when a new file is about to take it can only be an old
-    file's (a crash between `_move_aside`'s renames, or a journal copied in by hand): played back
-    into the new file it would corrupt it. Kept under another name, never deleted."""
-    for journal in _journals(vault):
-        if journal.exists():
-            os.replace(journal, journal.with_name(f"{journal.name}.stray-{_stamp()}"))
-            log.warning("a journal left beside the vault was set aside before replacing it")
-
-
-def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
-
-
-def _create_private(path: Path) -> None:
-    """An empty owner-only file for SQLCipher to fill (it would create one readable by all)."""
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE))
-    except OSError as exc:
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
-
-
-def _write_copy(source: Path, target: Path) -> None:
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
-        with open(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-    except OSError as exc:
-        target.unlink(missing_ok=True)
-        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
-
-
-def _replace(staging: Path, vault: Path, lock: VaultLock) -> None:
-    """Rename a complete new vault file over the vault; the salt note first names both files
-    (a crash between the steps leaves it right for either), then only the new one."""
-    file_check.note_salts(vault, vault, staging)
-    _set_aside_stray_journals(vault)
-    files.commit_staged(staging, vault)
-    file_check.note_salts(vault, vault)
-    lock.follow()

@@ -3,7 +3,9 @@
 A file offered for a restore may come from anywhere (a shared folder, a USB stick, a mail), so
 it is refused, untouched, unless it is an encrypted vault of this program that the given key
 opens, at a schema this program knows (not one of a newer version, which it could not read),
-and, for `full`, every page passes SQLite's and SQLCipher's checks. Nothing here writes.
+and, for `full`, every page passes SQLite's and SQLCipher's checks. Nothing here writes what
+the file holds — except that opening it, like any open, rolls back a journal a crash left beside
+it, which makes the file what it was at its last commit (Vault.restore checks a kept copy so).
 """
 
 from __future__ import annotations

@@ -106,17 +106,22 @@ def upgrade(connection: Connection, target: str = "head") -> None:
     command.upgrade(alembic_config(connection), target)  # db/env.py drops the aggregate's triggers
     # A migration that rebuilt a searched table dropped its index triggers with it.
     search_index.ensure(connection)
-    if target == "head":  # the aggregate follows the counting rules of the current schema
+    # At the head, however the target was named ("head" or its number): the aggregate follows the
+    # counting rules of the current schema, and db/env.py dropped its triggers and the name copies'.
+    if target == "head" or current_revision(connection) == head_revision():
         month_counts.ensure(connection)
         professional_names.ensure(connection)
 
 
 def repair_derived(connection: Connection) -> None:
-    """A vault at the head without the monthly aggregate (made before it existed) gets it now;
-    otherwise one look at the schema."""
+    """At every unlock of a vault at the head: derived data made whole if a migration run some
+    other way left it without its triggers (the aggregate recounted, the name copies corrected)
+    or it was made before the aggregate existed; otherwise two looks at the schema."""
     names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-    if "alembic_version" in names and month_counts.TABLE not in names:
-        month_counts.install(connection)
+    if "alembic_version" not in names:
+        return
+    month_counts.ensure(connection)
+    professional_names.ensure(connection)
 
 
 def include_name(name: str | None, type_: str, parent: dict) -> bool:

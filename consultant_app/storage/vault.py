@@ -188,6 +188,7 @@ class Vault:
         self.verify_pages()
         staging = sibling(files.replace_target(destination), "partial")
         self._export_to(staging, self._secret())
+        vault_files.set_aside_stray_journals(files.replace_target(destination))
         files.commit_staged(staging, destination)
         if remember:
             recovery.remember_backup(self.path, destination)
@@ -293,7 +294,7 @@ class Vault:
             kept = None
             if path.exists():
                 file_check.note_salts(path, path, staging)
-                kept = path.with_name(f"{path.name}.replaced-{vault_files.stamp()}.bak")
+                kept = vault_files.kept_name(path, "replaced")
                 vault_files.move_aside(path, kept)
             vault_files.replace(staging, path, lock)
             log.info("vault restored from backup")
@@ -349,7 +350,7 @@ class Vault:
         if not upgrade:
             raise VaultUpgradeRequired(current=current, head=migrate.head_revision())
         if state is migrate.SchemaState.OUTDATED:
-            self.backup(self.path.with_name(f"{self.path.name}.before-{current}-{vault_files.stamp()}.bak"))
+            self.backup(vault_files.kept_name(self.path, f"before-{current}"))
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             if raw is None:  # only a connection invalidated under us has none

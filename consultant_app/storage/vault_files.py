@@ -39,26 +39,59 @@ def discard(staging: Path) -> None:
         journal.unlink(missing_ok=True)
 
 
+def kept_name(path: Path, label: str) -> Path:
+    """`<vault>.<label>-<stamp>.bak` beside the vault, never the name of a file already there
+    (two restores within a second would otherwise rename the second over the first's copy)."""
+    return _unused(path.with_name(f"{path.name}.{label}-{_stamp()}"), ".bak")
+
+
+def _unused(stem: Path, ending: str = "") -> Path:
+    """`stem` + `ending`, or with -2, -3 ... before the ending: the first name nothing has, nor a
+    journal of it."""
+    candidate, number = stem.with_name(stem.name + ending), 1
+    while candidate.exists() or any(journal.exists() for journal in _journals(candidate)):
+        number += 1
+        candidate = stem.with_name(f"{stem.name}-{number}{ending}")
+    return candidate
+
+
 def move_aside(path: Path, kept: Path) -> None:
     """Move a vault to `kept` with the journal a crash left beside it, so the kept copy still
-    rolls back to its last commit when opened, and the file that takes its place gets none."""
-    os.replace(path, kept)
-    for journal, beside_kept in zip(_journals(path), _journals(kept), strict=True):
+    rolls back to its last commit when opened, and the file that takes its place gets none. A
+    journal that cannot follow (held open by another program on Windows) puts the vault back
+    where it was: the restore is refused, and nothing is torn from its journal."""
+    try:
+        os.replace(path, kept)
+    except OSError as exc:
+        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for journal, beside_kept in zip(_journals(path), _journals(kept), strict=True):
+            if journal.exists():
+                os.replace(journal, beside_kept)
+                moved.append((beside_kept, journal))
+    except OSError as exc:
+        for beside_kept, journal in moved:
+            os.replace(beside_kept, journal)
+        os.replace(kept, path)
+        raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+
+
+def set_aside_stray_journals(target: Path) -> None:
+    """A journal at a file's name when a new file is about to take it can only be an old file's
+    (a crash between `move_aside`'s renames, a file picked as a backup's destination that was
+    kept with its journal, a journal copied in by hand): played back into the new file it would
+    corrupt it. Kept under another name, never deleted."""
+    for journal in _journals(target):
         if journal.exists():
-            os.replace(journal, beside_kept)
+            try:
+                os.replace(journal, _unused(journal.with_name(f"{journal.name}.stray-{_stamp()}")))
+            except OSError as exc:
+                raise StorageWriteError(detail=exc.strerror or type(exc).__name__) from None
+            log.warning("a journal left beside a file about to be replaced was set aside")
 
 
-def _set_aside_stray_journals(vault: Path) -> None:
-    """A journal at the vault's name when a new file is about to take it can only be an old
-    file's (a crash between `move_aside`'s renames, or a journal copied in by hand): played back
-    into the new file it would corrupt it. Kept under another name, never deleted."""
-    for journal in _journals(vault):
-        if journal.exists():
-            os.replace(journal, journal.with_name(f"{journal.name}.stray-{stamp()}"))
-            log.warning("a journal left beside the vault was set aside before replacing it")
-
-
-def stamp() -> str:
+def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
@@ -86,7 +119,7 @@ def replace(staging: Path, vault: Path, lock: VaultLock) -> None:
     """Rename a complete new vault file over the vault; the salt note first names both files
     (a crash between the steps leaves it right for either), then only the new one."""
     file_check.note_salts(vault, vault, staging)
-    _set_aside_stray_journals(vault)
+    set_aside_stray_journals(vault)
     files.commit_staged(staging, vault)
     file_check.note_salts(vault, vault)
     lock.follow()

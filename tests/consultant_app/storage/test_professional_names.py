@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select, text, update
 from consultant_app.domain import Inquiry, Professional
 from consultant_app.services.inquiry_list import InquiryQuery, fetch_page
 from consultant_app.services.professionals import merge_professionals
-from consultant_app.storage import migrate, professional_names
+from consultant_app.storage import migrate, month_counts, professional_names
 from consultant_app.storage.vault import Vault
 from tests.support import PASSPHRASE
 
@@ -171,3 +171,33 @@ def test_an_upgrade_fills_the_copies_and_a_migration_keeps_them(vault_path):
         professional_names.ensure(conn)
         assert professional_names.stale_copies(conn) == 0
     vault.lock()
+
+
+def test_an_upgrade_to_the_heads_number_and_an_unlock_make_the_derived_data_whole(vault_path):
+    """db/env.py drops the triggers before any migration: an upgrade named by the head's number
+    makes them again as "head" does, and an unlock repairs a vault left without them."""
+    vault = Vault.create(vault_path, PASSPHRASE, name="T", team="odense")
+    with vault.session() as s:
+        s.add(Professional(name="Søren Ærø"))
+        s.flush()
+        s.add(Inquiry(**INQUIRY, professional_id=s.scalar(select(Professional.id))))
+
+    def missing(conn) -> set[str]:
+        triggers = set(
+            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
+        )
+        wanted = set(professional_names.trigger_sql()) | set(month_counts.trigger_sql())
+        return wanted - triggers
+
+    with vault.engine.begin() as conn:
+        migrate.command.downgrade(migrate.alembic_config(conn), "0011")
+    with vault.engine.begin() as conn:
+        migrate.upgrade(conn, migrate.head_revision())
+        assert missing(conn) == set() and professional_names.stale_copies(conn) == 0
+        professional_names.drop_triggers(conn)  # as a migration run some other way leaves it
+        month_counts.drop_triggers(conn)
+        conn.exec_driver_sql("UPDATE professional SET name = 'S. Ærø'")
+    vault.lock()
+    with Vault.open(vault_path, PASSPHRASE) as reopened, reopened.engine.connect() as conn:
+        assert missing(conn) == set()
+        assert professional_names.stale_copies(conn) == 0

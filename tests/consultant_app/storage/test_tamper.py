@@ -3,6 +3,7 @@ full check that follows it and precedes every backup), nothing is deleted, and t
 can be put back (the damaged file is moved aside and kept)."""
 
 import json
+import os
 import shutil
 from datetime import date
 
@@ -11,8 +12,8 @@ from sqlalchemy import func, select
 
 from consultant_app.demo import fill_vault
 from consultant_app.domain import Inquiry
-from consultant_app.errors import VaultCorruptError, WrongPassphraseError
-from consultant_app.storage import cipher
+from consultant_app.errors import StorageWriteError, VaultCorruptError, WrongPassphraseError
+from consultant_app.storage import backup_file, cipher, vault_files
 from consultant_app.storage.file_check import salt_note_path
 from consultant_app.storage.passphrase import Passphrase
 from consultant_app.storage.recovery import latest_backups, sidecar_path
@@ -269,3 +270,46 @@ def test_a_journal_without_its_vault_is_set_aside_before_a_restore_takes_the_nam
     with Vault.open(crashed, PASSPHRASE) as vault:
         vault.check_integrity()
     assert [p.name for p in crashed.parent.glob("*.stray-*")] != []
+
+
+def test_a_backup_written_over_a_kept_copy_does_not_inherit_its_journal(work, tmp_path):
+    """A kept copy sits beside its journal; picked as a backup's destination, the new backup
+    takes the name and the old journal goes aside (played back it would corrupt the backup)."""
+    crashed = hot_journal_copy(work, tmp_path / "crash")
+    kept = Vault.restore(work.with_name("vault-sikkerhedskopi.bak"), crashed, PASSPHRASE, force=True)
+    assert kept is not None and kept.with_name(kept.name + "-journal").exists()
+    with Vault.open(crashed, PASSPHRASE) as vault:
+        vault.backup(kept, overwrite=True)
+    assert not kept.with_name(kept.name + "-journal").exists()
+    backup_file.summarize(kept, Passphrase(PASSPHRASE), full=True)  # whole: no old pages played in
+
+
+def test_two_restores_in_one_second_keep_both_replaced_vaults(work, tmp_path, monkeypatch):
+    backup = work.with_name("vault-sikkerhedskopi.bak")
+    monkeypatch.setattr(vault_files, "_stamp", lambda: "20261205-120000")
+    first = Vault.restore(backup, work, PASSPHRASE, force=True)
+    second = Vault.restore(backup, work, PASSPHRASE, force=True)
+    assert first is not None and second is not None and first != second
+    assert first.is_file() and second.is_file()
+
+
+def test_a_journal_that_cannot_follow_puts_the_vault_back_and_refuses(work, tmp_path, monkeypatch):
+    """Windows: another program holding the journal open makes its rename fail. The vault goes
+    back to its name (still beside its journal), the restore is refused, nothing is torn apart."""
+    crashed = hot_journal_copy(work, tmp_path / "crash")
+    before = crashed.read_bytes()
+    real_replace = os.replace
+
+    def journal_held(source, target):
+        if str(source).endswith("-journal"):
+            raise PermissionError(13, "The process cannot access the file")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(vault_files.os, "replace", journal_held)
+    with pytest.raises(StorageWriteError):
+        Vault.restore(work.with_name("vault-sikkerhedskopi.bak"), crashed, PASSPHRASE, force=True)
+    monkeypatch.setattr(vault_files.os, "replace", real_replace)
+    assert crashed.read_bytes() == before and crashed.with_name(crashed.name + "-journal").exists()
+    assert not list(crashed.parent.glob("*.replaced-*"))
+    with Vault.open(crashed, PASSPHRASE) as vault:  # rolled back whole, as if nothing happened
+        vault.check_integrity()

@@ -3,41 +3,35 @@ inquiry file format (`export_inquiries`, the CLI's own), on the database lane wi
 and Cancel. The dialog says plainly, before and after, that the file is not encrypted.
 """
 
-import threading
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from consultant_app.interchange import ExportSummary, export_inquiries
 from ui.date_fields import DateField
-from ui.interchange.running import cancellable
+from ui.interchange.running import StepDialog, cancellable
 from ui.op import Op, Progress
 from ui.save_dialog import file_name, in_documents
 from ui.section import Session
 from ui.widgets import StatusLine, name_from, warning_box
 
 
-class ExportDialog(QDialog):
+class ExportDialog(StepDialog):
     exported = Signal(object)  # the ExportSummary
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._cancel = threading.Event()
-        self._running: Op | None = None
         self.setWindowTitle(self.tr("Export inquiries"))
         self.setMinimumWidth(560)
 
@@ -162,18 +156,3 @@ class ExportDialog(QDialog):
     def _finished(self) -> None:
         self._running = None
         self.export_button.setEnabled(True)
-
-    def _new_cancel(self) -> threading.Event:
-        self._cancel = threading.Event()  # the progress dialog's Cancel sets it, and so does hiding
-        return self._cancel
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Locking hides every window: a step under way stops (nothing written) instead of
-        # holding the lock back until it ends. Not a minimise (a spontaneous hide).
-        if self._running is not None and not event.spontaneous():
-            self._cancel.set()
-        super().hideEvent(event)
-
-    @property
-    def progress_dialog(self) -> QProgressDialog | None:
-        return self._running.dialog if self._running is not None else None

@@ -7,21 +7,18 @@ listed where it can be read and copied), then the import itself, all or nothing
 between batches and leaves the vault as it was; the dialog stays open for another try.
 """
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.errors import Problem
 from consultant_app.interchange import ImportCheck, ImportSummary, check_inquiry_file, import_inquiries
-from ui.interchange.running import cancellable
+from ui.interchange.running import StepDialog, cancellable
 from ui.op import Op, Progress
 from ui.save_dialog import documents_folder
 from ui.section import Session
@@ -46,15 +43,13 @@ def rejects_beside(chosen: Path) -> Path:
     return candidate
 
 
-class ImportDialog(QDialog):
+class ImportDialog(StepDialog):
     imported = Signal(object)  # the ImportSummary
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._checked: ImportCheck | None = None
-        self._cancel = threading.Event()
-        self._running: Op | None = None  # the step under way, for its progress dialog
         self.setWindowTitle(self.tr("Import inquiries"))
         self.setMinimumSize(640, 520)
 
@@ -275,22 +270,6 @@ class ImportDialog(QDialog):
     def _finished(self) -> None:
         self._running = None
         self._update_buttons()
-
-    def _new_cancel(self) -> threading.Event:
-        self._cancel = threading.Event()  # the progress dialog's Cancel sets it, and so does hiding
-        return self._cancel
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Locking hides every window: a step under way stops (nothing written) instead of
-        # holding the lock back until it ends. Not a minimise (a spontaneous hide).
-        if self._running is not None and not event.spontaneous():
-            self._cancel.set()
-        super().hideEvent(event)
-
-    @property
-    def progress_dialog(self) -> QProgressDialog | None:
-        """The running step's progress bar with its Cancel button (Esc cancels too)."""
-        return self._running.dialog if self._running is not None else None
 
 
 def _buddied(label: QLabel, buddy: QWidget) -> QLabel:

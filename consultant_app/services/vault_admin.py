@@ -20,7 +20,7 @@ from consultant_app.i18n import Text
 
 # The desktop's screens reach the storage layer only through the use cases and the facade for
 # opening a vault (an import-linter contract): what they use of it is named here ("X as X").
-from consultant_app.storage import recovery
+from consultant_app.storage import recovery, vault_files
 from consultant_app.storage.auto_backup import (
     AutoBackupResult,
     BackupVerificationError,
@@ -188,7 +188,7 @@ def restore_backup(
     vault.summarize_copy(backup, passphrase, full=True)
     if cancelled():
         raise OperationStopped()
-    before = vault.path.with_name(f"{vault.path.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.bak")
+    before = vault_files.kept_name(vault.path, "before-restore")
     vault.backup(before)
     try:
         vault.verify_copy(before)

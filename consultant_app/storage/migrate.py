@@ -116,12 +116,12 @@ def upgrade(connection: Connection, target: str = "head") -> None:
 def repair_derived(connection: Connection) -> None:
     """At every unlock of a vault at the head: derived data made whole if a migration run some
     other way left it without its triggers (the aggregate recounted, the name copies corrected)
-    or it was made before the aggregate existed; otherwise two looks at the schema."""
-    names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    or it was made before the aggregate existed; otherwise one look at the schema."""
+    names = set(connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
     if "alembic_version" not in names:
         return
-    month_counts.ensure(connection)
-    professional_names.ensure(connection)
+    month_counts.ensure(connection, names)
+    professional_names.ensure(connection, names)
 
 
 def include_name(name: str | None, type_: str, parent: dict) -> bool:

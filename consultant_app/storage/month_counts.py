@@ -127,10 +127,12 @@ def install(conn: Connection) -> None:
     rebuild(conn)
 
 
-def ensure(conn: Connection) -> None:
+def ensure(conn: Connection, existing: set[str] | None = None) -> None:
     """After an upgrade to the head: the aggregate made if missing; triggers dropped for the
-    migration (or by a table rebuild) made again, and the counts redone from the records."""
-    existing = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    migration (or by a table rebuild) made again, and the counts redone from the records.
+    `existing`: the schema's names, when the caller has read them already."""
+    if existing is None:
+        existing = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
     if TABLE not in existing:
         install(conn)
         return

@@ -41,12 +41,12 @@ def trigger_sql() -> dict[str, str]:
     }
 
 
-def ensure(conn: Connection) -> None:
+def ensure(conn: Connection, existing: set[str] | None = None) -> None:
     """At the head: triggers a migration dropped are made again, and every copy that differs
-    from its professional's name is corrected (none, when nothing had changed)."""
-    existing = {
-        row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
+    from its professional's name is corrected (none, when nothing had changed). `existing`: the
+    schema's names, when the caller has read them already."""
+    if existing is None:
+        existing = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
     if all(name in existing for name in trigger_sql()):
         return
     for name, body in trigger_sql().items():

@@ -320,6 +320,14 @@ class UnlockDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(theme.error_style() if error else "")
         self.status.show()
+        # A message that wraps over several lines (the damage report with the backup's path)
+        # needs more height than the window had: a window does not follow its wrapped label's
+        # height by itself, and the text was drawn over the passphrase field, cut off.
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def reject(self) -> None:
         # An unlock in flight would leave an open vault that nobody locks: let it finish first.

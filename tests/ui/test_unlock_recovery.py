@@ -101,3 +101,17 @@ def test_damage_found_after_unlock_locks_and_offers_the_latest_backup(qtbot, lan
             desktop.window.deleteLater()
         desktop.shutdown()
         flush_deletions()
+
+
+def test_the_damage_report_gets_the_room_it_needs(qtbot, desktop, vault_file, tmp_path):
+    """The report names the backup's path and wraps over several lines: the window grows so that
+    all of it shows, below the passphrase and above the buttons (it was drawn over the field)."""
+    with Vault.open(vault_file, PASSPHRASE) as vault:
+        vault.backup(tmp_path / "sikkerhedskopi.bak")
+    flip_a_middle_page(vault_file)
+    dialog = damage_reported(qtbot, desktop)
+    qtbot.wait(50)
+    status = dialog.status.geometry()
+    assert dialog.status.height() >= dialog.status.heightForWidth(dialog.status.width())
+    assert status.top() >= dialog.passphrase.mapTo(dialog, dialog.passphrase.rect().bottomLeft()).y()
+    assert status.bottom() <= dialog.buttons.geometry().top()

@@ -152,7 +152,7 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self._start_unlock)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(8)
@@ -323,9 +323,8 @@ class UnlockDialog(QDialog):
         # A message that wraps over several lines (the damage report with the backup's path)
         # needs more height than the window had: a window does not follow its wrapped label's
         # height by itself, and the text was drawn over the passphrase field, cut off.
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
+        self._column.activate()
+        needed = self._column.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 
